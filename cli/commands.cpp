@@ -1,0 +1,11 @@
+#include "cli/commands.hpp"
+
+namespace treatykb::cli {
+
+// One line per command file (cmd_*.cpp).
+void register_all(CLI::App& app, Options& options) {
+    (void)app;
+    (void)options;
+}
+
+}  // namespace treatykb::cli

@@ -1,0 +1,18 @@
+// Registration of the treatykb commands. Each command file defines one register_* function that
+// adds a CLI11 subcommand whose callback runs the command and sets Options::exit_code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace treatykb::cli {
+
+struct Options {
+    std::string database;  // --db; empty means the default location
+    int exit_code = 0;
+};
+
+void register_all(CLI::App& app, Options& options);
+
+}  // namespace treatykb::cli

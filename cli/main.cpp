@@ -1,0 +1,30 @@
+// The treatykb program. Each command lives in its own cmd_*.cpp file and is registered below;
+// main() parses arguments, runs the command and renders any treatykb::Error once, on stderr.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "kb/error.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"treatykb: a knowledge base and rule engine for integration treaties"};
+    app.set_version_flag("--version", "treatykb 0.1.0");
+    app.require_subcommand(1);
+    treatykb::cli::Options options;
+    app.add_option("--db", options.database, "SQLite database (default: $TREATYKB_DB, else "
+                                             "~/.local/share/treatykb/treatykb.sqlite)");
+    treatykb::cli::register_all(app, options);
+    try {
+        app.parse(argc, argv);
+        return options.exit_code;
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const treatykb::Error& e) {
+        std::cerr << e.render() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+}

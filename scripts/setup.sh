@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian package treatykb needs to build and test. Safe to run twice: it only
+# calls apt-get when a package is missing.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libsqlite3-dev sqlite3             # store, FTS5
+  libboost-regex-dev libicu-dev      # boost::u32regex for Cyrillic-aware patterns
+  libpugixml-dev                     # XML model, rules, annotations
+  libstemmer-dev                     # Snowball stemmers (English, Russian)
+  libcli11-dev nlohmann-json3-dev libfmt-dev
+  catch2                             # Catch2 v2 test framework
+  python3
+)
+if [[ "${TREATYKB_WITH_BROWSER:-0}" == 1 ]]; then
+  packages+=(chromium)               # the HTML report test renders the page headless
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

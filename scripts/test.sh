@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's second command (and CI's): install, build twice (plain, and with ASan+UBSan),
+# run the whole test suite on both builds.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+TREATYKB_WITH_BROWSER=1 "$root/scripts/setup.sh"
+tota=$("$root/scripts/tota-dir.sh")
+if [[ -n "$tota" ]]; then export TREATYKB_TOTA="$tota"; fi
+"$root/scripts/build.sh"
+(cd "$root/build" && ctest --output-on-failure)
+"$root/scripts/build.sh" --sanitize
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd "$root/build-asan" && ctest --output-on-failure)
