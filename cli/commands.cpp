@@ -4,8 +4,9 @@ namespace treatykb::cli {
 
 // One line per command file (cmd_*.cpp).
 void register_all(CLI::App& app, Options& options) {
-    (void)app;
-    (void)options;
+    register_check(app, options);
+    register_query(app, options);
+    register_explain(app, options);
 }
 
 }  // namespace treatykb::cli

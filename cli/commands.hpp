@@ -15,4 +15,8 @@ struct Options {
 
 void register_all(CLI::App& app, Options& options);
 
+void register_check(CLI::App& app, Options& options);
+void register_query(CLI::App& app, Options& options);
+void register_explain(CLI::App& app, Options& options);
+
 }  // namespace treatykb::cli

@@ -1,0 +1,56 @@
+// treatykb explain 'atom' prints the proof tree of every fact matching the atom: rule ids and
+// premises down to base facts, their files and lines, and for annotated facts the annotation,
+// provision and quotes. --conflicts lists the unresolved defeasible conflicts instead.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/rule_files.hpp"
+#include "engine/loader.hpp"
+
+namespace treatykb::cli {
+
+void register_explain(CLI::App& app, Options& options) {
+    auto* command = app.add_subcommand("explain", "Print the proof tree of facts (or the conflicts)");
+    static std::string pattern, format = "text";
+    static std::vector<std::string> rules, scenarios;
+    static bool conflicts = false;
+    command->add_option("pattern", pattern, "An atom, e.g. 'within(customs_tariff, economy)'");
+    command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
+    command->add_flag("--conflicts", conflicts, "List the conflicts no priority settles, with both sides");
+    command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    command->callback([&options] {
+        std::optional<engine::Program> loaded = load_rules(rules, scenarios);
+        if (!loaded) {
+            options.exit_code = 1;
+            return;
+        }
+        engine::Program& program = *loaded;
+        engine::Model model = engine::evaluate(program);
+        nlohmann::json out = nlohmann::json::array();
+        if (conflicts) {
+            for (const engine::Conflict& conflict : model.conflicts()) {
+                if (format == "json") out.push_back(conflict_json(conflict));
+                else std::cout << render_conflict_text(conflict);
+            }
+        } else {
+            if (pattern.empty()) throw Error("explain needs an atom, or --conflicts", {}, "e.g. treatykb explain 'within(customs_tariff, ?d)'");
+            std::vector<engine::FactView> facts = model.query(pattern);
+            if (facts.empty()) {
+                std::cerr << "no fact matches " << pattern << "\n";
+                options.exit_code = 1;
+                return;
+            }
+            for (const engine::FactView& fact : facts) {
+                std::optional<engine::ProofNode> proof = model.explain(fact.text());
+                if (!proof) continue;
+                if (format == "json") out.push_back(proof_json(*proof));
+                else std::cout << render_proof_text(*proof);
+            }
+        }
+        if (format == "json") std::cout << out.dump(2) << "\n";
+        options.exit_code = 0;
+    });
+}
+
+}  // namespace treatykb::cli

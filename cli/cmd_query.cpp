@@ -1,0 +1,44 @@
+// treatykb query 'competence(?d, single, ?p)' [--rules FILES...] [--scenario FILES...]
+// lists the facts that match, after evaluating the rules.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/rule_files.hpp"
+#include "engine/loader.hpp"
+
+namespace treatykb::cli {
+
+void register_query(CLI::App& app, Options& options) {
+    auto* command = app.add_subcommand("query", "List the facts matching an atom pattern");
+    static std::string pattern, format = "text";
+    static std::vector<std::string> rules, scenarios;
+    command->add_option("pattern", pattern, "An atom with ?variables, e.g. 'competence(?d, single, ?p)'")->required();
+    command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
+    command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    command->callback([&options] {
+        std::optional<engine::Program> loaded = load_rules(rules, scenarios);
+        if (!loaded) {
+            options.exit_code = 1;
+            return;
+        }
+        engine::Program& program = *loaded;
+        engine::Model model = engine::evaluate(program);
+        std::vector<engine::FactView> facts = model.query(pattern);
+        if (format == "json") {
+            nlohmann::json out = nlohmann::json::array();
+            for (const engine::FactView& fact : facts)
+                out.push_back({{"fact", fact.text()}, {"relation", fact.relation}, {"complement", fact.complement},
+                               {"arguments", fact.arguments}, {"defeasible", fact.defeasible}});
+            std::cout << out.dump(2) << "\n";
+        } else {
+            for (const engine::FactView& fact : facts)
+                std::cout << fact.text() << (fact.defeasible ? "  [defeasible]" : "") << "\n";
+            std::cout.flush();
+            std::cerr << facts.size() << (facts.size() == 1 ? " fact\n" : " facts\n");
+        }
+        options.exit_code = 0;
+    });
+}
+
+}  // namespace treatykb::cli

@@ -1,0 +1,28 @@
+// Shared by check, query and explain: which rule files to read, and how proofs are rendered.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model.hpp"
+
+namespace treatykb::cli {
+
+// --rules FILES, or by default every .xml under kb/knowledge and kb/rules of the source tree
+// ($TREATYKB_SOURCE, else the tree treatykb was built from).
+std::vector<std::string> rule_files_or_default(const std::vector<std::string>& given);
+
+// Loads the rule files and applies the scenarios; prints every error and returns nullopt when
+// the program is invalid.
+std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
+                                          const std::vector<std::string>& scenarios);
+
+std::string render_proof_text(const engine::ProofNode& proof);
+nlohmann::json proof_json(const engine::ProofNode& proof);
+std::string render_conflict_text(const engine::Conflict& conflict);
+nlohmann::json conflict_json(const engine::Conflict& conflict);
+
+}  // namespace treatykb::cli

@@ -1,0 +1,57 @@
+#include "engine/evidence.hpp"
+
+namespace treatykb::engine {
+
+std::string_view evidence_status_name(EvidenceCheck::Status status) {
+    switch (status) {
+        case EvidenceCheck::Status::verified: return "verified";
+        case EvidenceCheck::Status::not_found: return "not found";
+        case EvidenceCheck::Status::provision_missing: return "provision missing";
+        case EvidenceCheck::Status::unverified_expression: return "unverified";
+    }
+    return "?";
+}
+
+std::string fold_whitespace(std::string_view text) {
+    std::string out;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+            space = true;  // U+00A0, common in the Russian texts
+            ++i;
+        }
+        if (space) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::vector<EvidenceCheck> verify_evidence(const Program& program, const TextSource& texts) {
+    std::vector<EvidenceCheck> results;
+    for (const Evidence& evidence : program.evidence) {
+        EvidenceCheck check{&evidence, EvidenceCheck::Status::verified, {}};
+        if (!texts.has_expression(evidence.instrument, evidence.lang)) {
+            check.status = EvidenceCheck::Status::unverified_expression;
+            check.detail = "the database has no " + evidence.lang + " text of " + evidence.instrument;
+        } else if (auto text = texts.provision_text(evidence.instrument, evidence.eid, evidence.lang); !text) {
+            check.status = EvidenceCheck::Status::provision_missing;
+            check.detail = evidence.instrument + " (" + evidence.lang + ") has no provision " + evidence.eid;
+        } else if (fold_whitespace(*text).find(fold_whitespace(evidence.quote)) == std::string::npos) {
+            check.status = EvidenceCheck::Status::not_found;
+            check.detail = "the quote is not in the " + evidence.lang + " text of " + evidence.provision;
+        } else {
+            check.detail = evidence.provision + " (" + evidence.lang + ")";
+        }
+        results.push_back(std::move(check));
+    }
+    return results;
+}
+
+}  // namespace treatykb::engine

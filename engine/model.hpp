@@ -1,0 +1,114 @@
+// treatykb/engine/model.hpp — evaluating a Program and reading the result.
+//
+//   Program program = load_program({"kb/knowledge/domains.xml", "my_rules.xml"});
+//   Model model = evaluate(program);
+//   for (const FactView& fact : model.query("competence(?d, single, ?p)")) ...
+//   std::optional<ProofNode> proof = model.explain("within(customs_tariff, economy)");
+//   for (const Conflict& conflict : model.conflicts()) ...
+//
+// A Model owns its copy of the program and the derived facts. Its reading functions are const
+// but build indexes lazily, so one Model must not be read from two threads at once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/program.hpp"
+
+namespace treatykb::engine {
+
+struct FactView {
+    std::string relation;
+    bool complement = false;  // ~relation(...)
+    std::vector<std::string> arguments;  // each rendered in the rule language
+    bool defeasible = false;  // concluded only defeasibly (not strictly)
+    std::string text() const;  // competence(customs_tariff, single, eaeu#art_25__para_1)
+};
+
+struct QuoteView {
+    std::string lang;
+    std::string text;
+    SourceLocation where;
+};
+
+// How a fact holds. A base fact cites where it is written (and its annotation); a derived fact
+// cites its rule and the proofs of its premises, down to base facts.
+struct ProofNode {
+    enum class Kind { base_fact, strict_rule, defeasible_rule, absent, comparison, builtin };
+    Kind kind = Kind::base_fact;
+    std::string fact;     // the literal proved ("not p(a)" for absent, "?x < 3" with values)
+    std::string rule_id;  // strict_rule, defeasible_rule
+    SourceLocation where;  // the fact's element, the table row, or the rule
+    std::string annotation_id;
+    std::string provision;
+    std::vector<QuoteView> quotes;
+    std::vector<ProofNode> premises;
+    std::vector<std::string> defeated;  // defeasible_rule: the opposing instances it beat, and how
+};
+std::string_view proof_kind_name(ProofNode::Kind kind);
+
+// One applicable ground instance of a defeasible rule or defeater.
+struct RuleInstanceView {
+    std::string rule_id;
+    Strength strength = Strength::defeasible;
+    std::string conclusion;  // the literal it concludes (~p(...) for complements)
+    std::string source;      // the provision it rests on (source="?p"), if any
+    SourceLocation where;
+    std::vector<ProofNode> premises;
+};
+
+// Two opposing literals that no priority settles: neither is concluded.
+struct Conflict {
+    std::string literal;     // p(...)
+    std::string complement;  // ~p(...)
+    std::vector<RuleInstanceView> supporting;  // instances for the literal
+    std::vector<RuleInstanceView> opposing;    // instances for the complement
+    std::string reason;
+};
+
+struct Defeat {
+    RuleInstanceView attacker;
+    std::string beaten_by;  // rule id of the winning instance that beats it
+    Criterion criterion = Criterion::explicit_override;
+};
+
+struct DefeasibleConclusion {
+    FactView fact;
+    RuleInstanceView winner;
+    std::vector<Defeat> defeated;
+};
+
+namespace detail {
+struct ModelState;
+}
+
+class Model {
+public:
+    Model(Model&&) noexcept;
+    Model& operator=(Model&&) noexcept;
+    ~Model();
+
+    // Facts matching an atom pattern with ?variables and constants, sorted by their text.
+    // Throws treatykb::Error for a pattern that does not parse or names an unknown relation.
+    std::vector<FactView> query(std::string_view pattern) const;
+    std::size_t count(std::string_view pattern) const;
+    // The proof of one ground fact; nullopt when it does not hold. Throws like query().
+    std::optional<ProofNode> explain(std::string_view fact) const;
+    std::vector<Conflict> conflicts() const;
+    std::vector<DefeasibleConclusion> defeasible_conclusions() const;
+    const Program& program() const;
+
+private:
+    friend Model evaluate(const Program& program);
+    explicit Model(std::unique_ptr<detail::ModelState> state);
+    std::unique_ptr<detail::ModelState> state_;
+};
+
+// Stratified semi-naive evaluation of the strict rules, then the defeasible layer, stratum by
+// stratum (docs/rule-language.md). Never throws for a validated program.
+Model evaluate(const Program& program);
+
+}  // namespace treatykb::engine

@@ -1,0 +1,74 @@
+// treatykb/engine/model_state.hpp — what a Model holds (detail): the stores of every relation
+// and of its complement, where base facts came from, and the defeasible decisions.
+#pragma once
+
+#include <map>
+#include <unordered_map>
+
+#include "engine/join.hpp"
+#include "engine/model.hpp"
+
+namespace treatykb::engine::detail {
+
+inline constexpr Value kNoValue = 0xFFFFFFFFu;
+// Base-row origin: an index into Program::facts, or (with the high bit) a global table row.
+inline constexpr std::uint32_t kTableOrigin = 0x80000000u;
+
+struct RuleInstance {
+    std::size_t rule = 0;
+    std::uint32_t store = 0;      // the store of the literal it concludes
+    std::vector<Value> head;      // the literal's values
+    std::vector<Value> slots;     // variable values, by the slots of the rule's instance plan
+    Value source = kNoValue;
+    Value domain = kNoValue;
+};
+
+struct DefeatRecord {
+    std::size_t attacker;  // instance
+    std::size_t winner;    // instance
+    Criterion criterion;
+};
+
+struct Decision {
+    std::size_t instance;
+    std::vector<DefeatRecord> defeats;
+};
+
+struct ConflictRecord {
+    std::uint32_t positive_store, complement_store;
+    std::vector<Value> values;
+    std::vector<std::size_t> supporting, opposing;
+    std::string reason;
+};
+
+struct ModelState {
+    explicit ModelState(const Program& source)
+        : program(std::make_shared<Program>(source)), constants(*source.constants), builtins(constants) {}
+
+    std::shared_ptr<const Program> program;
+    ConstantPool constants;  // the program's, plus what built-ins intern
+    Builtins builtins;
+    StoreMap store_map;
+    std::vector<RelationStore> stores;
+    std::vector<std::string> store_relation;
+    std::vector<bool> store_complement;
+    std::vector<std::vector<std::uint32_t>> base_origin;  // per store, per base row
+    std::vector<std::pair<std::size_t, std::size_t>> table_starts;  // (table, first global row)
+
+    std::vector<RuleInstance> instances;
+    std::map<std::size_t, Plan> instance_plans;  // rule -> the plan its instances were found by
+    std::unordered_map<std::uint64_t, Decision> decisions;  // (store << 32 | row) -> decision
+    std::vector<ConflictRecord> conflicts;
+
+    std::string render(std::uint32_t store, const Value* values) const;
+};
+
+inline std::uint64_t decision_key(std::uint32_t store, Row row) { return (std::uint64_t(store) << 32) | row; }
+
+// Stages, each in its own file.
+void evaluate_program(ModelState& state);                       // evaluator.cpp
+void settle_defeasible(ModelState& state, const std::vector<std::size_t>& rules);  // defeasible.cpp
+ProofNode prove(ModelState& state, std::uint32_t store, Row row);  // provenance.cpp
+RuleInstanceView instance_view(ModelState& state, std::size_t instance);  // provenance.cpp
+
+}  // namespace treatykb::engine::detail

@@ -1,0 +1,149 @@
+#include "engine/relation_store.hpp"
+
+#include <algorithm>
+
+namespace treatykb::engine::detail {
+
+namespace {
+inline std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    return h * 0xFF51AFD7ED558CCDull;
+}
+inline std::uint64_t finish(std::uint64_t h) { return h ^ (h >> 29); }
+}  // namespace
+
+std::uint64_t RelationStore::hash_row(const Value* tuple) const {
+    std::uint64_t h = 0x12345;
+    for (std::size_t i = 0; i < arity_; ++i) h = mix(h, tuple[i]);
+    return finish(h);
+}
+
+std::uint64_t RelationStore::hash_key(const Index& index, const Value* key) const {
+    std::uint64_t h = 0x12345;
+    for (std::size_t i = 0; i < index.columns.size(); ++i) h = mix(h, key[i]);
+    return finish(h);
+}
+
+Row RelationStore::find(const Value* tuple) const {
+    if (slots_.empty()) return kNoRow;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash_row(tuple) & mask;; slot = (slot + 1) & mask) {
+        Row stored = slots_[slot];
+        if (stored == 0) return kNoRow;
+        if (std::equal(tuple, tuple + arity_, row(stored - 1))) return stored - 1;
+    }
+}
+
+void RelationStore::grow_set() {
+    std::size_t capacity = std::max<std::size_t>(16, slots_.size() * 2);
+    slots_.assign(capacity, 0);
+    std::size_t mask = capacity - 1;
+    for (Row r = 0; r < rows_; ++r) {
+        std::size_t slot = hash_row(row(r)) & mask;
+        while (slots_[slot] != 0) slot = (slot + 1) & mask;
+        slots_[slot] = r + 1;
+    }
+}
+
+bool RelationStore::insert(const Value* tuple) {
+    // Load factor at most 3/4 (rows are 4 bytes a slot; the set costs less than the rows).
+    if ((static_cast<std::size_t>(rows_) + 1) * 4 > slots_.size() * 3) grow_set();
+    std::size_t mask = slots_.size() - 1;
+    std::size_t slot = hash_row(tuple) & mask;
+    for (;; slot = (slot + 1) & mask) {
+        Row stored = slots_[slot];
+        if (stored == 0) break;
+        if (std::equal(tuple, tuple + arity_, row(stored - 1))) return false;
+    }
+    values_.insert(values_.end(), tuple, tuple + arity_);
+    slots_[slot] = ++rows_;
+    return true;
+}
+
+std::size_t RelationStore::index_on(const std::vector<std::uint32_t>& columns) {
+    for (std::size_t i = 0; i < indexes_.size(); ++i)
+        if (indexes_[i].columns == columns) return i;
+    indexes_.push_back(Index{columns, {}, {}, 0, 0});
+    return indexes_.size() - 1;
+}
+
+bool RelationStore::key_equals(const Index& index, Row r, const Value* key) const {
+    const Value* values = row(r);
+    for (std::size_t i = 0; i < index.columns.size(); ++i)
+        if (values[index.columns[i]] != key[i]) return false;
+    return true;
+}
+
+void RelationStore::grow_index(Index& index) {
+    std::size_t capacity = std::max<std::size_t>(16, index.heads.size() * 2);
+    std::vector<Row> old = std::move(index.heads);
+    index.heads.assign(capacity, 0);
+    std::size_t mask = capacity - 1;
+    Value key[16];
+    for (Row head : old) {
+        if (head == 0) continue;
+        for (std::size_t i = 0; i < index.columns.size(); ++i) key[i] = at(head - 1, index.columns[i]);
+        std::size_t slot = hash_key(index, key) & mask;
+        while (index.heads[slot] != 0) slot = (slot + 1) & mask;
+        index.heads[slot] = head;
+    }
+}
+
+void RelationStore::insert_into_index(Index& index, Row r) {
+    if ((index.keys + 1) * 2 > index.heads.size()) grow_index(index);
+    Value key[16];
+    for (std::size_t i = 0; i < index.columns.size(); ++i) key[i] = at(r, index.columns[i]);
+    std::size_t mask = index.heads.size() - 1;
+    for (std::size_t slot = hash_key(index, key) & mask;; slot = (slot + 1) & mask) {
+        Row head = index.heads[slot];
+        if (head == 0) {
+            index.heads[slot] = r + 1;
+            index.next[r] = kNoRow;
+            ++index.keys;
+            return;
+        }
+        if (key_equals(index, head - 1, key)) {
+            index.next[r] = head - 1;  // newest first
+            index.heads[slot] = r + 1;
+            return;
+        }
+    }
+}
+
+void RelationStore::update_indexes() {
+    for (Index& index : indexes_) {
+        if (index.indexed == rows_) continue;
+        index.next.resize(rows_, kNoRow);
+        for (Row r = index.indexed; r < rows_; ++r) insert_into_index(index, r);
+        index.indexed = rows_;
+    }
+}
+
+Row RelationStore::first_match(std::size_t which, const Value* key) const {
+    const Index& index = indexes_[which];
+    if (index.heads.empty()) return kNoRow;
+    std::size_t mask = index.heads.size() - 1;
+    for (std::size_t slot = hash_key(index, key) & mask;; slot = (slot + 1) & mask) {
+        Row head = index.heads[slot];
+        if (head == 0) return kNoRow;
+        if (key_equals(index, head - 1, key)) return head - 1;
+    }
+}
+
+void RelationStore::mark_defeasible(Row r) {
+    if (defeasible_.size() < rows_) defeasible_.resize(rows_, 0);
+    defeasible_[r] = 1;
+}
+
+void RelationStore::record_step(std::uint32_t step) {
+    Row previous = steps_.empty() ? 0 : steps_.back().second;
+    if (rows_ > previous) steps_.emplace_back(step, rows_);
+}
+
+std::uint32_t RelationStore::step_of(Row r) const {
+    auto it = std::upper_bound(steps_.begin(), steps_.end(), r,
+                               [](Row row, const std::pair<std::uint32_t, Row>& s) { return row < s.second; });
+    return it == steps_.end() ? 0xFFFFFFFFu : it->first;
+}
+
+}  // namespace treatykb::engine::detail

@@ -1,0 +1,77 @@
+// treatykb/engine/relation_store.hpp — the tuples of one relation (detail of the evaluator).
+//
+// Rows are appended to one flat array of Values and never move or disappear, so a row is named by
+// its number and "the rows added in the last iteration" (the semi-naive delta) is a range. A
+// hash set of row numbers (open addressing, keyed by the row's content) removes duplicates; hash
+// indexes on chosen column sets chain the rows sharing a key. Indexes are brought up to date
+// between iterations, so a join reads exactly the rows that existed when the iteration began.
+// Nothing here allocates per tuple except amortised array growth.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/value.hpp"
+
+namespace treatykb::engine::detail {
+
+using Row = std::uint32_t;
+inline constexpr Row kNoRow = 0xFFFFFFFFu;
+
+class RelationStore {
+public:
+    explicit RelationStore(std::size_t arity) : arity_(arity) {}
+
+    std::size_t arity() const { return arity_; }
+    Row size() const { return rows_; }
+    const Value* row(Row r) const { return values_.data() + static_cast<std::size_t>(r) * arity_; }
+    Value at(Row r, std::size_t column) const { return values_[static_cast<std::size_t>(r) * arity_ + column]; }
+
+    // Appends the tuple unless present; returns true when it was new.
+    bool insert(const Value* tuple);
+    Row find(const Value* tuple) const;  // kNoRow when absent
+    bool contains(const Value* tuple) const { return find(tuple) != kNoRow; }
+
+    // Hash index on `columns` (a row's key is its values there). Returns the index number.
+    std::size_t index_on(const std::vector<std::uint32_t>& columns);
+    const std::vector<std::uint32_t>& index_columns(std::size_t index) const { return indexes_[index].columns; }
+    // Indexes every row not yet indexed (call between iterations).
+    void update_indexes();
+    // First row whose key equals `key` (values for the index's columns, in order), then next().
+    Row first_match(std::size_t index, const Value* key) const;
+    Row next_match(std::size_t index, Row row) const { return indexes_[index].next[row]; }
+
+    // Rows concluded only defeasibly (absent: every row is definite).
+    bool is_defeasible(Row r) const { return r < defeasible_.size() && defeasible_[r]; }
+    void mark_defeasible(Row r);
+    bool has_defeasible_rows() const { return !defeasible_.empty(); }
+
+    // Evaluation history: the global step at which rows [previous end, end) were added.
+    void record_step(std::uint32_t step);
+    std::uint32_t step_of(Row r) const;
+
+private:
+    struct Index {
+        std::vector<std::uint32_t> columns;
+        std::vector<Row> heads;  // open addressing; stores row + 1 (0 = empty)
+        std::vector<Row> next;   // per row: the next row with the same key
+        std::size_t keys = 0;
+        Row indexed = 0;
+    };
+    std::uint64_t hash_row(const Value* tuple) const;
+    std::uint64_t hash_key(const Index& index, const Value* key) const;
+    bool key_equals(const Index& index, Row row, const Value* key) const;
+    void grow_set();
+    void insert_into_index(Index& index, Row row);
+    void grow_index(Index& index);
+
+    std::size_t arity_;
+    Row rows_ = 0;
+    std::vector<Value> values_;
+    std::vector<Row> slots_;  // row + 1, 0 = empty
+    std::vector<Index> indexes_;
+    std::vector<std::uint8_t> defeasible_;
+    std::vector<std::pair<std::uint32_t, Row>> steps_;  // (step, end row)
+};
+
+}  // namespace treatykb::engine::detail

@@ -1,0 +1,139 @@
+#include "engine/value.hpp"
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <stdexcept>
+
+namespace treatykb::engine {
+
+using Rational = boost::multiprecision::cpp_rational;
+
+// Exact decimals: "21.5" is kept as the rational 43/2, so that comparisons never round.
+struct ConstantPool::Rationals {
+    std::vector<Rational> values;
+};
+
+std::string_view type_name(Type type) {
+    switch (type) {
+        case Type::symbol: return "symbol";
+        case Type::string: return "string";
+        case Type::integer: return "integer";
+        case Type::decimal: return "decimal";
+        case Type::date: return "date";
+        case Type::provision: return "provision";
+    }
+    return "?";
+}
+
+std::optional<Type> type_from_name(std::string_view name) {
+    for (Type t : {Type::symbol, Type::string, Type::integer, Type::decimal, Type::date,
+                   Type::provision})
+        if (type_name(t) == name) return t;
+    return std::nullopt;
+}
+
+ConstantPool::ConstantPool() : rationals_(std::make_unique<Rationals>()) {}
+ConstantPool::~ConstantPool() = default;
+ConstantPool::ConstantPool(const ConstantPool& other)
+    : entries_(other.entries_),
+      by_text_(other.by_text_),
+      by_integer_(other.by_integer_),
+      rationals_(std::make_unique<Rationals>(*other.rationals_)) {}
+
+Value ConstantPool::add(Type type, std::string text, std::int64_t number) {
+    auto value = static_cast<Value>(entries_.size());
+    entries_.push_back(Entry{type, number, std::move(text)});
+    return value;
+}
+
+namespace {
+std::string key_of(Type type, std::string_view text) {
+    std::string key(1, static_cast<char>(type));
+    key += text;
+    return key;
+}
+}  // namespace
+
+#define TREATYKB_INTERN_TEXT(TYPE, TEXT)                                   \
+    auto key = key_of(TYPE, TEXT);                                         \
+    if (auto found = by_text_.find(key); found != by_text_.end()) return found->second; \
+    Value value = add(TYPE, std::string(TEXT), 0);                        \
+    by_text_.emplace(std::move(key), value);                              \
+    return value;
+
+Value ConstantPool::symbol(std::string_view name) { TREATYKB_INTERN_TEXT(Type::symbol, name) }
+Value ConstantPool::string(std::string_view text) { TREATYKB_INTERN_TEXT(Type::string, text) }
+Value ConstantPool::date(std::string_view iso) { TREATYKB_INTERN_TEXT(Type::date, iso) }
+Value ConstantPool::provision(std::string_view reference) {
+    TREATYKB_INTERN_TEXT(Type::provision, reference)
+}
+#undef TREATYKB_INTERN_TEXT
+
+Value ConstantPool::integer(std::int64_t number) {
+    if (auto found = by_integer_.find(number); found != by_integer_.end()) return found->second;
+    Value value = add(Type::integer, std::to_string(number), number);
+    by_integer_.emplace(number, value);
+    return value;
+}
+
+Value ConstantPool::decimal(std::string_view digits) {
+    // Parse sign, integer part and fraction into an exact rational.
+    bool negative = !digits.empty() && digits.front() == '-';
+    std::string_view body = negative ? digits.substr(1) : digits;
+    auto dot = body.find('.');
+    std::string whole(body.substr(0, dot));
+    std::string fraction = dot == std::string_view::npos ? "" : std::string(body.substr(dot + 1));
+    if (whole.empty() || whole.find_first_not_of("0123456789") != std::string::npos ||
+        fraction.find_first_not_of("0123456789") != std::string::npos)
+        throw std::invalid_argument("not a decimal number: " + std::string(digits));
+    boost::multiprecision::cpp_int numerator(whole + fraction);
+    boost::multiprecision::cpp_int denominator = 1;
+    for (std::size_t i = 0; i < fraction.size(); ++i) denominator *= 10;
+    Rational exact(numerator, denominator);
+    if (negative) exact = -exact;
+    // Canonical text: the shortest decimal rendering (trailing zeros dropped).
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    std::string trimmed = whole;
+    trimmed.erase(0, std::min(trimmed.find_first_not_of('0'), trimmed.size() - 1));
+    std::string canonical = (negative && exact != 0 ? "-" : "") + trimmed +
+                            (fraction.empty() ? ".0" : "." + fraction);
+    auto key = key_of(Type::decimal, canonical);
+    if (auto found = by_text_.find(key); found != by_text_.end()) return found->second;
+    rationals_->values.push_back(exact);
+    Value value = add(Type::decimal, canonical,
+                      static_cast<std::int64_t>(rationals_->values.size() - 1));
+    by_text_.emplace(std::move(key), value);
+    return value;
+}
+
+std::string ConstantPool::render(Value value) const {
+    const Entry& entry = entries_[value];
+    if (entry.type != Type::string) return entry.text;
+    std::string out = "\"";
+    for (char c : entry.text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::optional<int> ConstantPool::compare(Value left, Value right) const {
+    const Entry& a = entries_[left];
+    const Entry& b = entries_[right];
+    auto three_way = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    bool a_number = a.type == Type::integer || a.type == Type::decimal;
+    bool b_number = b.type == Type::integer || b.type == Type::decimal;
+    if (a_number && b_number) {
+        if (a.type == Type::integer && b.type == Type::integer)
+            return three_way(a.number, b.number);
+        auto exact = [&](const Entry& e) {
+            return e.type == Type::integer ? Rational(e.number)
+                                           : rationals_->values[static_cast<std::size_t>(e.number)];
+        };
+        return three_way(exact(a), exact(b));
+    }
+    if (a.type != b.type) return std::nullopt;
+    return three_way(a.text, b.text);  // dates (ISO), strings, symbols, provisions
+}
+
+}  // namespace treatykb::engine
