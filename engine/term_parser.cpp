@@ -131,7 +131,19 @@ Term TermParser::parse_term() {
         return term;
     }
     if (identifier_start(c)) {
-        std::string_view name = identifier();
+        // Instrument aliases may contain hyphens (cis-fta-2011#art_2): a run of identifier
+        // characters and hyphens followed by '#' is the alias of a provision term.
+        std::size_t alias_end = position_;
+        while (alias_end < text_.size() &&
+               (identifier_char(text_[alias_end]) || text_[alias_end] == '-'))
+            ++alias_end;
+        std::string_view name;
+        if (alias_end < text_.size() && text_[alias_end] == '#') {
+            name = text_.substr(position_, alias_end - position_);
+            position_ = alias_end;
+        } else {
+            name = identifier();
+        }
         if (position_ < text_.size() && text_[position_] == '#') {
             std::size_t start = position_ + 1;
             ++position_;
