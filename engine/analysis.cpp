@@ -1,0 +1,243 @@
+// The conflict analysis: groups the finding facts the rules derived, attaches proofs, quotes and
+// the defeasible verdict on Union control, and computes depth and decision power. The only
+// vocabulary it knows is the schema's (kb/knowledge/schema.xml) and the rules' relation names.
+#include "engine/analysis.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace treatykb::engine {
+
+namespace {
+
+std::string instrument_of(const std::string& provision) {
+    return provision.substr(0, provision.find('#'));
+}
+
+// Member states are written member_state(eaeu, RUS); aliases with hyphens are written with
+// underscores in that symbol position (cis_fta_2011), since symbols have no hyphens.
+std::string symbol_for_alias(std::string_view alias) {
+    std::string symbol(alias);
+    std::replace(symbol.begin(), symbol.end(), '-', '_');
+    return symbol;
+}
+
+int reading_gravity(const std::string& reading) {
+    if (reading == "open_conflict") return 3;
+    if (reading == "sanctioned_derogation") return 2;
+    return 1;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+std::string instance_label(const RuleInstanceView& instance) {
+    return instance.rule_id + (instance.source.empty() ? "" : " [" + instance.source + "]");
+}
+
+ControlVerdict control_verdict(const Model& model, const std::vector<Conflict>& conflicts,
+                               const std::vector<DefeasibleConclusion>& conclusions,
+                               const std::string& instrument, const std::string& domain) {
+    ControlVerdict verdict;
+    const std::string literal = "exclusive_union_control(" + instrument + ", " + domain + ")";
+    for (const Conflict& conflict : conflicts) {
+        if (conflict.literal != literal) continue;
+        verdict.outcome = ControlVerdict::Outcome::unresolved;
+        verdict.literal = conflict.literal + " vs " + conflict.complement;
+        for (const RuleInstanceView& side : conflict.supporting)
+            add_unique(verdict.winners, instance_label(side));
+        for (const RuleInstanceView& side : conflict.opposing)
+            add_unique(verdict.winners, instance_label(side));
+        return verdict;
+    }
+    for (const DefeasibleConclusion& conclusion : conclusions) {
+        std::string text = conclusion.fact.text();
+        bool positive = text == literal;
+        bool negative = text == "~" + literal;
+        if (!positive && !negative) continue;
+        verdict.outcome = positive ? ControlVerdict::Outcome::union_exclusive
+                                   : ControlVerdict::Outcome::qualified;
+        verdict.literal = text;
+        add_unique(verdict.winners, instance_label(conclusion.winner));
+        for (const Defeat& defeat : conclusion.defeated)
+            add_unique(verdict.defeats, instance_label(defeat.attacker) + " beaten by " +
+                                            defeat.beaten_by + " (" +
+                                            std::string(criterion_name(defeat.criterion)) + ")");
+        return verdict;
+    }
+    (void)model;
+    return verdict;
+}
+
+void collect_quotes(const Program& program, const std::string& provision,
+                    std::map<std::string, ProvisionQuotes>& quotes) {
+    if (quotes.count(provision)) return;
+    ProvisionQuotes& entry = quotes[provision];
+    entry.provision = provision;
+    for (const Annotation& annotation : program.annotations) {
+        if (annotation.provision != provision) continue;
+        entry.annotations.push_back(annotation.id);
+        for (std::size_t index : annotation.evidence) {
+            const Evidence& evidence = program.evidence[index];
+            bool seen = false;
+            for (const QuoteView& quote : entry.quotes)
+                seen = seen || (quote.lang == evidence.lang && quote.text == evidence.quote);
+            if (!seen) entry.quotes.push_back({evidence.lang, evidence.quote, evidence.where});
+        }
+    }
+}
+
+}  // namespace
+
+std::string_view outcome_name(ControlVerdict::Outcome outcome) {
+    switch (outcome) {
+        case ControlVerdict::Outcome::none: return "none";
+        case ControlVerdict::Outcome::union_exclusive: return "union_exclusive";
+        case ControlVerdict::Outcome::qualified: return "qualified";
+        case ControlVerdict::Outcome::unresolved: return "unresolved";
+    }
+    return "none";
+}
+
+Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options) {
+    Analysis analysis;
+    analysis.instrument = instrument;
+    analysis.depth = compute_depth(model, instrument);
+    std::map<std::string, const DomainDepth*> depth_by_domain;
+    for (const DomainDepth& depth : analysis.depth.domains) depth_by_domain[depth.domain] = &depth;
+
+    const std::vector<Conflict> conflicts = model.conflicts();
+    const std::vector<DefeasibleConclusion> conclusions = model.defeasible_conclusions();
+    std::map<std::pair<std::string, std::string>, FindingGroup> groups;
+    for (const FactView& fact : model.query("finding(?k, ?d, ?a, ?b, ?r, ?s)")) {
+        if (instrument_of(fact.arguments[2]) != instrument) continue;
+        FindingGroup& group = groups[{fact.arguments[0], fact.arguments[1]}];
+        group.kind = fact.arguments[0];
+        group.domain = fact.arguments[1];
+        FindingInstance finding;
+        finding.primary = fact.arguments[2];
+        finding.secondary = fact.arguments[3];
+        finding.reading = fact.arguments[4];
+        finding.severity = std::stoi(fact.arguments[5]);
+        if (std::optional<ProofNode> proof = model.explain(fact.text())) {
+            finding.rule_id = proof->rule_id;
+            if (options.with_proofs) finding.proof = std::move(*proof);
+        }
+        add_unique(group.rules, finding.rule_id);
+        add_unique(group.primary_provisions, finding.primary);
+        add_unique(group.secondary_provisions, finding.secondary);
+        if (reading_gravity(finding.reading) > reading_gravity(group.reading))
+            group.reading = finding.reading;
+        group.severity = std::max(group.severity, finding.severity);
+        collect_quotes(model.program(), finding.primary, analysis.quotes);
+        collect_quotes(model.program(), finding.secondary, analysis.quotes);
+        group.instances.push_back(std::move(finding));
+    }
+    for (auto& [key, group] : groups) {
+        std::sort(group.primary_provisions.begin(), group.primary_provisions.end());
+        std::sort(group.secondary_provisions.begin(), group.secondary_provisions.end());
+        group.verdict = control_verdict(model, conflicts, conclusions, std::string(instrument),
+                                        group.domain);
+        if (auto depth = depth_by_domain.find(group.domain); depth != depth_by_domain.end()) {
+            group.nominal = depth->second->nominal;
+            group.effective = depth->second->effective;
+        }
+        analysis.findings.push_back(std::move(group));
+    }
+    std::stable_sort(analysis.findings.begin(), analysis.findings.end(),
+                     [](const FindingGroup& a, const FindingGroup& b) {
+                         if (a.severity != b.severity) return a.severity > b.severity;
+                         if (a.kind != b.kind) return a.kind < b.kind;
+                         return a.domain < b.domain;
+                     });
+    analysis.power = analyze_power(model, instrument, options);
+    for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
+        analysis.members.push_back(fact.arguments[0]);
+    return analysis;
+}
+
+namespace {
+
+struct RuleFact {
+    std::string rule;
+    int numerator = 1, denominator = 1;
+    std::string basis;
+    std::string source;
+};
+
+std::string describe(const RuleFact& rule) {
+    std::string share = std::to_string(rule.numerator) + "/" + std::to_string(rule.denominator);
+    if (rule.rule == "consensus" || rule.rule == "unanimity") return rule.rule + " of all members";
+    return rule.rule + ", " + share + " of " + rule.basis;
+}
+
+}  // namespace
+
+std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view instrument,
+                                           const AnalysisOptions& options) {
+    std::vector<std::string> states;
+    for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
+        states.push_back(fact.arguments[0]);
+    std::vector<BodyPowerResult> results;
+    std::set<std::string> bodies;
+    for (const FactView& fact : model.query("body(?b, ?k, ?p)"))
+        if (instrument_of(fact.arguments[2]) == instrument) bodies.insert(fact.arguments[0]);
+    for (const std::string& body : bodies) {
+        std::vector<RuleFact> rules;
+        for (const FactView& fact : model.query("decision_rule(" + body + ", ?r, ?n, ?m, ?b, ?p)"))
+            rules.push_back({fact.arguments[0], std::stoi(fact.arguments[1]),
+                             std::stoi(fact.arguments[2]), fact.arguments[3], fact.arguments[4]});
+        int seats = 1;
+        for (const FactView& fact : model.query("seats_per_state(" + body + ", ?n, ?p)"))
+            seats = std::stoi(fact.arguments[0]);
+        std::vector<power::Member> weighted;
+        for (const FactView& fact : model.query("vote_weight(" + body + ", ?s, ?w, ?p)"))
+            weighted.push_back({fact.arguments[0], power::parse_decimal(fact.arguments[1])});
+        // A double majority is two qualified-majority facts of one body: members and population.
+        const RuleFact* by_members = nullptr;
+        const RuleFact* by_population = nullptr;
+        for (const RuleFact& rule : rules) {
+            if (rule.basis == "population") by_population = &rule;
+            else if (rule.basis == "members" && rule.rule == "qualified_majority") by_members = &rule;
+        }
+        for (const RuleFact& rule : rules) {
+            BodyPowerResult result;
+            result.body = body;
+            result.rule = rule.rule;
+            result.source = rule.source;
+            result.description = describe(rule);
+            power::Rational quota(rule.numerator, rule.denominator);
+            if (rule.rule == "consensus" || rule.rule == "unanimity") quota = 1;
+            if (rule.basis == "population") continue;  // folded into the double majority below
+            if (&rule == by_members && by_population) {
+                if (options.population_table.empty()) continue;
+                power::DoubleMajorityRule game;
+                game.members = power::read_population_table(options.population_table);
+                game.member_quota = quota;
+                game.population_quota =
+                    power::Rational(by_population->numerator, by_population->denominator);
+                result.description = "double majority, " + std::to_string(rule.numerator) + "/" +
+                                     std::to_string(rule.denominator) + " of members and " +
+                                     std::to_string(by_population->numerator) + "/" +
+                                     std::to_string(by_population->denominator) + " of population";
+                result.indices = power::compute_power(game);
+                results.push_back(std::move(result));
+                continue;
+            }
+            power::WeightedMajorityRule game;
+            game.quota = quota;
+            if (rule.basis == "votes" && !weighted.empty()) {
+                game.members = weighted;
+            } else {
+                if (states.empty()) continue;
+                for (const std::string& state : states) game.members.push_back({state, seats});
+            }
+            result.indices = power::compute_power(game);
+            results.push_back(std::move(result));
+        }
+    }
+    return results;
+}
+
+}  // namespace treatykb::engine

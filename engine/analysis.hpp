@@ -1,0 +1,93 @@
+// treatykb/engine/analysis.hpp — the conflict analysis of one instrument: findings grouped by kind
+// and domain, each with its provisions, quotes, rules and proof trees, and the defeasible verdict
+// on effective Union control; plus the depth model and the decision power of its bodies.
+//
+// Everything here is read from an evaluated Model: the finding/6 facts of kb/rules/findings.xml,
+// the exclusive_union_control literals and conflict objects of kb/rules/effective.xml, and the
+// depth facts. The analysis names no article; change an annotation and the findings change.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/depth.hpp"
+#include "engine/model.hpp"
+#include "engine/power.hpp"
+
+namespace treatykb::engine {
+
+// One fact finding(kind, domain, primary, secondary, reading, severity) and how it was derived.
+struct FindingInstance {
+    std::string primary;    // the provision that limits integration
+    std::string secondary;  // the provision it limits
+    std::string reading;    // sanctioned_derogation, open_conflict, design_choice
+    int severity = 0;
+    std::string rule_id;    // the rule that fired
+    ProofNode proof;
+};
+
+// What the defeasible layer concludes on exclusive Union control of the finding's domain.
+struct ControlVerdict {
+    enum class Outcome { none, union_exclusive, qualified, unresolved };
+    Outcome outcome = Outcome::none;
+    std::string literal;                 // the literal concluded, or the conflicting pair
+    std::vector<std::string> winners;    // "rule_id [source]" of the instances that prevailed
+    std::vector<std::string> defeats;    // "rule_id [source] beaten by rule_id (criterion)"
+};
+std::string_view outcome_name(ControlVerdict::Outcome outcome);
+
+struct FindingGroup {
+    std::string kind;
+    std::string domain;
+    std::string reading;   // the gravest reading among the instances
+    int severity = 0;      // the highest severity
+    std::vector<std::string> rules;                 // distinct rule ids, in order of appearance
+    std::vector<std::string> primary_provisions;    // distinct, sorted
+    std::vector<std::string> secondary_provisions;  // distinct, sorted
+    std::vector<FindingInstance> instances;
+    ControlVerdict verdict;
+    // The domain's depth, for "what it means for integration depth".
+    int nominal = 0;
+    double effective = 0;
+};
+
+// The quotes of the annotations anchored on one provision.
+struct ProvisionQuotes {
+    std::string provision;
+    std::vector<QuoteView> quotes;
+    std::vector<std::string> annotations;
+};
+
+struct BodyPowerResult {
+    std::string body;
+    std::string rule;          // consensus, qualified_majority, ...
+    std::string description;   // "2/3 of members", "weighted 2/3 of votes"
+    std::string source;        // the provision of the decision rule
+    power::PowerIndices indices;
+};
+
+struct Analysis {
+    std::string instrument;
+    std::vector<FindingGroup> findings;  // by severity (high first), then kind, then domain
+    std::map<std::string, ProvisionQuotes> quotes;  // every provision a finding cites
+    DepthReport depth;
+    std::vector<BodyPowerResult> power;  // every body of the instrument with a decision rule
+    std::vector<std::string> members;    // the instrument's member states
+};
+
+struct AnalysisOptions {
+    bool with_proofs = true;
+    // A population table (code,name,population) for bodies deciding on a population basis.
+    std::string population_table;
+};
+
+Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options);
+
+// The decision power of every body of `instrument` (decision_rule, vote_weight, seats_per_state
+// and member_state facts), one result per decision rule.
+std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view instrument,
+                                           const AnalysisOptions& options);
+
+}  // namespace treatykb::engine
