@@ -4,8 +4,7 @@ namespace treatykb::cli {
 
 // One line per command file (cmd_*.cpp).
 void register_all(CLI::App& app, Options& options) {
-    (void)app;
-    (void)options;
+    register_power(app, options);
 }
 
 }  // namespace treatykb::cli

@@ -14,5 +14,6 @@ struct Options {
 };
 
 void register_all(CLI::App& app, Options& options);
+void register_power(CLI::App& app, Options& options);
 
 }  // namespace treatykb::cli
