@@ -1,6 +1,6 @@
 // CSV rendering: the document's tables only (RFC 4180: CRLF line ends, fields with a comma, quote
 // or line break in double quotes, quotes doubled). Several tables are separated by an empty line.
-// A column of rationals is written as decimals followed by a twin column "<name> (exact)".
+// A column holding rationals is written as decimals followed by a twin column "<name> (exact)".
 #include <fmt/format.h>
 
 #include "cli/render_util.hpp"
@@ -33,7 +33,7 @@ void write_table(std::string& out, const Table& table) {
     std::vector<bool> exact_twin;
     std::vector<std::string> header;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        exact_twin.push_back(detail::column_is_rational(table, c));
+        exact_twin.push_back(detail::column_has_rational(table, c));
         header.push_back(field(table.columns[c]));
         if (exact_twin.back()) header.push_back(field(table.columns[c] + " (exact)"));
     }
@@ -42,7 +42,10 @@ void write_table(std::string& out, const Table& table) {
         std::vector<std::string> fields;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             fields.push_back(c < row.size() ? field(cell_csv(row[c])) : "");
-            if (exact_twin[c]) fields.push_back(field(row[c].text));
+            if (exact_twin[c])
+                fields.push_back(c < row.size() && row[c].kind == Cell::Kind::rational
+                                     ? field(row[c].text)
+                                     : "");
         }
         out += fmt::format("{}\r\n", fmt::join(fields, ","));
     }

@@ -12,12 +12,16 @@ std::string escape(std::string_view text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '<':
-        case '>': case '#': case '!':
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        case '!':
             out += '\\';
             out += c;
             break;
+        // Entities rather than backslashes for HTML's characters: no Markdown renderer can then
+        // pass raw HTML through, whatever its dialect.
         case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
         case '\n': case '\r': out += ' '; break;
         default: out += c;
         }
@@ -66,8 +70,8 @@ void write_finding(std::ostringstream& out, const Finding& finding) {
         out << "- **Legal reading:** " << escape(finding.legal_reading) << "\n";
     out << "\n";
     for (const auto& quote : finding.quotes)
-        out << "> " << escape(quote.quote) << "\n>\n> — " << escape(quote.label) << " (`"
-            << quote.provision << "`)\n\n";
+        out << "> " << escape(quote.quote) << "\n>\n> — " << escape(quote.label) << " ("
+            << escape(quote.provision) << ")\n\n";
     if (!finding.proof.statement.empty()) {
         out << "**Proof:**\n\n";
         write_proof(out, finding.proof, 0);

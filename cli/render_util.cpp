@@ -39,11 +39,10 @@ std::vector<Citation> quoted_provisions(const Document& document) {
     return citations;
 }
 
-bool column_is_rational(const Table& table, std::size_t column) {
-    if (table.rows.empty()) return false;
+bool column_has_rational(const Table& table, std::size_t column) {
     for (const auto& row : table.rows)
-        if (column >= row.size() || row[column].kind != Cell::Kind::rational) return false;
-    return true;
+        if (column < row.size() && row[column].kind == Cell::Kind::rational) return true;
+    return false;
 }
 
 }  // namespace treatykb::cli::report::detail

@@ -20,7 +20,7 @@ std::string pad_left(const std::string& text, std::size_t width);
 // provision only, in document order.
 std::vector<Citation> quoted_provisions(const Document& document);
 
-// Whether every cell of a table column is a rational (CSV gives such columns an exact twin).
-bool column_is_rational(const Table& table, std::size_t column);
+// Whether a table column holds a rational (CSV gives such columns an exact twin).
+bool column_has_rational(const Table& table, std::size_t column);
 
 }  // namespace treatykb::cli::report::detail
