@@ -7,6 +7,7 @@ void register_all(CLI::App& app, Options& options) {
     register_check(app, options);
     register_query(app, options);
     register_explain(app, options);
+    register_power(app, options);
 }
 
 }  // namespace treatykb::cli

@@ -14,6 +14,7 @@ struct Options {
 };
 
 void register_all(CLI::App& app, Options& options);
+void register_power(CLI::App& app, Options& options);
 
 void register_check(CLI::App& app, Options& options);
 void register_query(CLI::App& app, Options& options);

@@ -1,0 +1,26 @@
+// Helpers shared by the report renderers (cli/render_*.cpp): display width of UTF-8 text and
+// the list of every provision a document quotes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/report.hpp"
+
+namespace treatykb::cli::report::detail {
+
+// Columns a UTF-8 string occupies on a terminal: one per code point (treaty text is Latin or
+// Cyrillic; no double-width scripts).
+std::size_t display_width(std::string_view text);
+std::string pad_right(const std::string& text, std::size_t width);
+std::string pad_left(const std::string& text, std::size_t width);
+
+// Every citation of the document (finding quotes and citation cells), first occurrence of each
+// provision only, in document order.
+std::vector<Citation> quoted_provisions(const Document& document);
+
+// Whether a table column holds a rational (CSV gives such columns an exact twin).
+bool column_has_rational(const Table& table, std::size_t column);
+
+}  // namespace treatykb::cli::report::detail

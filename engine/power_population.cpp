@@ -1,0 +1,40 @@
+// Reading a population table (for double-majority rules) from a small CSV file.
+#include <fstream>
+
+#include "engine/power.hpp"
+#include "kb/error.hpp"
+
+namespace treatykb::power {
+
+std::vector<Member> read_population_table(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error("cannot open the population table", {path}, "give a CSV file code,name,population");
+    std::vector<Member> members;
+    std::string line;
+    int line_number = 0;
+    bool header_seen = false;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        if (!header_seen) {
+            if (line != "code,name,population")
+                throw Error("expected the header 'code,name,population'", {path, line_number, 1});
+            header_seen = true;
+            continue;
+        }
+        const auto first = line.find(',');
+        const auto last = line.rfind(',');
+        if (first == std::string::npos || first == last)
+            throw Error("expected code,name,population", {path, line_number, 1});
+        try {
+            members.push_back({line.substr(0, first), parse_decimal(line.substr(last + 1))});
+        } catch (const Error& bad) {
+            throw Error(bad.message(), {path, line_number, static_cast<int>(last) + 2}, bad.hint());
+        }
+    }
+    if (members.empty()) throw Error("the population table lists no member", {path});
+    return members;
+}
+
+}  // namespace treatykb::power
