@@ -206,7 +206,8 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
             result.body = body;
             result.rule = rule.rule;
             result.source = rule.source;
-            result.description = describe(rule);
+            result.power.body.name = body + " (" + rule.rule + ")";
+            result.power.body.description = describe(rule);
             power::Rational quota(rule.numerator, rule.denominator);
             if (rule.rule == "consensus" || rule.rule == "unanimity") quota = 1;
             if (rule.basis == "population") continue;  // folded into the double majority below
@@ -217,11 +218,12 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                 game.member_quota = quota;
                 game.population_quota =
                     power::Rational(by_population->numerator, by_population->denominator);
-                result.description = "double majority, " + std::to_string(rule.numerator) + "/" +
+                result.power.body.description = "double majority, " + std::to_string(rule.numerator) + "/" +
                                      std::to_string(rule.denominator) + " of members and " +
                                      std::to_string(by_population->numerator) + "/" +
                                      std::to_string(by_population->denominator) + " of population";
-                result.indices = power::compute_power(game);
+                result.power.body.rule = game;
+                result.power.indices = power::compute_power(game);
                 results.push_back(std::move(result));
                 continue;
             }
@@ -233,7 +235,8 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                 if (states.empty()) continue;
                 for (const std::string& state : states) game.members.push_back({state, seats});
             }
-            result.indices = power::compute_power(game);
+            result.power.body.rule = game;
+            result.power.indices = power::compute_power(game);
             results.push_back(std::move(result));
         }
     }

@@ -61,11 +61,10 @@ struct ProvisionQuotes {
 };
 
 struct BodyPowerResult {
-    std::string body;
+    std::string body;          // the body's symbol, e.g. eaeu_commission_board
     std::string rule;          // consensus, qualified_majority, ...
-    std::string description;   // "2/3 of members", "weighted 2/3 of votes"
     std::string source;        // the provision of the decision rule
-    power::PowerIndices indices;
+    power::BodyPower power;    // the game as computed (name, description, rule) and its indices
 };
 
 struct Analysis {

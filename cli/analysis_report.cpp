@@ -1,0 +1,286 @@
+// Filling the report model from an engine::Analysis. No reasoning happens here: findings,
+// readings, verdicts and numbers are the engine's; this file chooses words and layout.
+#include "cli/analysis_report.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "cli/power_report.hpp"
+
+namespace treatykb::cli {
+
+namespace {
+
+using report::Cell;
+
+std::string unquote(const std::string& text) {
+    if (text.size() < 2 || text.front() != '"') return text;
+    std::string out;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] == '\\' && i + 2 < text.size()) ++i;
+        out += text[i];
+    }
+    return out;
+}
+
+std::string severity_name(int severity) {
+    switch (severity) {
+        case 3: return "high";
+        case 2: return "medium";
+        case 1: return "low";
+        default: return "info";
+    }
+}
+
+std::string reading_text(const std::string& reading) {
+    if (reading == "sanctioned_derogation") return "sanctioned derogation";
+    if (reading == "open_conflict") return "open conflict";
+    if (reading == "design_choice") return "design choice";
+    return reading;
+}
+
+std::string domain_label(const engine::Analysis& analysis, const std::string& domain) {
+    for (const engine::DomainDepth& depth : analysis.depth.domains)
+        if (depth.domain == domain) return depth.label.empty() ? domain : depth.label;
+    return domain;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+report::ProofStep proof_step(const engine::ProofNode& node) {
+    report::ProofStep step;
+    step.statement = node.fact;
+    if (!node.rule_id.empty()) step.statement += "   [rule " + node.rule_id + "]";
+    if (node.kind == engine::ProofNode::Kind::base_fact) {
+        std::string where = node.where.file + ":" + std::to_string(node.where.line);
+        if (!node.annotation_id.empty())
+            step.statement += "   [annotation " + node.annotation_id + ", " + where + "]";
+        else
+            step.statement += "   [" + where + "]";
+    }
+    for (const engine::ProofNode& premise : node.premises) step.premises.push_back(proof_step(premise));
+    return step;
+}
+
+// The quotes of a provision, Russian (authentic) first, as citations.
+void add_quotes(std::vector<report::Citation>& out, const engine::Analysis& analysis,
+                const std::string& provision, const CitationLabel& cite) {
+    auto found = analysis.quotes.find(provision);
+    std::string label = cite(provision);
+    if (found == analysis.quotes.end() || found->second.quotes.empty()) {
+        out.push_back({provision, label, ""});
+        return;
+    }
+    std::vector<engine::QuoteView> quotes = found->second.quotes;
+    std::stable_sort(quotes.begin(), quotes.end(),
+                     [](const auto& a, const auto& b) { return a.lang == "ru" && b.lang != "ru"; });
+    std::set<std::string> languages;
+    for (const engine::QuoteView& quote : quotes) {
+        if (!languages.insert(quote.lang).second) continue;  // the first quote of each language
+        out.push_back({provision, label + " [" + quote.lang + "]", quote.text});
+    }
+}
+
+std::string verdict_text(const engine::ControlVerdict& verdict) {
+    using Outcome = engine::ControlVerdict::Outcome;
+    switch (verdict.outcome) {
+        case Outcome::none: return "";
+        case Outcome::union_exclusive:
+            return "Defeasible verdict: " + verdict.literal +
+                   " — the single policy prevails; " + join(verdict.defeats, "; ") + ".";
+        case Outcome::qualified:
+            return "Defeasible verdict: " + verdict.literal +
+                   " — the Union's single policy is qualified: " + join(verdict.defeats, "; ") + ".";
+        case Outcome::unresolved:
+            return "Defeasible verdict: conflict " + verdict.literal +
+                   " — no priority (lex superior, specialis, posterior) settles it; instances: " +
+                   join(verdict.winners, "; ") + ".";
+    }
+    return "";
+}
+
+std::map<std::string, std::pair<std::string, std::string>> finding_kinds(const engine::Model& model) {
+    std::map<std::string, std::pair<std::string, std::string>> kinds;
+    for (const engine::FactView& fact : model.query("finding_kind(?k, ?t, ?m)"))
+        kinds[fact.arguments[0]] = {unquote(fact.arguments[1]), unquote(fact.arguments[2])};
+    return kinds;
+}
+
+report::Finding finding_block(const engine::Analysis& analysis, const engine::FindingGroup& group,
+                              std::size_t number,
+                              const std::map<std::string, std::pair<std::string, std::string>>& kinds,
+                              const CitationLabel& cite) {
+    report::Finding finding;
+    finding.id = fmt::format("F{}", number);
+    auto kind = kinds.find(group.kind);
+    std::string title = kind != kinds.end() ? kind->second.first : group.kind;
+    finding.title = title + " — " + domain_label(analysis, group.domain);
+    finding.severity = severity_name(group.severity);
+    std::vector<std::string> primaries, secondaries;
+    for (const std::string& p : group.primary_provisions) primaries.push_back(cite(p));
+    for (const std::string& p : group.secondary_provisions) secondaries.push_back(cite(p));
+    std::string reading = "Reading: " + reading_text(group.reading) + ". " +
+                          join(primaries, "; ") + " against " + join(secondaries, "; ") + ".";
+    if (kind != kinds.end()) reading += " " + kind->second.second;
+    std::string verdict = verdict_text(group.verdict);
+    if (!verdict.empty()) reading += " " + verdict;
+    reading += fmt::format(" Depth of {}: nominal {}, effective {:.2f} (0–5).", group.domain,
+                           group.nominal, group.effective);
+    finding.legal_reading = reading;
+    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, p, cite);
+    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, p, cite);
+    finding.rule = join(group.rules, ", ");
+    if (!group.instances.empty()) finding.proof = proof_step(group.instances.front().proof);
+    return finding;
+}
+
+report::Section depth_section(const engine::DepthReport& depth, const CitationLabel& cite) {
+    report::Section section{"Integration depth by domain", {}};
+    section.blocks.emplace_back(report::Paragraph{
+        "Nominal depth c_d (0–5) is the level the treaty assigns; effective depth e_d = min(c_d, cap) "
+        "× Π(1 − δ) after unilateral permissions, exceptions, transitional regimes, veto points and "
+        "reviewable majority decisions (docs/methodology.md). Domains without a level of their own "
+        "take their nearest annotated ancestor's."});
+    report::Table table;
+    table.id = "depth";
+    table.caption = "Nominal and effective depth";
+    table.columns = {"Domain", "Nominal", "Effective", "Cap", "Discounts", "Pooling", "Delegation",
+                     "Nominal level from"};
+    report::BarChart chart{"Nominal vs effective depth by domain", "depth (0–5)", {}, {}};
+    report::BarSeries nominal{"nominal", {}}, effective{"effective", {}};
+    for (const engine::DomainDepth& domain : depth.domains) {
+        if (domain.parent.empty() || domain.nominal == 0) continue;
+        std::vector<std::string> discounts;
+        for (const engine::DepthDiscount& discount : domain.discounts)
+            discounts.push_back(fmt::format("{} −{:.2f} ({})", discount.kind, discount.delta,
+                                            discount.sources.size()));
+        std::vector<std::string> sources;
+        for (const std::string& source : domain.nominal_sources) sources.push_back(cite(source));
+        std::string label = std::string(static_cast<std::size_t>(domain.tree_depth - 1) * 2, ' ') +
+                            domain.label;
+        if (!domain.inherited_from.empty()) label += " (from " + domain.inherited_from + ")";
+        table.rows.push_back(
+            {Cell::of_text(label), Cell::of_number(domain.nominal, 0),
+             Cell::of_number(domain.effective, 2),
+             Cell::of_text(domain.cap < 5 ? std::to_string(domain.cap) : ""),
+             Cell::of_text(join(discounts, "; ")),
+             Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.pooling) : ""),
+             Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.delegation) : ""),
+             Cell::of_text(join(sources, "; "))});
+        if (domain.annotated) {
+            chart.categories.push_back(domain.domain);
+            nominal.values.push_back(domain.nominal);
+            effective.values.push_back(domain.effective);
+        }
+    }
+    chart.series = {std::move(nominal), std::move(effective)};
+    section.blocks.emplace_back(std::move(table));
+    section.blocks.emplace_back(std::move(chart));
+    return section;
+}
+
+report::Section stage_section(const engine::DepthReport& depth, const CitationLabel& cite) {
+    report::Section section{"Balassa stage", {}};
+    report::KeyValueList summary;
+    summary.items.push_back({"Nominal stage", Cell::of_text(depth.nominal_stage)});
+    summary.items.push_back({"Effective stage", Cell::of_text(depth.effective_stage)});
+    section.blocks.emplace_back(std::move(summary));
+    report::Table table;
+    table.id = "stages";
+    table.caption = "Stage conditions (Balassa 1961; measures.md §7.5)";
+    table.columns = {"Stage", "Domain", "Required", "Nominal", "Effective", "Met (nominal / effective)",
+                     "Met by commitment"};
+    for (const engine::StageAssessment& stage : depth.stages) {
+        for (const engine::StageCondition& condition : stage.conditions) {
+            std::vector<std::string> met;
+            for (const std::string& p : condition.met_by) met.push_back(cite(p));
+            table.rows.push_back(
+                {Cell::of_text(stage.stage), Cell::of_text(condition.domain),
+                 Cell::of_number(condition.required, 0), Cell::of_number(condition.nominal, 0),
+                 Cell::of_number(condition.effective, 2),
+                 Cell::of_text(std::string(condition.nominal_met ? "yes" : "no") + " / " +
+                               (condition.effective_met ? "yes" : "no")),
+                 Cell::of_text(join(met, "; "))});
+        }
+    }
+    section.blocks.emplace_back(std::move(table));
+    return section;
+}
+
+}  // namespace
+
+void add_power_section(report::Document& document, const std::vector<engine::BodyPowerResult>& power,
+                       const CitationLabel& cite) {
+    report::Section overview{"Decision power of the bodies", {}};
+    report::Table table;
+    table.id = "bodies";
+    table.caption = "Decision rules and Coleman's power to act";
+    table.columns = {"Body", "Rule", "Source", "Members", "Power to act"};
+    std::vector<power::BodyPower> bodies;
+    for (const engine::BodyPowerResult& result : power) {
+        table.rows.push_back({Cell::of_text(result.body), Cell::of_text(result.power.body.description),
+                              Cell::of_text(cite(result.source)),
+                              Cell::of_number(double(result.power.indices.members.size()), 0),
+                              Cell::of_rational(power::to_string(result.power.indices.power_to_act),
+                                                power::to_double(result.power.indices.power_to_act))});
+        bodies.push_back(result.power);
+    }
+    overview.blocks.emplace_back(std::move(table));
+    document.sections.push_back(std::move(overview));
+    report::Document details = power_report(bodies, {});
+    for (report::Section& section : details.sections) document.sections.push_back(std::move(section));
+}
+
+report::Document analysis_document(const engine::Analysis& analysis, const engine::Model& model,
+                                   const KnowledgeSummary& knowledge, const CitationLabel& cite,
+                                   const std::string& command) {
+    report::Document document;
+    document.title = "treatykb analysis of " + analysis.instrument;
+    document.metadata.push_back({"Command", Cell::of_text(command)});
+    document.metadata.push_back(
+        {"Knowledge", Cell::of_text(fmt::format("{} files, {} annotations, {} facts, {} rules",
+                                                knowledge.files, knowledge.annotations,
+                                                knowledge.facts, knowledge.rules))});
+    document.metadata.push_back(
+        {"Evidence", Cell::of_text(fmt::format("{} quotes verified against the stored texts",
+                                               knowledge.quotes_verified))});
+    for (const std::string& line : knowledge.unverified)
+        document.metadata.push_back({"Unverified", Cell::of_text(line)});
+
+    report::Section summary{"Summary", {}};
+    std::map<std::string, int> by_reading;
+    for (const engine::FindingGroup& group : analysis.findings) ++by_reading[group.reading];
+    report::KeyValueList facts;
+    facts.items.push_back({"Member states", Cell::of_text(join(analysis.members, ", "))});
+    facts.items.push_back({"Findings", Cell::of_number(double(analysis.findings.size()), 0)});
+    for (const auto& [reading, count] : by_reading)
+        facts.items.push_back({"  " + reading_text(reading), Cell::of_number(count, 0)});
+    facts.items.push_back({"Nominal depth (0–1)", Cell::of_number(analysis.depth.nominal_depth, 3)});
+    facts.items.push_back({"Effective depth (0–1)", Cell::of_number(analysis.depth.effective_depth, 3)});
+    facts.items.push_back({"Scope (domains at a Union level)", Cell::of_number(analysis.depth.scope, 0)});
+    facts.items.push_back({"Balassa stage, nominal", Cell::of_text(analysis.depth.nominal_stage)});
+    facts.items.push_back({"Balassa stage, effective", Cell::of_text(analysis.depth.effective_stage)});
+    facts.items.push_back({"Pooling (MIA-style, 0–1)", Cell::of_number(analysis.depth.pooling, 3)});
+    facts.items.push_back({"Delegation (MIA-style, 0–1)", Cell::of_number(analysis.depth.delegation, 3)});
+    summary.blocks.emplace_back(std::move(facts));
+    document.sections.push_back(std::move(summary));
+
+    report::Section findings{"Findings: national autonomy against supranational competence", {}};
+    auto kinds = finding_kinds(model);
+    std::size_t number = 0;
+    for (const engine::FindingGroup& group : analysis.findings)
+        findings.blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite));
+    document.sections.push_back(std::move(findings));
+    document.sections.push_back(depth_section(analysis.depth, cite));
+    document.sections.push_back(stage_section(analysis.depth, cite));
+    add_power_section(document, analysis.power, cite);
+    return document;
+}
+
+}  // namespace treatykb::cli

@@ -1,0 +1,41 @@
+// Lays out an engine::Analysis (and comparisons and scenario deltas) as a report::Document.
+// Presentation only: every number and every finding comes from the engine.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/report.hpp"
+#include "engine/analysis.hpp"
+
+namespace treatykb::cli {
+
+// Turns a provision reference (eaeu#art_47) into a label for readers ("EAEU Treaty, Art. 47").
+using CitationLabel = std::function<std::string(const std::string& provision)>;
+
+struct KnowledgeSummary {
+    std::size_t files = 0, annotations = 0, facts = 0, rules = 0;
+    std::size_t quotes_verified = 0;
+    std::vector<std::string> unverified;  // "teu (en): 85 quotes, expression not in the database"
+};
+
+report::Document analysis_document(const engine::Analysis& analysis, const engine::Model& model,
+                                   const KnowledgeSummary& knowledge, const CitationLabel& cite,
+                                   const std::string& command);
+
+// Side by side: one column block per instrument (depth per domain, decision rules, indices).
+report::Document comparison_document(const std::vector<engine::Analysis>& analyses,
+                                     const std::string& command);
+
+// What a scenario changes against the baseline.
+report::Document scenario_document(const engine::Analysis& baseline,
+                                   const engine::Analysis& scenario,
+                                   const std::vector<std::string>& scenario_files,
+                                   const CitationLabel& cite, const std::string& command);
+
+// Bodies' power as tables and a chart (used by analyze and by `treatykb power INSTRUMENT`).
+void add_power_section(report::Document& document, const std::vector<engine::BodyPowerResult>& power,
+                       const CitationLabel& cite);
+
+}  // namespace treatykb::cli
