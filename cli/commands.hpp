@@ -15,4 +15,14 @@ struct Options {
 
 void register_all(CLI::App& app, Options& options);
 
+// Corpus commands (cli/cmd_*.cpp).
+void register_ingest(CLI::App& app, Options& options);
+void register_list(CLI::App& app, Options& options);
+void register_toc(CLI::App& app, Options& options);
+void register_show(CLI::App& app, Options& options);
+void register_search(CLI::App& app, Options& options);
+void register_export(CLI::App& app, Options& options);
+void register_report(CLI::App& app, Options& options);
+void register_bench(CLI::App& app, Options& options);
+
 }  // namespace treatykb::cli

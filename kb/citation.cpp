@@ -1,0 +1,119 @@
+#include "kb/citation.hpp"
+
+#include <boost/regex/icu.hpp>
+
+#include "kb/eid.hpp"
+#include "kb/unicode_text.hpp"
+
+namespace treatykb {
+
+std::string format_citation(std::string_view short_title, const std::vector<CitationStep>& steps) {
+    std::string out(short_title);
+    std::string previous;  // kind of the step before
+    auto add = [&](const std::string& piece) {
+        if (!out.empty()) out += ", ";
+        out += piece;
+    };
+    for (const auto& step : steps) {
+        const std::string& kind = step.kind;
+        const std::string& number = step.number;
+        bool numbered_inside = previous == "paragraph" || previous == "point" ||
+                               previous == "subpoint" || previous == "item";
+        if (kind == "article") {
+            add("Art. " + number);
+        } else if (kind == "paragraph") {
+            out += "(" + number + ")";
+        } else if (kind == "point" || kind == "subpoint" || kind == "item") {
+            // "Art. 47(1)(a)" below a paragraph; "Art. 46, point 1" or "Annex 7, point 50" when
+            // the point hangs directly from the article or annex.
+            if (numbered_inside) out += "(" + number + ")";
+            else add("point " + number);
+        } else if (kind == "indent") {
+            add("indent " + number);
+        } else if (kind == "wrapUp") {
+            add("closing words");
+        } else if (kind == "preamble") {
+            add("Preamble");
+        } else if (kind == "conclusions") {
+            add("final formula");
+        } else if (kind == "annex") {
+            add("Annex " + number);
+        } else if (kind == "appendix") {
+            add("Appendix " + number);
+        } else if (kind == "section") {
+            add("Section " + number);
+        } else if (kind == "subsection") {
+            add("subsection " + number);
+        } else if (kind == "part") {
+            add("Part " + number);
+        } else if (kind == "chapter") {
+            add("Chapter " + number);
+        } else if (kind == "title") {
+            add("Title " + number);
+        } else {
+            add(kind + " " + number);
+        }
+        previous = kind;
+    }
+    return out;
+}
+
+std::vector<std::string> eid_prefixes(std::string_view eid) {
+    std::vector<std::string> out;
+    std::size_t position = 0;
+    while (true) {
+        std::size_t next = eid.find("__", position);
+        if (next == std::string_view::npos) break;
+        out.emplace_back(eid.substr(0, next));
+        position = next + 2;
+    }
+    out.emplace_back(eid);
+    return out;
+}
+
+namespace {
+using Match = boost::match_results<std::string::const_iterator>;
+
+const boost::u32regex& compiled(const char* pattern) {
+    // Each call site passes one literal; compiled once per literal.
+    static const auto flags = boost::regex::perl | boost::regex::icase;
+    static const boost::u32regex article = boost::make_u32regex(
+        R"(^(?:art(?:icle)?\.?|статья|ст\.)?\s*(\d+(?:[¹²³⁴⁵⁶⁷⁸⁹]+|[-.]\d+)?)\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
+        flags);
+    static const boost::u32regex annex = boost::make_u32regex(
+        R"(^(?:annex|приложение)\s*(?:№\s*)?(\d+)(?:\s*,?\s*(?:point|пункт|p\.)\s*(\d+))?\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
+        flags);
+    static const boost::u32regex section = boost::make_u32regex(
+        R"(^(?:section|раздел|sec\.)\s*([IVXLC]+|\d+)\s*$)", flags);
+    std::string_view which(pattern);
+    return which == "article" ? article : which == "annex" ? annex : section;
+}
+
+std::vector<std::string> split_parts(const std::string& parts) {
+    std::vector<std::string> out;
+    std::size_t position = 0;
+    while ((position = parts.find('(', position)) != std::string::npos) {
+        std::size_t close = parts.find(')', position);
+        out.emplace_back(trim(std::string_view(parts).substr(position + 1, close - position - 1)));
+        position = close;
+    }
+    return out;
+}
+}  // namespace
+
+ParsedReference parse_reference(std::string_view reference) {
+    std::string text(trim(reference));
+    Match found;
+    if (boost::u32regex_match(text, found, compiled("article")))
+        return {"art_" + number_component(found[1].str()), split_parts(found[2].str())};
+    if (boost::u32regex_match(text, found, compiled("annex"))) {
+        std::string root = "annex_" + found[1].str();
+        if (found[2].matched) root += "__point_" + found[2].str();
+        return {root, split_parts(found[3].str())};
+    }
+    if (boost::u32regex_match(text, found, compiled("section")))
+        return {"sec_" + number_component(found[1].str()), {}};
+    return {text, {}};
+}
+
+}  // namespace treatykb
