@@ -58,6 +58,36 @@ std::string format_citation(std::string_view short_title, const std::vector<Cita
     return out;
 }
 
+CitationStep step_from_eid(std::string_view eid) {
+    std::size_t last = eid.rfind("__");
+    std::string_view component = last == std::string_view::npos ? eid : eid.substr(last + 2);
+    std::size_t underscore = component.find('_');
+    std::string prefix(component.substr(0, underscore));
+    std::string number = underscore == std::string_view::npos ? "" : std::string(component.substr(underscore + 1));
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"art", "article"},   {"para", "paragraph"}, {"point", "point"},     {"subpoint", "subpoint"},
+        {"item", "item"},     {"indent", "indent"},  {"wrap", "wrapUp"},     {"sec", "section"},
+        {"subsec", "subsection"}, {"part", "part"},  {"annex", "annex"},     {"app", "appendix"},
+        {"chp", "chapter"},   {"title", "title"},    {"preamble", "preamble"}, {"conclusions", "conclusions"}};
+    std::string kind = prefix;
+    for (const auto& [short_name, full_name] : kinds)
+        if (prefix == short_name) kind = full_name;
+    if (kind == "article") {
+        // "99-1" is Art. 99¹.
+        static const char* superscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+        if (auto dash = number.find('-'); dash != std::string::npos &&
+            number.find_first_not_of("0123456789-") == std::string::npos) {
+            std::string written = number.substr(0, dash);
+            for (char c : number.substr(dash + 1)) written += superscripts[c - '0'];
+            number = written;
+        }
+    }
+    if (kind == "section" && !number.empty() &&
+        number.find_first_not_of("0123456789") == std::string::npos)
+        number = int_to_roman(std::stoi(number));
+    return {kind, number};
+}
+
 std::vector<std::string> eid_prefixes(std::string_view eid) {
     std::vector<std::string> out;
     std::size_t position = 0;

@@ -16,6 +16,10 @@ struct CitationStep {
 // "EAEU Treaty, Art. 47(1)(a)", "EAEU Treaty, Annex 7, point 55(1)", "TEU, Preamble".
 std::string format_citation(std::string_view short_title, const std::vector<CitationStep>& steps);
 
+// What an eId's last component says when the provision itself is not stored:
+// "art_99-1" -> {"article", "99¹"}, "para_1" -> {"paragraph", "1"}, "sec_6" -> {"section", "VI"}.
+CitationStep step_from_eid(std::string_view eid);
+
 // The eId prefixes of an eId, outermost first: "art_47__para_1" -> {"art_47", "art_47__para_1"}.
 std::vector<std::string> eid_prefixes(std::string_view eid);
 

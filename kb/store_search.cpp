@@ -23,7 +23,7 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
         query.reset();
         query.bind(1, *id).bind(2, prefix);
         if (query.step()) steps.push_back({query.text(0), query.text(1)});
-        else steps.push_back({"", prefix});
+        else steps.push_back(step_from_eid(prefix));
     }
     return format_citation(impl_->short_title(*id), steps);
 }

@@ -201,7 +201,8 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
 
     if (s.in_annex()) {
         if (auto marker = match(paragraph_marker(), text);
-            marker && std::atoi(marker->number.c_str()) == s.annex_points + 1) {
+            marker && (s.annex_points == 0 || std::atoi(marker->number.c_str()) == s.annex_points + 1)) {
+            // The first point may be any number (an excerpt); after it, points run in sequence.
             open_annex_point(marker->number, line);
             append_text(s.at(s.unit).text, marker->rest);
             return;
