@@ -20,4 +20,14 @@ void register_check(CLI::App& app, Options& options);
 void register_query(CLI::App& app, Options& options);
 void register_explain(CLI::App& app, Options& options);
 
+// Corpus commands (cli/cmd_*.cpp).
+void register_ingest(CLI::App& app, Options& options);
+void register_list(CLI::App& app, Options& options);
+void register_toc(CLI::App& app, Options& options);
+void register_show(CLI::App& app, Options& options);
+void register_search(CLI::App& app, Options& options);
+void register_export(CLI::App& app, Options& options);
+void register_report(CLI::App& app, Options& options);
+void register_bench(CLI::App& app, Options& options);
+
 }  // namespace treatykb::cli

@@ -1,0 +1,28 @@
+// Helpers shared by the command files: where the database and the project's texts are, and how
+// a provision is printed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "kb/model.hpp"
+#include "kb/store.hpp"
+
+namespace treatykb::cli {
+
+// --db, else the default location (kb/store.hpp).
+std::string database_path(const Options& options);
+
+// The project root holding treaty_texts/: $TREATYKB_ROOT, else the source directory compiled in.
+std::string project_root();
+
+// A provision's marker as printed: "Статья 47", "1.", "1)", "а)", "–".
+std::string display_marker(const Provision& provision);
+
+// The provision and its descendants as indented text, one unit per line.
+std::string render_tree(const std::vector<Provision>& units);
+
+bool stderr_is_terminal();
+
+}  // namespace treatykb::cli

@@ -1,0 +1,497 @@
+#include "kb/store.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "kb/citation.hpp"
+#include "kb/error.hpp"
+#include "kb/search_tokenizer.hpp"
+#include "kb/store_detail.hpp"
+
+namespace treatykb {
+
+namespace fs = std::filesystem;
+
+namespace detail {
+
+Statement::Statement(sqlite3* database, const char* sql) : database_(database) {
+    if (sqlite3_prepare_v2(database, sql, -1, &statement_, nullptr) != SQLITE_OK)
+        throw Error(std::string("database error: ") + sqlite3_errmsg(database), {}, "");
+}
+Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement& Statement::bind(int index, long long value) {
+    sqlite3_bind_int64(statement_, index, value);
+    return *this;
+}
+bool Statement::step() {
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw Error(std::string("database error: ") + sqlite3_errmsg(database_), {}, "");
+}
+void Statement::run() {
+    while (step()) {
+    }
+}
+void Statement::reset() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+}
+std::string Statement::text(int column) const {
+    const unsigned char* value = sqlite3_column_text(statement_, column);
+    return value ? std::string(reinterpret_cast<const char*>(value),
+                               static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                 : std::string();
+}
+long long Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+
+}  // namespace detail
+
+using detail::Statement;
+
+namespace {
+
+// The schema. Documented in docs/ARCHITECTURE.md; bump schema_version when it changes.
+constexpr const char* schema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS instruments(
+  id INTEGER PRIMARY KEY,
+  alias TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL, short_title TEXT NOT NULL, work_uri TEXT NOT NULL,
+  date_signed TEXT NOT NULL, date_in_force TEXT NOT NULL, type TEXT NOT NULL,
+  parties TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS aliases(
+  alias TEXT PRIMARY KEY,
+  instrument_id INTEGER NOT NULL REFERENCES instruments(id));
+CREATE TABLE IF NOT EXISTS expressions(
+  id INTEGER PRIMARY KEY,
+  instrument_id INTEGER NOT NULL REFERENCES instruments(id),
+  language TEXT NOT NULL, authentic INTEGER NOT NULL,
+  uri TEXT NOT NULL, date TEXT NOT NULL, source TEXT NOT NULL,
+  UNIQUE(instrument_id, language));
+CREATE TABLE IF NOT EXISTS provisions(
+  id INTEGER PRIMARY KEY,
+  expression_id INTEGER NOT NULL REFERENCES expressions(id),
+  eid TEXT NOT NULL, parent_eid TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL,
+  heading TEXT NOT NULL, text TEXT NOT NULL, ord INTEGER NOT NULL, source_line INTEGER NOT NULL,
+  UNIQUE(expression_id, eid));
+CREATE INDEX IF NOT EXISTS provisions_by_parent ON provisions(expression_id, parent_eid);
+CREATE INDEX IF NOT EXISTS provisions_by_order ON provisions(expression_id, ord);
+CREATE TABLE IF NOT EXISTS amendments(
+  id INTEGER PRIMARY KEY,
+  expression_id INTEGER NOT NULL REFERENCES expressions(id),
+  eid TEXT NOT NULL, date TEXT NOT NULL, amending_act TEXT NOT NULL, kind TEXT NOT NULL,
+  note TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
+  heading, text, content='provisions', content_rowid='id', tokenize='treatykb');
+CREATE TRIGGER IF NOT EXISTS provisions_index AFTER INSERT ON provisions BEGIN
+  INSERT INTO provisions_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS provisions_unindex AFTER DELETE ON provisions BEGIN
+  INSERT INTO provisions_fts(provisions_fts, rowid, heading, text)
+    VALUES ('delete', old.id, old.heading, old.text);
+END;
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+)sql";
+
+void delete_expression(sqlite3* database, long long expression) {
+    Statement(database, "DELETE FROM provisions WHERE expression_id = ?1").bind(1, expression).run();
+    Statement(database, "DELETE FROM amendments WHERE expression_id = ?1").bind(1, expression).run();
+    Statement(database, "DELETE FROM expressions WHERE id = ?1").bind(1, expression).run();
+}
+
+void delete_instrument(sqlite3* database, long long instrument) {
+    Statement expressions(database, "SELECT id FROM expressions WHERE instrument_id = ?1");
+    expressions.bind(1, instrument);
+    std::vector<long long> ids;
+    while (expressions.step()) ids.push_back(expressions.integer(0));
+    for (long long id : ids) delete_expression(database, id);
+    Statement(database, "DELETE FROM aliases WHERE instrument_id = ?1").bind(1, instrument).run();
+    Statement(database, "DELETE FROM instruments WHERE id = ?1").bind(1, instrument).run();
+}
+
+long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
+    // A catalogue alias takes over an instrument stored earlier under an extra name (pta_440).
+    for (const auto& other : instrument.other_aliases) {
+        Statement old(database, "SELECT id FROM instruments WHERE alias = ?1");
+        old.bind(1, other);
+        if (old.step()) delete_instrument(database, old.integer(0));
+    }
+    Statement upsert(database, R"sql(
+        INSERT INTO instruments(alias, title, short_title, work_uri, date_signed, date_in_force,
+                                type, parties)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT(alias) DO UPDATE SET title = excluded.title,
+          short_title = excluded.short_title, work_uri = excluded.work_uri,
+          date_signed = excluded.date_signed, date_in_force = excluded.date_in_force,
+          type = excluded.type, parties = excluded.parties
+        RETURNING id)sql");
+    upsert.bind(1, instrument.alias).bind(2, instrument.title).bind(3, instrument.short_title);
+    upsert.bind(4, instrument.work_uri).bind(5, instrument.date_signed);
+    upsert.bind(6, instrument.date_in_force).bind(7, instrument.type).bind(8, instrument.parties);
+    upsert.step();
+    long long id = upsert.integer(0);
+    upsert.run();
+    for (const auto& other : instrument.other_aliases) {
+        Statement alias(database, "INSERT OR REPLACE INTO aliases(alias, instrument_id) VALUES (?1, ?2)");
+        alias.bind(1, other).bind(2, id).run();
+    }
+    return id;
+}
+
+int insert_expression(sqlite3* database, long long instrument, const Expression& expression) {
+    Statement existing(database,
+                       "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
+    existing.bind(1, instrument).bind(2, expression.language);
+    if (existing.step()) delete_expression(database, existing.integer(0));
+    Statement insert(database, R"sql(
+        INSERT INTO expressions(instrument_id, language, authentic, uri, date, source)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id)sql");
+    insert.bind(1, instrument).bind(2, expression.language).bind(3, expression.authentic ? 1 : 0);
+    insert.bind(4, expression.uri).bind(5, expression.date).bind(6, expression.source);
+    insert.step();
+    long long id = insert.integer(0);
+    insert.run();
+    Statement row(database, R"sql(
+        INSERT INTO provisions(expression_id, eid, parent_eid, kind, number, heading, text, ord,
+                               source_line)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
+    for (const auto& p : expression.provisions) {
+        row.reset();
+        row.bind(1, id).bind(2, p.eid).bind(3, p.parent_eid).bind(4, p.kind).bind(5, p.number);
+        row.bind(6, p.heading).bind(7, p.text).bind(8, static_cast<long long>(p.order));
+        row.bind(9, static_cast<long long>(p.source_line));
+        row.run();
+    }
+    for (const auto& a : expression.amendments) {
+        Statement row(database, R"sql(
+            INSERT INTO amendments(expression_id, eid, date, amending_act, kind, note)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
+        row.bind(1, id).bind(2, a.eid).bind(3, a.date).bind(4, a.amending_act).bind(5, a.kind);
+        row.bind(6, a.note).run();
+    }
+    return static_cast<int>(expression.provisions.size());
+}
+
+Provision read_provision(const Statement& row) {
+    Provision p;
+    p.eid = row.text(0);
+    p.parent_eid = row.text(1);
+    p.kind = row.text(2);
+    p.number = row.text(3);
+    p.heading = row.text(4);
+    p.text = row.text(5);
+    p.order = static_cast<int>(row.integer(6));
+    p.source_line = static_cast<int>(row.integer(7));
+    return p;
+}
+
+constexpr const char* provision_columns = "eid, parent_eid, kind, number, heading, text, ord, source_line";
+
+}  // namespace
+
+void Store::Impl::execute(const char* sql) const {
+    char* message = nullptr;
+    if (sqlite3_exec(database, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string text = message ? message : "unknown";
+        sqlite3_free(message);
+        throw Error("database error: " + text, {path, 0, 0},
+                    "is the file a treatykb database? Use --db to choose another one");
+    }
+}
+
+std::optional<long long> Store::Impl::instrument_id(std::string_view instrument) const {
+    Statement query(database, R"sql(
+        SELECT id FROM instruments WHERE alias = ?1
+        UNION ALL SELECT instrument_id FROM aliases WHERE alias = ?1 LIMIT 1)sql");
+    query.bind(1, instrument);
+    if (query.step()) return query.integer(0);
+    return std::nullopt;
+}
+
+std::optional<long long> Store::Impl::expression_id(std::string_view instrument,
+                                                    std::string_view lang) const {
+    auto id = instrument_id(instrument);
+    if (!id) return std::nullopt;
+    Statement query(database, "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
+    query.bind(1, *id).bind(2, lang);
+    if (query.step()) return query.integer(0);
+    return std::nullopt;
+}
+
+std::string Store::Impl::short_title(long long instrument) const {
+    Statement query(database, "SELECT short_title, alias FROM instruments WHERE id = ?1");
+    query.bind(1, instrument);
+    if (!query.step()) return {};
+    std::string title = query.text(0);
+    return title.empty() ? query.text(1) : title;
+}
+
+Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    fs::path parent = fs::path(path).parent_path();
+    std::error_code ignored;
+    if (!parent.empty()) fs::create_directories(parent, ignored);
+    if (sqlite3_open_v2(path.c_str(), &impl_->database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+        std::string message = impl_->database ? sqlite3_errmsg(impl_->database) : "out of memory";
+        sqlite3_close(impl_->database);
+        impl_->database = nullptr;
+        throw Error("cannot open the database: " + message, {path, 0, 0},
+                    "choose a writable location with --db or TREATYKB_DB");
+    }
+    sqlite3_busy_timeout(impl_->database, 5000);
+    try {
+        register_search_tokenizer(impl_->database);
+    } catch (const std::exception& e) {
+        throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
+    }
+    impl_->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    impl_->execute("BEGIN");
+    try {
+        impl_->execute(schema);
+        impl_->execute("COMMIT");
+    } catch (...) {
+        impl_->execute("ROLLBACK");
+        throw;
+    }
+}
+
+Store::~Store() {
+    if (impl_ && impl_->database) sqlite3_close(impl_->database);
+}
+
+IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
+    IngestSummary summary;
+    impl_->execute("BEGIN IMMEDIATE");
+    try {
+        for (const auto& instrument : instruments) {
+            long long id = upsert_instrument(impl_->database, instrument);
+            ++summary.instruments;
+            for (const auto& expression : instrument.expressions) {
+                summary.provisions += insert_expression(impl_->database, id, expression);
+                ++summary.expressions;
+            }
+        }
+        impl_->execute("COMMIT");
+    } catch (...) {
+        sqlite3_exec(impl_->database, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    return summary;
+}
+
+std::vector<InstrumentSummary> Store::list() const {
+    std::vector<InstrumentSummary> out;
+    Statement instruments(impl_->database, R"sql(
+        SELECT id, alias, title, short_title, work_uri, date_signed, date_in_force, parties
+        FROM instruments ORDER BY alias)sql");
+    while (instruments.step()) {
+        InstrumentSummary summary;
+        long long id = instruments.integer(0);
+        summary.alias = instruments.text(1);
+        summary.title = instruments.text(2);
+        summary.short_title = instruments.text(3);
+        summary.work_uri = instruments.text(4);
+        summary.date_signed = instruments.text(5);
+        summary.date_in_force = instruments.text(6);
+        summary.parties = instruments.text(7);
+        Statement aliases(impl_->database, "SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
+        aliases.bind(1, id);
+        while (aliases.step()) summary.other_aliases.push_back(aliases.text(0));
+        Statement expressions(impl_->database, R"sql(
+            SELECT e.language, e.authentic, e.uri, e.date, e.source,
+              (SELECT count(*) FROM provisions p WHERE p.expression_id = e.id),
+              (SELECT count(*) FROM provisions p WHERE p.expression_id = e.id AND p.kind = 'article'),
+              (SELECT count(*) FROM amendments a WHERE a.expression_id = e.id)
+            FROM expressions e WHERE e.instrument_id = ?1 ORDER BY e.authentic DESC, e.language)sql");
+        expressions.bind(1, id);
+        while (expressions.step()) {
+            summary.expressions.push_back({expressions.text(0), expressions.integer(1) != 0,
+                                           expressions.text(2), expressions.text(3), expressions.text(4),
+                                           static_cast<int>(expressions.integer(5)),
+                                           static_cast<int>(expressions.integer(6)),
+                                           static_cast<int>(expressions.integer(7))});
+        }
+        out.push_back(std::move(summary));
+    }
+    return out;
+}
+
+std::optional<std::string> Store::resolve_alias(std::string_view instrument) const {
+    auto id = impl_->instrument_id(instrument);
+    if (!id) return std::nullopt;
+    Statement query(impl_->database, "SELECT alias FROM instruments WHERE id = ?1");
+    query.bind(1, *id);
+    if (query.step()) return query.text(0);
+    return std::nullopt;
+}
+
+std::string Store::require_instrument(std::string_view instrument) const {
+    if (auto alias = resolve_alias(instrument)) return *alias;
+    throw Error("unknown instrument \"" + std::string(instrument) + "\"", {}, 
+                "`treatykb list` shows the instruments in the database; `treatykb ingest --corpus` "
+                "loads the bundled ones");
+}
+
+bool Store::has_expression(std::string_view instrument, std::string_view lang) const {
+    return impl_->expression_id(instrument, lang).has_value();
+}
+
+std::optional<std::string> Store::authentic_language(std::string_view instrument) const {
+    auto id = impl_->instrument_id(instrument);
+    if (!id) return std::nullopt;
+    Statement query(impl_->database, R"sql(
+        SELECT language FROM expressions WHERE instrument_id = ?1 AND authentic = 1
+        ORDER BY language LIMIT 1)sql");
+    query.bind(1, *id);
+    if (query.step()) return query.text(0);
+    return std::nullopt;
+}
+
+std::vector<std::string> Store::languages(std::string_view instrument) const {
+    std::vector<std::string> out;
+    auto id = impl_->instrument_id(instrument);
+    if (!id) return out;
+    Statement query(impl_->database,
+                    "SELECT language FROM expressions WHERE instrument_id = ?1 ORDER BY authentic DESC, language");
+    query.bind(1, *id);
+    while (query.step()) out.push_back(query.text(0));
+    return out;
+}
+
+std::vector<Provision> Store::provisions(std::string_view instrument, std::string_view lang) const {
+    std::vector<Provision> out;
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression) return out;
+    std::string sql = std::string("SELECT ") + provision_columns +
+                      " FROM provisions WHERE expression_id = ?1 ORDER BY ord";
+    Statement query(impl_->database, sql.c_str());
+    query.bind(1, *expression);
+    while (query.step()) out.push_back(read_provision(query));
+    return out;
+}
+
+std::optional<Provision> Store::provision(std::string_view instrument, std::string_view eid,
+                                          std::string_view lang) const {
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression) return std::nullopt;
+    std::string sql = std::string("SELECT ") + provision_columns +
+                      " FROM provisions WHERE expression_id = ?1 AND eid = ?2";
+    Statement query(impl_->database, sql.c_str());
+    query.bind(1, *expression).bind(2, eid);
+    if (query.step()) return read_provision(query);
+    return std::nullopt;
+}
+
+std::vector<Provision> Store::subtree(std::string_view instrument, std::string_view eid,
+                                      std::string_view lang) const {
+    std::vector<Provision> out;
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression) return out;
+    std::string sql = std::string(R"sql(
+        WITH RECURSIVE below(eid) AS (
+          SELECT ?2
+          UNION ALL
+          SELECT p.eid FROM provisions p JOIN below b ON p.parent_eid = b.eid
+          WHERE p.expression_id = ?1)
+        SELECT )sql") + provision_columns +
+                      " FROM provisions WHERE expression_id = ?1 AND eid IN (SELECT eid FROM below) "
+                      "ORDER BY ord";
+    Statement query(impl_->database, sql.c_str());
+    query.bind(1, *expression).bind(2, eid);
+    while (query.step()) out.push_back(read_provision(query));
+    return out;
+}
+
+std::optional<std::string> Store::provision_text(std::string_view instrument, std::string_view eid,
+                                                 std::string_view lang) const {
+    std::vector<Provision> units = subtree(instrument, eid, lang);
+    if (units.empty()) return std::nullopt;
+    std::string text;
+    for (const auto& unit : units) {
+        if (unit.text.empty()) continue;
+        if (!text.empty()) text += '\n';
+        text += unit.text;
+    }
+    return text;
+}
+
+std::vector<AmendmentRecord> Store::amendments(std::string_view instrument,
+                                               std::string_view lang) const {
+    std::vector<AmendmentRecord> out;
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression) return out;
+    Statement query(impl_->database, R"sql(
+        SELECT eid, date, amending_act, kind, note FROM amendments WHERE expression_id = ?1
+        ORDER BY id)sql");
+    query.bind(1, *expression);
+    while (query.step())
+        out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4)});
+    return out;
+}
+
+Instrument Store::export_instrument(std::string_view instrument, std::string_view lang) const {
+    auto id = impl_->instrument_id(instrument);
+    if (!id) require_instrument(instrument);
+    Instrument out;
+    Statement query(impl_->database, R"sql(
+        SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties
+        FROM instruments WHERE id = ?1)sql");
+    query.bind(1, *id);
+    query.step();
+    out.alias = query.text(0);
+    out.title = query.text(1);
+    out.short_title = query.text(2);
+    out.work_uri = query.text(3);
+    out.date_signed = query.text(4);
+    out.date_in_force = query.text(5);
+    out.type = query.text(6);
+    out.parties = query.text(7);
+    Statement aliases(impl_->database, "SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
+    aliases.bind(1, *id);
+    while (aliases.step()) out.other_aliases.push_back(aliases.text(0));
+    Statement expression(impl_->database, R"sql(
+        SELECT language, authentic, uri, date, source FROM expressions
+        WHERE instrument_id = ?1 AND language = ?2)sql");
+    expression.bind(1, *id).bind(2, lang);
+    if (!expression.step())
+        throw Error("instrument \"" + out.alias + "\" has no expression in language \"" +
+                        std::string(lang) + "\"",
+                    {}, "`treatykb list` shows the languages stored for each instrument");
+    Expression e;
+    e.language = expression.text(0);
+    e.authentic = expression.integer(1) != 0;
+    e.uri = expression.text(2);
+    e.date = expression.text(3);
+    e.source = expression.text(4);
+    e.provisions = provisions(out.alias, lang);
+    e.amendments = amendments(out.alias, lang);
+    out.expressions.push_back(std::move(e));
+    return out;
+}
+
+std::string default_database_path() {
+    if (const char* path = std::getenv("TREATYKB_DB"); path && *path) return path;
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data)
+        return (fs::path(data) / "treatykb" / "treatykb.sqlite").string();
+    const char* home = std::getenv("HOME");
+    return (fs::path(home && *home ? home : ".") / ".local" / "share" / "treatykb" / "treatykb.sqlite")
+        .string();
+}
+
+std::optional<std::string> find_tota_dir(const std::string& project_root) {
+    if (const char* tota = std::getenv("TREATYKB_TOTA"); tota && *tota && fs::is_directory(tota))
+        return fs::canonical(tota).string();
+    fs::path beside = fs::path(project_root) / ".." / "shared" / "treaty_texts" / "tota";
+    std::error_code error;
+    if (fs::is_directory(beside, error)) return fs::canonical(beside, error).string();
+    return std::nullopt;
+}
+
+}  // namespace treatykb

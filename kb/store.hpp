@@ -1,0 +1,129 @@
+// treatykb/kb/store.hpp — the SQLite knowledge base of treaty texts, with full-text search.
+//
+// Schema (docs/ARCHITECTURE.md, "Corpus and schema"): instruments (works) -> expressions (one per
+// language) -> provisions (eId, parent eId, kind, number, heading, own text, document order,
+// source line) and amendments; aliases maps extra names (pta_440) to instruments;
+// provisions_fts is an external-content FTS5 index over heading and text, tokenized by the
+// "treatykb" tokenizer (Snowball stemming for Russian and English, confusable normalisation).
+// WAL mode. Each ingest() is one transaction: an expression that is ingested again replaces the
+// stored one atomically, and a failure leaves the database exactly as it was.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/model.hpp"
+
+namespace treatykb {
+
+struct ExpressionSummary {
+    std::string language;
+    bool authentic = false;
+    std::string uri;
+    std::string date;
+    std::string source;
+    int provisions = 0;
+    int articles = 0;
+    int amendments = 0;
+};
+
+struct InstrumentSummary {
+    std::string alias;
+    std::string title;
+    std::string short_title;
+    std::string work_uri;
+    std::string date_signed;
+    std::string date_in_force;
+    std::string parties;
+    std::vector<std::string> other_aliases;
+    std::vector<ExpressionSummary> expressions;
+};
+
+struct SearchOptions {
+    std::string instrument;  // alias; empty searches everything
+    std::string language;    // "ru", "en"; empty searches every expression
+    int limit = 10;
+};
+
+struct SearchHit {
+    std::string instrument;  // canonical alias
+    std::string eid;
+    std::string language;
+    std::string citation;    // "EAEU Treaty, Art. 47"
+    std::string heading;
+    std::string snippet;     // matched words in [brackets]
+    double score = 0;        // bm25: lower is better
+};
+
+struct IngestSummary {
+    int instruments = 0;
+    int expressions = 0;
+    int provisions = 0;
+};
+
+class Store {
+public:
+    // Opens (creating if needed) the database; throws treatykb::Error when it cannot.
+    explicit Store(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Writes the instruments in one transaction (replacing expressions already stored).
+    IngestSummary ingest(const std::vector<Instrument>& instruments);
+
+    std::vector<InstrumentSummary> list() const;
+    // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").
+    std::optional<std::string> resolve_alias(std::string_view instrument) const;
+    // Canonical alias, or throws Error("unknown instrument", hint: treatykb list).
+    std::string require_instrument(std::string_view instrument) const;
+
+    bool has_expression(std::string_view instrument, std::string_view lang) const;
+    std::optional<std::string> authentic_language(std::string_view instrument) const;
+    std::vector<std::string> languages(std::string_view instrument) const;
+
+    // All provisions of an expression in document order (empty if absent).
+    std::vector<Provision> provisions(std::string_view instrument, std::string_view lang) const;
+    std::optional<Provision> provision(std::string_view instrument, std::string_view eid,
+                                       std::string_view lang) const;
+    // The provision and its descendants, in document order (empty if absent).
+    std::vector<Provision> subtree(std::string_view instrument, std::string_view eid,
+                                   std::string_view lang) const;
+    // Own and descendants' text in document order, joined by "\n"; nullopt if absent.
+    std::optional<std::string> provision_text(std::string_view instrument, std::string_view eid,
+                                              std::string_view lang) const;
+    std::vector<AmendmentRecord> amendments(std::string_view instrument,
+                                            std::string_view lang) const;
+
+    // "EAEU Treaty, Art. 47(1)", "EAEU Treaty, Annex 7, point 50".
+    std::string citation(std::string_view instrument, std::string_view eid) const;
+    // "47", "99¹", "art_47__para_1", "Art. 47(1)", "Статья 47", "Annex 7, point 50" -> eId, if
+    // the provision exists in the expression.
+    std::optional<std::string> resolve_reference(std::string_view instrument,
+                                                 std::string_view reference,
+                                                 std::string_view lang) const;
+
+    // bm25-ranked hits; throws Error for a malformed query (see search_query.hpp).
+    std::vector<SearchHit> search(std::string_view query, const SearchOptions& options) const;
+
+    // The instrument with the one expression in `lang` (for AKN export and round trips).
+    Instrument export_instrument(std::string_view instrument, std::string_view lang) const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// $TREATYKB_DB, else $XDG_DATA_HOME/treatykb/treatykb.sqlite, else
+// ~/.local/share/treatykb/treatykb.sqlite.
+std::string default_database_path();
+
+// The ToTA xml folder: $TREATYKB_TOTA, else <project_root>/../shared/treaty_texts/tota, when it
+// exists; nullopt otherwise.
+std::optional<std::string> find_tota_dir(const std::string& project_root);
+
+}  // namespace treatykb

@@ -1,0 +1,97 @@
+// Search, citations and references: the read paths of the Store that interpret eIds.
+#include "kb/citation.hpp"
+#include "kb/error.hpp"
+#include "kb/search_query.hpp"
+#include "kb/store.hpp"
+#include "kb/store_detail.hpp"
+
+namespace treatykb {
+
+using detail::Statement;
+
+std::string Store::citation(std::string_view instrument, std::string_view eid) const {
+    auto id = impl_->instrument_id(instrument);
+    if (!id) return std::string(eid);
+    // The eId's prefixes are the provisions it sits in (articles do not carry their section, so
+    // the chain starts at the article or annex). Numbers are read from the authentic expression
+    // when there is one.
+    std::vector<CitationStep> steps;
+    Statement query(impl_->database, R"sql(
+        SELECT p.kind, p.number FROM provisions p JOIN expressions e ON e.id = p.expression_id
+        WHERE e.instrument_id = ?1 AND p.eid = ?2 ORDER BY e.authentic DESC LIMIT 1)sql");
+    for (const auto& prefix : eid_prefixes(eid)) {
+        query.reset();
+        query.bind(1, *id).bind(2, prefix);
+        if (query.step()) steps.push_back({query.text(0), query.text(1)});
+        else steps.push_back(step_from_eid(prefix));
+    }
+    return format_citation(impl_->short_title(*id), steps);
+}
+
+std::optional<std::string> Store::resolve_reference(std::string_view instrument,
+                                                    std::string_view reference,
+                                                    std::string_view lang) const {
+    if (provision(instrument, reference, lang)) return std::string(reference);
+    ParsedReference parsed = parse_reference(reference);
+    if (!provision(instrument, parsed.root, lang)) return std::nullopt;
+    std::string current = parsed.root;
+    for (const auto& part : parsed.parts) {
+        // "(1)" below an article is its paragraph 1, else its point 1; below a paragraph or point
+        // the next level of points.
+        std::string found;
+        for (const auto& child : subtree(instrument, current, lang)) {
+            if (child.parent_eid != current) continue;
+            if (child.number == part || child.eid.ends_with("_" + part)) {
+                found = child.eid;
+                break;
+            }
+        }
+        if (found.empty()) return std::nullopt;
+        current = found;
+    }
+    return current;
+}
+
+std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions& options) const {
+    std::string match = to_fts5_query(query);
+    long long instrument = 0;
+    if (!options.instrument.empty()) {
+        auto id = impl_->instrument_id(options.instrument);
+        if (!id) require_instrument(options.instrument);
+        instrument = *id;
+    }
+    Statement statement(impl_->database, R"sql(
+        SELECT i.alias, p.eid, e.language, p.heading,
+               snippet(provisions_fts, -1, '[', ']', '…', 16),
+               bm25(provisions_fts, 2.0, 1.0) AS score
+        FROM provisions_fts
+        JOIN provisions p ON p.id = provisions_fts.rowid
+        JOIN expressions e ON e.id = p.expression_id
+        JOIN instruments i ON i.id = e.instrument_id
+        WHERE provisions_fts MATCH ?1
+          AND (?2 = 0 OR e.instrument_id = ?2)
+          AND (?3 = '' OR e.language = ?3)
+        ORDER BY score LIMIT ?4)sql");
+    statement.bind(1, match).bind(2, instrument).bind(3, options.language);
+    statement.bind(4, static_cast<long long>(options.limit > 0 ? options.limit : 10));
+    std::vector<SearchHit> hits;
+    try {
+        while (statement.step()) {
+            SearchHit hit;
+            hit.instrument = statement.text(0);
+            hit.eid = statement.text(1);
+            hit.language = statement.text(2);
+            hit.heading = statement.text(3);
+            hit.snippet = statement.text(4);
+            hit.score = statement.real(5);
+            hits.push_back(std::move(hit));
+        }
+    } catch (const Error& e) {
+        throw Error("search query not understood: " + e.message(), {"search query", 1, 0},
+                    "use words, \"quoted phrases\", AND, OR, NOT and parentheses");
+    }
+    for (auto& hit : hits) hit.citation = citation(hit.instrument, hit.eid);
+    return hits;
+}
+
+}  // namespace treatykb

@@ -1,0 +1,24 @@
+// treatykb/kb/text_parser.hpp — treaties in the usual official layouts, Russian and English.
+//
+// Two entry points share one parser: the Markdown layout of the Kazakh legal-database mirror
+// (treaty_texts/*.md: "## Раздел VI ...", "### Статья 25 ...", a ratification-law header,
+// "Сноска." amendment lines) and plain text copied from an official site ("РАЗДЕЛ I" / "Статья 25"
+// / "1." / "1)" / "а)" / "ПРИЛОЖЕНИЕ № 7"; "SECTION I" / "Article 25" / "1." / "(a)").
+// Both throw treatykb::Error (file, line, hint) for input they cannot read as a treaty: invalid
+// UTF-8, no text, duplicate or out-of-order article numbers, no article at all.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kb/model.hpp"
+
+namespace treatykb {
+
+ParsedText parse_markdown_treaty(std::string_view text, const std::string& file);
+ParsedText parse_plain_text_treaty(std::string_view text, const std::string& file);
+
+// Checks that `text` is non-empty UTF-8; throws Error naming the file and line otherwise.
+void require_readable_text(std::string_view text, const std::string& file);
+
+}  // namespace treatykb

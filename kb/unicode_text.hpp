@@ -1,0 +1,33 @@
+// treatykb/kb/unicode_text.hpp — small UTF-8 helpers shared by parsers, store and search.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace treatykb {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// Line number (1-based) of a byte offset.
+int line_of_offset(std::string_view text, std::size_t offset);
+
+// Collapses runs of white space (including no-break spaces) into one ASCII space and trims.
+std::string fold_whitespace(std::string_view text);
+
+// Trims ASCII and Unicode white space at both ends.
+std::string_view trim(std::string_view text);
+
+// Lower-cases with ICU's full Unicode case mapping.
+std::string to_lower(std::string_view text);
+
+bool has_cyrillic(std::string_view word);
+bool has_latin(std::string_view word);
+
+// Maps Latin letters that look like Cyrillic ones (a, c, e, o, p, x, y, k, m, t, h, b and their
+// capitals) to the Cyrillic letters, but only inside a word that also holds Cyrillic letters: the
+// CIS FTA source spells "товаp" with a Latin "p". Used for search only; stored text stays exact.
+std::string normalize_confusables(std::string_view word);
+
+}  // namespace treatykb

@@ -1,0 +1,141 @@
+// Helpers shared by the test executables: where the sources and the ToTA corpus are, temporary
+// databases, running the built program, and a fingerprint of a database's content.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace treatykb::testing {
+
+inline std::string source_dir() {
+    if (const char* source = std::getenv("TREATYKB_SOURCE"); source && *source) return source;
+    return TREATYKB_SOURCE_DIR;
+}
+
+inline std::string texts_dir() { return source_dir() + "/treaty_texts"; }
+
+inline std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// The ToTA folder: $TREATYKB_TOTA, else ../shared/treaty_texts/tota beside the sources. In CI
+// (CI=true) its absence is a failure, never a skip.
+inline std::optional<std::string> tota_dir() {
+    std::string candidate;
+    if (const char* tota = std::getenv("TREATYKB_TOTA"); tota && *tota) candidate = tota;
+    else candidate = source_dir() + "/../shared/treaty_texts/tota";
+    if (std::filesystem::is_directory(candidate)) return candidate;
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") FAIL("ToTA folder not found at " << candidate << " (CI=true)");
+    WARN("ToTA folder not found at " << candidate << "; test skipped (set TREATYKB_TOTA)");
+    return std::nullopt;
+}
+
+// A fresh path for a temporary SQLite file, removed (with -wal/-shm) when the object dies.
+class TemporaryDatabase {
+public:
+    TemporaryDatabase() {
+        static std::atomic<int> counter{0};
+        path_ = (std::filesystem::temp_directory_path() /
+                 ("treatykb-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".sqlite"))
+                    .string();
+        remove();
+    }
+    ~TemporaryDatabase() { remove(); }
+    const std::string& path() const { return path_; }
+
+private:
+    void remove() {
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    }
+    std::string path_;
+};
+
+// A temporary directory for input files made by a test.
+class TemporaryDirectory {
+public:
+    TemporaryDirectory() {
+        static std::atomic<int> counter{0};
+        path_ = std::filesystem::temp_directory_path() /
+                ("treatykb-test-dir-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+        std::filesystem::create_directories(path_);
+    }
+    ~TemporaryDirectory() { std::filesystem::remove_all(path_); }
+    std::string write(const std::string& name, const std::string& content) const {
+        std::string path = (path_ / name).string();
+        std::ofstream(path, std::ios::binary) << content;
+        return path;
+    }
+    std::string path() const { return path_.string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Every row of the corpus tables, in a stable order: equal strings mean equal content.
+inline std::string database_fingerprint(const std::string& path) {
+    sqlite3* database = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    std::string out;
+    for (const char* sql :
+         {"SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties FROM instruments ORDER BY alias",
+          "SELECT a.alias, i.alias FROM aliases a JOIN instruments i ON i.id = a.instrument_id ORDER BY 1",
+          "SELECT i.alias, e.language, e.authentic, e.uri, e.date, e.source FROM expressions e JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2",
+          "SELECT i.alias, e.language, p.eid, p.parent_eid, p.kind, p.number, p.heading, p.text, p.ord, p.source_line FROM provisions p JOIN expressions e ON e.id = p.expression_id JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, p.ord",
+          "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note FROM amendments a JOIN expressions e ON e.id = a.expression_id JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, a.id"}) {
+        sqlite3_stmt* statement = nullptr;
+        REQUIRE(sqlite3_prepare_v2(database, sql, -1, &statement, nullptr) == SQLITE_OK);
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+                const unsigned char* value = sqlite3_column_text(statement, column);
+                out += value ? reinterpret_cast<const char*>(value) : "";
+                out += '\x1f';
+            }
+            out += '\n';
+        }
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(database);
+    return out;
+}
+
+struct RunResult {
+    int exit_code = 0;
+    std::string out;
+    std::string err;
+};
+
+// Runs the built program with `arguments` (already shell-quoted) against `database`.
+inline RunResult run_program(const std::string& arguments, const std::string& database) {
+    TemporaryDirectory scratch;
+    std::string out_path = scratch.path() + "/out", err_path = scratch.path() + "/err";
+    std::string command = "TREATYKB_TOTA=\"${TREATYKB_TOTA:-" + source_dir() +
+                          "/../shared/treaty_texts/tota}\" " + std::string(TREATYKB_BINARY) + " --db '" +
+                          database + "' " + arguments + " >'" + out_path + "' 2>'" + err_path + "'";
+    int status = std::system(command.c_str());
+    RunResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_text(out_path);
+    result.err = read_text(err_path);
+    return result;
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace treatykb::testing
