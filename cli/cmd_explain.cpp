@@ -26,7 +26,7 @@ void register_explain(CLI::App& app, Options& options) {
             return;
         }
         engine::Program& program = *loaded;
-        engine::Model model = engine::evaluate(program);
+        engine::Model model = engine::evaluate(std::move(program));
         nlohmann::json out = nlohmann::json::array();
         if (conflicts) {
             for (const engine::Conflict& conflict : model.conflicts()) {

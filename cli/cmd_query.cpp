@@ -15,6 +15,8 @@ void register_query(CLI::App& app, Options& options) {
     command->add_option("pattern", pattern, "An atom with ?variables, e.g. 'competence(?d, single, ?p)'")->required();
     command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
     command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
+    static bool count_only = false;
+    command->add_flag("--count", count_only, "Print only the number of matching facts");
     command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     command->callback([&options] {
         std::optional<engine::Program> loaded = load_rules(rules, scenarios);
@@ -23,7 +25,12 @@ void register_query(CLI::App& app, Options& options) {
             return;
         }
         engine::Program& program = *loaded;
-        engine::Model model = engine::evaluate(program);
+        engine::Model model = engine::evaluate(std::move(program));
+        if (count_only) {
+            std::cout << model.count(pattern) << "\n";
+            options.exit_code = 0;
+            return;
+        }
         std::vector<engine::FactView> facts = model.query(pattern);
         if (format == "json") {
             nlohmann::json out = nlohmann::json::array();

@@ -19,7 +19,7 @@ namespace {
 
 class Evaluator {
 public:
-    explicit Evaluator(ModelState& state) : state_(state), program_(*state.program) {}
+    explicit Evaluator(ModelState& state) : state_(state), program_(*state.program), tables_(state.program->tables) {}
 
     void run() {
         create_stores();
@@ -60,6 +60,8 @@ private:
                 if (relation.insert(table.values.data() + r * table.arity))
                     state_.base_origin[store].push_back(kTableOrigin | static_cast<std::uint32_t>(global_row));
         }
+        // Table rows are in the stores now; proofs cite them by file and row number.
+        for (FactTable& table : tables_) std::vector<Value>().swap(table.values);
         for (RelationStore& store : state_.stores) store.record_step(0);
     }
 
@@ -117,15 +119,29 @@ private:
         std::vector<Row> limit(stores.size()), delta_begin(stores.size(), 0);
         for (std::size_t s = 0; s < stores.size(); ++s) limit[s] = stores[s].size();
         JoinContext context{stores, state_.constants, state_.builtins, limit, delta_begin, definite_only, ~0u};
-        Value head[64];
+        // Conclusions are inserted in batches, so that the row set's cache misses overlap.
+        constexpr std::size_t kBatch = 32;
+        std::vector<Value> batch;
         auto run = [&](const Plan& plan) {
             RelationStore& target = stores[plan.head_store];
+            std::size_t arity = plan.head.size();
+            batch.resize(kBatch * std::max<std::size_t>(arity, 1));
+            std::size_t pending = 0;
+            auto flush = [&] {
+                Row before = target.size();
+                target.insert_batch(batch.data(), pending);
+                if (mark_defeasible)
+                    for (Row row = before; row < target.size(); ++row) target.mark_defeasible(row);
+                pending = 0;
+            };
             run_join(plan, context, [&](const std::vector<Value>& slots) {
-                for (std::size_t i = 0; i < plan.head.size(); ++i)
+                Value* head = batch.data() + pending * arity;
+                for (std::size_t i = 0; i < arity; ++i)
                     head[i] = plan.head[i].variable ? slots[plan.head[i].slot] : plan.head[i].value;
-                if (target.insert(head) && mark_defeasible) target.mark_defeasible(target.size() - 1);
+                if (++pending == kBatch) flush();
                 return false;
             });
+            flush();
         };
         for (const Plan& plan : once) run(plan);
         for (const Plan& plan : first_round) run(plan);
@@ -147,6 +163,7 @@ private:
 
     ModelState& state_;
     const Program& program_;
+    std::vector<FactTable>& tables_;
     std::uint32_t step_ = 0;
 };
 

@@ -64,8 +64,10 @@ private:
         if (!visible(store, row)) return false;
         for (const auto& [column, operand] : s.checks)
             if (store.at(row, column) != value_of(operand)) return false;
-        for (const auto& [column, slot] : s.binds) slots_[slot] = store.at(row, column);
         // Repeated unbound variables in one atom: the first binds, the rest must agree.
+        for (const auto& [column, first] : s.same)
+            if (store.at(row, column) != store.at(row, first)) return false;
+        for (const auto& [column, slot] : s.binds) slots_[slot] = store.at(row, column);
         return step(next);
     }
 

@@ -35,8 +35,10 @@ Model::~Model() = default;
 
 const Program& Model::program() const { return *state_->program; }
 
-Model evaluate(const Program& program) {
-    auto state = std::make_unique<ModelState>(program);
+Model evaluate(const Program& program) { return evaluate(Program(program)); }
+
+Model evaluate(Program&& program) {
+    auto state = std::make_unique<ModelState>(std::move(program));
     detail::evaluate_program(*state);
     return Model(std::move(state));
 }
@@ -105,6 +107,11 @@ void match(ModelState& state, const Pattern& pattern, Visit&& visit) {
                 if (store.at(row, column) != store.at(row, group.front())) return;
         visit(row);
     };
+    if (columns.size() == pattern.constants.size()) {  // ground: one probe of the row set
+        Row row = store.find(key.data());
+        if (row != detail::kNoRow) visit(row);
+        return;
+    }
     if (columns.empty()) {
         for (Row row = 0; row < store.size(); ++row) accept(row);
         return;

@@ -102,7 +102,7 @@ public:
     const Program& program() const;
 
 private:
-    friend Model evaluate(const Program& program);
+    friend Model evaluate(Program&& program);
     explicit Model(std::unique_ptr<detail::ModelState> state);
     std::unique_ptr<detail::ModelState> state_;
 };
@@ -110,5 +110,6 @@ private:
 // Stratified semi-naive evaluation of the strict rules, then the defeasible layer, stratum by
 // stratum (docs/rule-language.md). Never throws for a validated program.
 Model evaluate(const Program& program);
+Model evaluate(Program&& program);  // takes the program over (no copy)
 
 }  // namespace treatykb::engine

@@ -42,10 +42,10 @@ struct ConflictRecord {
 };
 
 struct ModelState {
-    explicit ModelState(const Program& source)
-        : program(std::make_shared<Program>(source)), constants(*source.constants), builtins(constants) {}
+    explicit ModelState(Program&& source)
+        : program(std::make_shared<Program>(std::move(source))), constants(*program->constants), builtins(constants) {}
 
-    std::shared_ptr<const Program> program;
+    std::shared_ptr<Program> program;  // its tables are emptied once loaded (rows live in stores)
     ConstantPool constants;  // the program's, plus what built-ins intern
     Builtins builtins;
     StoreMap store_map;

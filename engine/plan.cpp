@@ -69,11 +69,15 @@ private:
         step.store = stores_.of(atom.relation, atom.complement);
         step.delta = delta;
         std::vector<std::uint32_t> key_columns;
-        std::set<std::string> bound_here;
+        std::map<std::string, std::uint32_t> first_column;  // variables this atom binds
         for (std::size_t c = 0; c < atom.arguments.size(); ++c) {
             const Term& term = atom.arguments[c];
             auto column = static_cast<std::uint32_t>(c);
             if (term.is_anonymous()) continue;
+            if (term.kind == Term::Kind::variable && first_column.count(term.variable)) {
+                step.same.emplace_back(column, first_column.at(term.variable));
+                continue;
+            }
             if (is_bound(term)) {
                 if (!delta && key_columns.size() < 16) {
                     key_columns.push_back(column);
@@ -83,6 +87,7 @@ private:
                 }
             } else {
                 step.binds.emplace_back(column, bind(term.variable));
+                first_column.emplace(term.variable, column);
             }
         }
         if (!key_columns.empty()) {

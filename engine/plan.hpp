@@ -34,6 +34,7 @@ struct Step {
     std::vector<Operand> key;  // lookup key, or the whole tuple for a full negation
     std::vector<std::pair<std::uint32_t, std::uint32_t>> binds;   // (column, slot)
     std::vector<std::pair<std::uint32_t, Operand>> checks;        // (column, must equal)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> same;    // columns sharing a new variable
     Comparison comparison = Comparison::equal;
     Operand left, right;        // comparison; builtin: left = input, right = output
     bool binds_output = false;  // builtin output is a fresh variable

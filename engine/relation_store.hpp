@@ -24,12 +24,17 @@ public:
 
     std::size_t arity() const { return arity_; }
     Row size() const { return rows_; }
-    const Value* row(Row r) const { return values_.data() + static_cast<std::size_t>(r) * arity_; }
-    Value at(Row r, std::size_t column) const { return values_[static_cast<std::size_t>(r) * arity_ + column]; }
+    const Value* row(Row r) const {
+        return chunks_[r >> kChunkBits].data() + static_cast<std::size_t>(r & kChunkMask) * arity_;
+    }
+    Value at(Row r, std::size_t column) const { return row(r)[column]; }
 
     // Appends the tuple unless present; returns true when it was new.
     bool insert(const Value* tuple);
     Row find(const Value* tuple) const;  // kNoRow when absent
+    // Inserts `count` tuples (row-major); returns how many were new. Hashes and prefetches the
+    // slots of the whole batch first, so that the cache misses overlap instead of queueing.
+    std::size_t insert_batch(const Value* tuples, std::size_t count);
     bool contains(const Value* tuple) const { return find(tuple) != kNoRow; }
 
     // Hash index on `columns` (a row's key is its values there). Returns the index number.
@@ -65,10 +70,28 @@ private:
     void insert_into_index(Index& index, Row row);
     void grow_index(Index& index);
 
+    // Rows live in fixed-size chunks: growing never copies them, and never holds twice the memory.
+    static constexpr unsigned kChunkBits = 16;
+    static constexpr Row kChunkMask = (Row(1) << kChunkBits) - 1;
+    bool same_row(const Value* tuple, Row r) const {
+        const Value* values = row(r);
+        for (std::size_t i = 0; i < arity_; ++i)
+            if (values[i] != tuple[i]) return false;
+        return true;
+    }
+
     std::size_t arity_;
     Row rows_ = 0;
-    std::vector<Value> values_;
-    std::vector<Row> slots_;  // row + 1, 0 = empty
+    std::vector<std::vector<Value>> chunks_;
+    // The row set: open addressing, 4 bytes a slot. The low slot_bits_ bits hold row + 1 (0 =
+    // empty), the bits above a fingerprint of the row's hash, so that a probe rarely has to read
+    // a row (a cache miss) to find out it is not the one.
+    std::vector<std::uint32_t> slots_;
+    unsigned slot_bits_ = 0;
+    std::uint32_t fingerprint(std::uint64_t hash) const {
+        return slot_bits_ >= 32 ? 0 : static_cast<std::uint32_t>(hash >> 40) & ((1u << (32 - slot_bits_)) - 1);
+    }
+    std::uint32_t row_mask() const { return slot_bits_ >= 32 ? ~0u : (1u << slot_bits_) - 1; }
     std::vector<Index> indexes_;
     std::vector<std::uint8_t> defeasible_;
     std::vector<std::pair<std::uint32_t, Row>> steps_;  // (step, end row)

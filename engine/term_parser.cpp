@@ -75,9 +75,12 @@ Term TermParser::parse_term() {
     }
     if (c == '"') {
         std::string content;
-        ++position_;
+        std::size_t opening = position_++;
         while (true) {
-            if (position_ >= text_.size()) fail("unterminated string", "close it with \"");
+            if (position_ >= text_.size()) {
+                position_ = opening;
+                fail("unterminated string", "close it with \"");
+            }
             char s = text_[position_++];
             if (s == '"') break;
             if (s == '\\') {
@@ -131,19 +134,10 @@ Term TermParser::parse_term() {
         return term;
     }
     if (identifier_start(c)) {
-        // Instrument aliases may contain hyphens (cis-fta-2011#art_2): a run of identifier
-        // characters and hyphens followed by '#' is the alias of a provision term.
-        std::size_t alias_end = position_;
-        while (alias_end < text_.size() &&
-               (identifier_char(text_[alias_end]) || text_[alias_end] == '-'))
-            ++alias_end;
-        std::string_view name;
-        if (alias_end < text_.size() && text_[alias_end] == '#') {
-            name = text_.substr(position_, alias_end - position_);
-            position_ = alias_end;
-        } else {
-            name = identifier();
-        }
+        // Symbols and instrument aliases may contain '-' after the first character (cis-fta-2011).
+        std::size_t start = position_;
+        while (position_ < text_.size() && (identifier_char(text_[position_]) || text_[position_] == '-')) ++position_;
+        std::string_view name = text_.substr(start, position_ - start);
         if (position_ < text_.size() && text_[position_] == '#') {
             std::size_t start = position_ + 1;
             ++position_;

@@ -2,6 +2,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace treatykb::engine {
@@ -38,6 +39,7 @@ ConstantPool::ConstantPool(const ConstantPool& other)
     : entries_(other.entries_),
       by_text_(other.by_text_),
       by_integer_(other.by_integer_),
+      small_integers_(other.small_integers_),
       rationals_(std::make_unique<Rationals>(*other.rationals_)) {}
 
 Value ConstantPool::add(Type type, std::string text, std::int64_t number) {
@@ -70,6 +72,13 @@ Value ConstantPool::provision(std::string_view reference) {
 #undef TREATYKB_INTERN_TEXT
 
 Value ConstantPool::integer(std::int64_t number) {
+    constexpr Value kUnset = 0xFFFFFFFFu;
+    if (number >= 0 && number < kSmallIntegers) {
+        auto index = static_cast<std::size_t>(number);
+        if (index >= small_integers_.size()) small_integers_.resize(std::max(index + 1, small_integers_.size() * 2), kUnset);
+        if (small_integers_[index] == kUnset) small_integers_[index] = add(Type::integer, std::to_string(number), number);
+        return small_integers_[index];
+    }
     if (auto found = by_integer_.find(number); found != by_integer_.end()) return found->second;
     Value value = add(Type::integer, std::to_string(number), number);
     by_integer_.emplace(number, value);

@@ -62,6 +62,8 @@ private:
     std::vector<Entry> entries_;
     std::unordered_map<std::string, Value> by_text_;  // key: type byte + text
     std::unordered_map<std::int64_t, Value> by_integer_;
+    std::vector<Value> small_integers_;  // direct lookup for 0 <= n < kSmallIntegers (bulk tables)
+    static constexpr std::int64_t kSmallIntegers = std::int64_t(1) << 22;
     std::unique_ptr<Rationals> rationals_;
 };
 
