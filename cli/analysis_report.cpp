@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -53,12 +54,18 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     return out;
 }
 
+// Files cited relative to the project, so that reports read the same on every machine.
+std::string relative_file(const std::string& file) {
+    static const std::string root = std::string(TREATYKB_SOURCE_DIR) + "/";
+    return file.rfind(root, 0) == 0 ? file.substr(root.size()) : file;
+}
+
 report::ProofStep proof_step(const engine::ProofNode& node) {
     report::ProofStep step;
     step.statement = node.fact;
     if (!node.rule_id.empty()) step.statement += "   [rule " + node.rule_id + "]";
     if (node.kind == engine::ProofNode::Kind::base_fact) {
-        std::string where = node.where.file + ":" + std::to_string(node.where.line);
+        std::string where = relative_file(node.where.file) + ":" + std::to_string(node.where.line);
         if (!node.annotation_id.empty())
             step.statement += "   [annotation " + node.annotation_id + ", " + where + "]";
         else
@@ -70,14 +77,20 @@ report::ProofStep proof_step(const engine::ProofNode& node) {
 
 // The quotes of a provision, Russian (authentic) first, as citations.
 void add_quotes(std::vector<report::Citation>& out, const engine::Analysis& analysis,
-                const std::string& provision, const CitationLabel& cite) {
-    auto found = analysis.quotes.find(provision);
+                const engine::FindingGroup& group, const std::string& provision,
+                const CitationLabel& cite) {
+    // The quotes the finding's proofs rest on; else those of annotations on the provision.
+    const engine::ProvisionQuotes* entry = nullptr;
+    if (auto own = group.quotes.find(provision); own != group.quotes.end() && !own->second.quotes.empty())
+        entry = &own->second;
+    else if (auto any = analysis.quotes.find(provision); any != analysis.quotes.end())
+        entry = &any->second;
     std::string label = cite(provision);
-    if (found == analysis.quotes.end() || found->second.quotes.empty()) {
+    if (!entry || entry->quotes.empty()) {
         out.push_back({provision, label, ""});
         return;
     }
-    std::vector<engine::QuoteView> quotes = found->second.quotes;
+    std::vector<engine::QuoteView> quotes = entry->quotes;
     std::stable_sort(quotes.begin(), quotes.end(),
                      [](const auto& a, const auto& b) { return a.lang == "ru" && b.lang != "ru"; });
     std::set<std::string> languages;
@@ -133,8 +146,8 @@ report::Finding finding_block(const engine::Analysis& analysis, const engine::Fi
     reading += fmt::format(" Depth of {}: nominal {}, effective {:.2f} (0–5).", group.domain,
                            group.nominal, group.effective);
     finding.legal_reading = reading;
-    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, p, cite);
-    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, p, cite);
+    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, group, p, cite);
+    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, group, p, cite);
     finding.rule = join(group.rules, ", ");
     if (!group.instances.empty()) finding.proof = proof_step(group.instances.front().proof);
     return finding;
@@ -154,8 +167,19 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
                      "Nominal level from"};
     report::BarChart chart{"Nominal vs effective depth by domain", "depth (0–5)", {}, {}};
     report::BarSeries nominal{"nominal", {}}, effective{"effective", {}};
+    // A domain is listed when it or a sub-domain has a level, so the tree reads correctly.
+    std::set<std::string> listed;
     for (const engine::DomainDepth& domain : depth.domains) {
-        if (domain.parent.empty() || domain.nominal == 0) continue;
+        if (domain.nominal == 0) continue;
+        for (std::string up = domain.domain; !up.empty();) {
+            listed.insert(up);
+            auto parent = std::find_if(depth.domains.begin(), depth.domains.end(),
+                                       [&](const engine::DomainDepth& d) { return d.domain == up; });
+            up = parent == depth.domains.end() ? "" : parent->parent;
+        }
+    }
+    for (const engine::DomainDepth& domain : depth.domains) {
+        if (domain.parent.empty() || !listed.count(domain.domain)) continue;
         std::vector<std::string> discounts;
         for (const engine::DepthDiscount& discount : domain.discounts)
             discounts.push_back(fmt::format("{} −{:.2f} ({})", discount.kind, discount.delta,
@@ -173,7 +197,7 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
              Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.pooling) : ""),
              Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.delegation) : ""),
              Cell::of_text(join(sources, "; "))});
-        if (domain.annotated) {
+        if (domain.annotated && domain.nominal > 0) {
             chart.categories.push_back(domain.domain);
             nominal.values.push_back(domain.nominal);
             effective.values.push_back(domain.effective);
@@ -248,8 +272,10 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
                                                 knowledge.files, knowledge.annotations,
                                                 knowledge.facts, knowledge.rules))});
     document.metadata.push_back(
-        {"Evidence", Cell::of_text(fmt::format("{} quotes verified against the stored texts",
-                                               knowledge.quotes_verified))});
+        {"Evidence", Cell::of_text(fmt::format(
+                         "{} quotes verified against the stored texts ({} of them in the enclosing "
+                         "provision of a translation not divided as finely as the authentic text)",
+                         knowledge.quotes_verified, knowledge.quotes_in_enclosing))});
     for (const std::string& line : knowledge.unverified)
         document.metadata.push_back({"Unverified", Cell::of_text(line)});
 

@@ -17,6 +17,7 @@ using CitationLabel = std::function<std::string(const std::string& provision)>;
 struct KnowledgeSummary {
     std::size_t files = 0, annotations = 0, facts = 0, rules = 0;
     std::size_t quotes_verified = 0;
+    std::size_t quotes_in_enclosing = 0;  // of those, found in the enclosing provision of a coarser translation
     std::vector<std::string> unverified;  // "teu (en): 85 quotes, expression not in the database"
 };
 

@@ -6,21 +6,24 @@
 #include "cli/rule_files.hpp"
 #include "engine/evidence.hpp"
 #include "engine/loader.hpp"
+#include "cli/common.hpp"
+#include "cli/knowledge.hpp"
 
 namespace treatykb::cli {
 
 namespace {
 
-// SEAM (evidence verification against the database): the kb Store implements
-// engine::TextSource (provision_text, has_expression); connect it here, then report each
-// engine::verify_evidence result and fail on `not found` / `provision missing`. Until it is
-// connected, check says plainly that no quote was verified.
-int verify_quotes(const Options& options, const engine::Program& program) {
-    (void)options;
-    if (!program.evidence.empty())
-        std::cerr << "note: " << program.evidence.size()
-                  << " quotes were NOT verified: the database adapter is not connected yet\n";
-    return 0;
+// Quotes are verified against the database (--db, else the default); quotes of instruments or
+// languages it does not hold are reported as unverified, by name.
+int check_quotes(const Options& options, const engine::Program& program) {
+    Store store(database_path(options));
+    KnowledgeSummary summary;
+    std::size_t rejected = verify_quotes(store, program, summary);
+    std::cout << summary.quotes_verified << " quotes verified against the stored texts ("
+              << summary.quotes_in_enclosing
+              << " in the enclosing provision of a translation divided less finely)\n";
+    for (const std::string& line : summary.unverified) std::cout << "unverified: " << line << "\n";
+    return rejected ? 1 : 0;
 }
 
 }  // namespace
@@ -42,7 +45,7 @@ void register_check(CLI::App& app, Options& options) {
         std::cout << inputs.size() << " files, " << program.relations.size() << " relations, "
                   << program.facts.size() << " facts, " << program.annotations.size() << " annotations, "
                   << program.rules.size() << " rules: no errors\n";
-        options.exit_code = verify_quotes(options, program);
+        options.exit_code = check_quotes(options, program);
     });
 }
 

@@ -16,6 +16,7 @@ namespace treatykb::cli {
 namespace {
 
 struct PowerOptions {
+    std::string instrument;  // `treatykb power eaeu`: every body in the knowledge base
     std::string weights;
     std::string quota;
     bool double_majority = false;
@@ -99,6 +100,8 @@ void register_power(CLI::App& app, Options& options) {
     auto settings = std::make_shared<PowerOptions>();
     CLI::App* command = app.add_subcommand(
         "power", "Exact voting power (Shapley–Shubik, Banzhaf, Coleman) of a decision rule");
+    command->add_option("instrument", settings->instrument,
+                        "Every body of an instrument in the knowledge base, e.g. eaeu");
     command->add_option("--weights", settings->weights,
                         "Weighted majority: members and weights, e.g. RUS=57,BLR=21.5,KAZ=21.5");
     command->add_option("--quota", settings->quota,
@@ -122,6 +125,11 @@ void register_power(CLI::App& app, Options& options) {
         ->check(CLI::IsMember(report::format_names()));
     command->add_option("-o,--output", settings->output, "Write the report to FILE");
     command->callback([settings, &options] {
+        if (!settings->instrument.empty()) {
+            options.exit_code = run_instrument_power(options, settings->instrument, settings->format,
+                                                     settings->output);
+            return;
+        }
         run_power(*settings);
         options.exit_code = 0;
     });

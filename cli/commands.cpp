@@ -16,6 +16,8 @@ void register_all(CLI::App& app, Options& options) {
     register_query(app, options);
     register_explain(app, options);
     register_power(app, options);
+    register_analyze(app, options);
+    register_compare(app, options);
 }
 
 }  // namespace treatykb::cli

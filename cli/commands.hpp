@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace treatykb::cli {
 
@@ -29,5 +30,21 @@ void register_search(CLI::App& app, Options& options);
 void register_export(CLI::App& app, Options& options);
 void register_report(CLI::App& app, Options& options);
 void register_bench(CLI::App& app, Options& options);
+
+// Analysis commands.
+void register_analyze(CLI::App& app, Options& options);
+void register_compare(CLI::App& app, Options& options);
+
+// Shared by the analysis commands (cmd_analyze.cpp): runs the analysis of one instrument and
+// writes the report; returns the exit code.
+int run_analysis(const Options& options, const std::string& instrument,
+                 const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
+                 const std::string& format, const std::string& output, bool with_proofs,
+                 const std::string& command);
+std::string population_table_path();
+// `treatykb power INSTRUMENT`: the power of every body of the instrument in the knowledge base.
+int run_instrument_power(const Options& options, const std::string& instrument,
+                         const std::string& format, const std::string& output);
+void write_output(const std::string& text, const std::string& output);
 
 }  // namespace treatykb::cli

@@ -70,6 +70,23 @@ ControlVerdict control_verdict(const Model& model, const std::vector<Conflict>& 
     return verdict;
 }
 
+// The quotes of the annotations a proof rests on, by provision: the words that carry the facts
+// the finding was derived from.
+void collect_proof_quotes(const ProofNode& node, std::map<std::string, ProvisionQuotes>& quotes) {
+    if (node.kind == ProofNode::Kind::base_fact && !node.provision.empty() && !node.quotes.empty()) {
+        ProvisionQuotes& entry = quotes[node.provision];
+        entry.provision = node.provision;
+        add_unique(entry.annotations, node.annotation_id);
+        for (const QuoteView& quote : node.quotes) {
+            bool seen = false;
+            for (const QuoteView& known : entry.quotes)
+                seen = seen || (known.lang == quote.lang && known.text == quote.text);
+            if (!seen) entry.quotes.push_back(quote);
+        }
+    }
+    for (const ProofNode& premise : node.premises) collect_proof_quotes(premise, quotes);
+}
+
 void collect_quotes(const Program& program, const std::string& provision,
                     std::map<std::string, ProvisionQuotes>& quotes) {
     if (quotes.count(provision)) return;
@@ -122,12 +139,13 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
         finding.severity = std::stoi(fact.arguments[5]);
         if (std::optional<ProofNode> proof = model.explain(fact.text())) {
             finding.rule_id = proof->rule_id;
+            collect_proof_quotes(*proof, group.quotes);
             if (options.with_proofs) finding.proof = std::move(*proof);
         }
         add_unique(group.rules, finding.rule_id);
         add_unique(group.primary_provisions, finding.primary);
         add_unique(group.secondary_provisions, finding.secondary);
-        if (reading_gravity(finding.reading) > reading_gravity(group.reading))
+        if (group.reading.empty() || reading_gravity(finding.reading) > reading_gravity(group.reading))
             group.reading = finding.reading;
         group.severity = std::max(group.severity, finding.severity);
         collect_quotes(model.program(), finding.primary, analysis.quotes);
@@ -153,7 +171,7 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
                      });
     analysis.power = analyze_power(model, instrument, options);
     for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
-        analysis.members.push_back(fact.arguments[0]);
+        analysis.members.push_back(fact.arguments[1]);
     return analysis;
 }
 
@@ -178,22 +196,30 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                                            const AnalysisOptions& options) {
     std::vector<std::string> states;
     for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
-        states.push_back(fact.arguments[0]);
+        states.push_back(fact.arguments[1]);
     std::vector<BodyPowerResult> results;
     std::set<std::string> bodies;
     for (const FactView& fact : model.query("body(?b, ?k, ?p)"))
         if (instrument_of(fact.arguments[2]) == instrument) bodies.insert(fact.arguments[0]);
     for (const std::string& body : bodies) {
         std::vector<RuleFact> rules;
-        for (const FactView& fact : model.query("decision_rule(" + body + ", ?r, ?n, ?m, ?b, ?p)"))
-            rules.push_back({fact.arguments[0], std::stoi(fact.arguments[1]),
-                             std::stoi(fact.arguments[2]), fact.arguments[3], fact.arguments[4]});
+        // The same rule stated by two provisions (Art. 18(2) and Annex 1 p. 29) is one game; the
+        // first provision in the order of the facts is cited.
+        for (const FactView& fact : model.query("decision_rule(" + body + ", ?r, ?n, ?m, ?b, ?p)")) {
+            RuleFact rule{fact.arguments[1], std::stoi(fact.arguments[2]), std::stoi(fact.arguments[3]),
+                          fact.arguments[4], fact.arguments[5]};
+            bool known = std::any_of(rules.begin(), rules.end(), [&](const RuleFact& other) {
+                return other.rule == rule.rule && other.numerator == rule.numerator &&
+                       other.denominator == rule.denominator && other.basis == rule.basis;
+            });
+            if (!known) rules.push_back(std::move(rule));
+        }
         int seats = 1;
         for (const FactView& fact : model.query("seats_per_state(" + body + ", ?n, ?p)"))
-            seats = std::stoi(fact.arguments[0]);
+            seats = std::stoi(fact.arguments[1]);
         std::vector<power::Member> weighted;
         for (const FactView& fact : model.query("vote_weight(" + body + ", ?s, ?w, ?p)"))
-            weighted.push_back({fact.arguments[0], power::parse_decimal(fact.arguments[1])});
+            weighted.push_back({fact.arguments[1], power::parse_decimal(fact.arguments[2])});
         // A double majority is two qualified-majority facts of one body: members and population.
         const RuleFact* by_members = nullptr;
         const RuleFact* by_population = nullptr;

@@ -18,6 +18,13 @@
 
 namespace treatykb::engine {
 
+// The quotes of the annotations anchored on one provision.
+struct ProvisionQuotes {
+    std::string provision;
+    std::vector<QuoteView> quotes;
+    std::vector<std::string> annotations;
+};
+
 // One fact finding(kind, domain, primary, secondary, reading, severity) and how it was derived.
 struct FindingInstance {
     std::string primary;    // the provision that limits integration
@@ -48,16 +55,12 @@ struct FindingGroup {
     std::vector<std::string> secondary_provisions;  // distinct, sorted
     std::vector<FindingInstance> instances;
     ControlVerdict verdict;
+    // The quotes of the annotations the proofs rest on, by provision (the words that carry the
+    // facts the finding was derived from).
+    std::map<std::string, ProvisionQuotes> quotes;
     // The domain's depth, for "what it means for integration depth".
     int nominal = 0;
     double effective = 0;
-};
-
-// The quotes of the annotations anchored on one provision.
-struct ProvisionQuotes {
-    std::string provision;
-    std::vector<QuoteView> quotes;
-    std::vector<std::string> annotations;
 };
 
 struct BodyPowerResult {

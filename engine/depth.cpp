@@ -303,8 +303,8 @@ private:
         for (auto& [rank, stage] : stages) {
             for (const FactView& fact : model_.query("stage_requires(" + stage.stage + ", ?d, ?m)")) {
                 StageCondition condition;
-                condition.domain = fact.arguments[0];
-                condition.required = to_int(fact.arguments[1]);
+                condition.domain = fact.arguments[1];
+                condition.required = to_int(fact.arguments[2]);
                 if (auto found = by_domain.find(condition.domain); found != by_domain.end()) {
                     condition.nominal = found->second->nominal;
                     condition.effective = found->second->effective;
@@ -312,7 +312,7 @@ private:
                 for (const FactView& met : model_.query("requirement_met(" + instrument_ + ", " +
                                                         stage.stage + ", " + condition.domain +
                                                         ", ?p)"))
-                    condition.met_by.push_back(met.arguments[0]);
+                    condition.met_by.push_back(met.arguments[3]);
                 // A small tolerance: effective depth is a product of decimal factors.
                 condition.nominal_met =
                     !condition.met_by.empty() || condition.nominal + 1e-9 >= condition.required;

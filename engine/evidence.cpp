@@ -5,6 +5,7 @@ namespace treatykb::engine {
 std::string_view evidence_status_name(EvidenceCheck::Status status) {
     switch (status) {
         case EvidenceCheck::Status::verified: return "verified";
+        case EvidenceCheck::Status::verified_in_ancestor: return "verified in the enclosing provision";
         case EvidenceCheck::Status::not_found: return "not found";
         case EvidenceCheck::Status::provision_missing: return "provision missing";
         case EvidenceCheck::Status::unverified_expression: return "unverified";
@@ -33,6 +34,20 @@ std::string fold_whitespace(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// art_25__para_1__point_2 -> art_25__para_1 -> art_25; empty after the top.
+std::string enclosing_eid(const std::string& eid) {
+    std::size_t cut = eid.rfind("__");
+    return cut == std::string::npos ? std::string() : eid.substr(0, cut);
+}
+
+bool contains_quote(const std::string& text, const std::string& quote) {
+    return fold_whitespace(text).find(fold_whitespace(quote)) != std::string::npos;
+}
+
+}  // namespace
+
 std::vector<EvidenceCheck> verify_evidence(const Program& program, const TextSource& texts) {
     std::vector<EvidenceCheck> results;
     for (const Evidence& evidence : program.evidence) {
@@ -43,7 +58,27 @@ std::vector<EvidenceCheck> verify_evidence(const Program& program, const TextSou
         } else if (auto text = texts.provision_text(evidence.instrument, evidence.eid, evidence.lang); !text) {
             check.status = EvidenceCheck::Status::provision_missing;
             check.detail = evidence.instrument + " (" + evidence.lang + ") has no provision " + evidence.eid;
-        } else if (fold_whitespace(*text).find(fold_whitespace(evidence.quote)) == std::string::npos) {
+            // A coarser translation: the authentic text has the eId, this one only an ancestor.
+            std::optional<std::string> authentic = texts.authentic_language(evidence.instrument);
+            if (authentic && *authentic != evidence.lang &&
+                texts.provision_text(evidence.instrument, evidence.eid, *authentic)) {
+                for (std::string up = enclosing_eid(evidence.eid); !up.empty(); up = enclosing_eid(up)) {
+                    auto enclosing = texts.provision_text(evidence.instrument, up, evidence.lang);
+                    if (!enclosing) continue;
+                    if (contains_quote(*enclosing, evidence.quote)) {
+                        check.status = EvidenceCheck::Status::verified_in_ancestor;
+                        check.detail = evidence.provision + " (" + evidence.lang + "), found in " + up +
+                                       ": the " + evidence.lang + " text is not divided below it";
+                    } else {
+                        check.status = EvidenceCheck::Status::not_found;
+                        check.detail = "the quote is not in the " + evidence.lang + " text of " +
+                                       evidence.instrument + "#" + up + " (which holds " + evidence.eid +
+                                       " in that language)";
+                    }
+                    break;
+                }
+            }
+        } else if (!contains_quote(*text, evidence.quote)) {
             check.status = EvidenceCheck::Status::not_found;
             check.detail = "the quote is not in the " + evidence.lang + " text of " + evidence.provision;
         } else {

@@ -21,11 +21,20 @@ public:
     virtual std::optional<std::string> provision_text(std::string_view instrument, std::string_view eid,
                                                       std::string_view lang) const = 0;
     virtual bool has_expression(std::string_view instrument, std::string_view lang) const = 0;
+    // The instrument's authentic language, when known: a translation may be split more coarsely
+    // than the authentic text (an OCR'd article not divided into paragraphs), and a quote of it is
+    // then looked for in the nearest enclosing provision the translation has.
+    virtual std::optional<std::string> authentic_language(std::string_view instrument) const {
+        (void)instrument;
+        return std::nullopt;
+    }
 };
 
 struct EvidenceCheck {
     enum class Status {
         verified,
+        verified_in_ancestor,  // a translation lacks the eId (coarser split); the quote is in the
+                               // nearest enclosing provision it has, and the authentic text has the eId
         not_found,             // the expression exists, but the quote is not in the provision's text
         provision_missing,     // the expression exists, but has no provision with this eId
         unverified_expression, // the instrument has no text in this language in the database

@@ -1,0 +1,64 @@
+// treatykb compare INSTRUMENT... — instruments side by side: depth per domain, decision rules and
+// power to act, and the aggregate indices.
+//   treatykb compare eaeu teu cis-fta-2011 cu-1995 [--format text|md|json|csv|html]
+#include <memory>
+
+#include "cli/analysis_report.hpp"
+#include "cli/common.hpp"
+#include "cli/knowledge.hpp"
+#include "engine/analysis.hpp"
+
+namespace treatykb::cli {
+
+void register_compare(CLI::App& app, Options& options) {
+    struct Settings {
+        std::vector<std::string> instruments;
+        std::vector<std::string> rules;
+        std::vector<std::string> scenarios;
+        std::string format = "text";
+        std::string output;
+    };
+    auto settings = std::make_shared<Settings>();
+    CLI::App* command = app.add_subcommand("compare", "Compare instruments: depth, decision rules, indices");
+    command->add_option("instruments", settings->instruments, "Instrument aliases, e.g. eaeu teu")
+        ->required()
+        ->expected(1, -1);
+    command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command->add_option("--scenario", settings->scenarios, "What-if scenario files applied to all");
+    command->add_option("--format", settings->format, "text, md, json, csv or html");
+    command->add_option("--output,-o", settings->output, "Write the report to a file");
+    command->callback([settings, &options] {
+        report::Format format = report::parse_format(settings->format);
+        Store store(database_path(options));
+        std::vector<std::string> instruments;
+        for (const std::string& name : settings->instruments)
+            instruments.push_back(store.require_instrument(name));
+        auto knowledge = load_verified_knowledge(store, settings->rules, {});
+        if (!knowledge) {
+            options.exit_code = 1;
+            return;
+        }
+        engine::Program program = std::move(knowledge->program);
+        if (!settings->scenarios.empty()) {
+            auto changed = apply_scenarios(program, settings->scenarios);
+            if (!changed) {
+                options.exit_code = 1;
+                return;
+            }
+            program = std::move(*changed);
+        }
+        engine::Model model = engine::evaluate(program);
+        engine::AnalysisOptions analysis_options;
+        analysis_options.with_proofs = false;
+        analysis_options.population_table = population_table_path();
+        std::vector<engine::Analysis> analyses;
+        std::string line = "treatykb compare";
+        for (const std::string& instrument : instruments) {
+            analyses.push_back(engine::analyze(model, instrument, analysis_options));
+            line += " " + instrument;
+        }
+        write_output(report::render(comparison_document(analyses, line), format), settings->output);
+    });
+}
+
+}  // namespace treatykb::cli

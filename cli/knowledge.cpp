@@ -1,0 +1,94 @@
+#include "cli/knowledge.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+
+#include "cli/rule_files.hpp"
+#include "engine/evidence.hpp"
+#include "engine/loader.hpp"
+#include "engine/store_text_source.hpp"
+
+namespace treatykb::cli {
+
+std::size_t verify_quotes(const Store& store, const engine::Program& program,
+                          KnowledgeSummary& summary) {
+    engine::StoreTextSource texts(store);
+    std::size_t rejected = 0;
+    std::map<std::string, std::size_t> unverified;  // "teu (en)" -> quotes
+    for (const engine::EvidenceCheck& check : engine::verify_evidence(program, texts)) {
+        const engine::Evidence& evidence = *check.evidence;
+        switch (check.status) {
+            case engine::EvidenceCheck::Status::verified: ++summary.quotes_verified; break;
+            case engine::EvidenceCheck::Status::verified_in_ancestor:
+                ++summary.quotes_verified;
+                ++summary.quotes_in_enclosing;
+                break;
+            case engine::EvidenceCheck::Status::unverified_expression:
+                ++unverified[evidence.instrument + " (" + evidence.lang + ")"];
+                break;
+            case engine::EvidenceCheck::Status::not_found:
+            case engine::EvidenceCheck::Status::provision_missing:
+                ++rejected;
+                std::cerr << Error(fmt::format("annotation {}: {}", evidence.annotation_id, check.detail),
+                                   evidence.where,
+                                   "copy the quote verbatim from `treatykb show " + evidence.instrument +
+                                       " " + evidence.eid + " --lang " + evidence.lang +
+                                       "`, or cite the provision that holds it",
+                                   evidence.provision)
+                                 .render()
+                          << "\n";
+                break;
+        }
+    }
+    if (rejected)
+        std::cerr << rejected << (rejected == 1 ? " quote" : " quotes")
+                  << " not found in the cited provisions: the knowledge base is rejected\n";
+    for (const auto& [name, count] : unverified)
+        summary.unverified.push_back(
+            fmt::format("{}: {} quotes not verified, that expression is not in the database "
+                        "(ingest it: treatykb ingest --corpus --tota DIR)",
+                        name, count));
+    return rejected;
+}
+
+std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
+                                                         const std::vector<std::string>& rules,
+                                                         const std::vector<std::string>& scenarios) {
+    std::optional<engine::Program> program = load_rules(rules, scenarios);
+    if (!program) return std::nullopt;
+    VerifiedKnowledge knowledge{std::move(*program), {}};
+    KnowledgeSummary& summary = knowledge.summary;
+    summary.files = knowledge.program.files.size();
+    summary.annotations = knowledge.program.annotations.size();
+    summary.facts = knowledge.program.facts.size();
+    summary.rules = knowledge.program.rules.size();
+    if (verify_quotes(store, knowledge.program, summary) > 0) return std::nullopt;
+    return knowledge;
+}
+
+std::optional<engine::Program> apply_scenarios(const engine::Program& base,
+                                               const std::vector<std::string>& scenarios) {
+    try {
+        return engine::apply_scenario(base, scenarios);
+    } catch (const engine::ProgramErrors& errors) {
+        for (const engine::Diagnostic& diagnostic : errors.diagnostics())
+            std::cerr << diagnostic.render() << "\n";
+        std::cerr << errors.diagnostics().size()
+                  << (errors.diagnostics().size() == 1 ? " error\n" : " errors\n");
+        return std::nullopt;
+    }
+}
+
+CitationLabel store_citations(const Store& store) {
+    return [&store](const std::string& provision) {
+        std::size_t hash = provision.find('#');
+        if (hash == std::string::npos) return provision;
+        std::string instrument = provision.substr(0, hash);
+        if (!store.resolve_alias(instrument)) return provision;
+        return store.citation(instrument, provision.substr(hash + 1));
+    };
+}
+
+}  // namespace treatykb::cli

@@ -1,0 +1,189 @@
+// The EAEU conflict analysis on the real knowledge base (kb/knowledge, kb/rules): the findings
+// the issue names, with their citations, and the proof that findings follow the knowledge —
+// retract one annotation and exactly its findings go.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "engine/analysis.hpp"
+#include "engine/loader.hpp"
+
+using namespace treatykb::engine;
+
+namespace {
+
+std::string source_dir() {
+    const char* source = std::getenv("TREATYKB_SOURCE");
+    return source && *source ? source : TREATYKB_SOURCE_DIR;
+}
+
+const Program& knowledge() {
+    static const Program program = load_program(default_rule_files(source_dir()));
+    return program;
+}
+
+Analysis analyze_eaeu(const Program& program) {
+    Model model = evaluate(program);
+    AnalysisOptions options;
+    options.population_table = source_dir() + "/kb/knowledge/data/eu27_population.csv";
+    return analyze(model, "eaeu", options);
+}
+
+const Analysis& baseline() {
+    static const Analysis analysis = analyze_eaeu(knowledge());
+    return analysis;
+}
+
+const FindingGroup* group(const Analysis& analysis, const std::string& kind, const std::string& domain) {
+    for (const FindingGroup& g : analysis.findings)
+        if (g.kind == kind && g.domain == domain) return &g;
+    return nullptr;
+}
+
+const FindingInstance* instance(const FindingGroup& g, const std::string& primary,
+                                const std::string& secondary) {
+    for (const FindingInstance& i : g.instances)
+        if (i.primary == primary && i.secondary == secondary) return &i;
+    return nullptr;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// Every finding as one line, for set comparisons.
+std::set<std::string> finding_lines(const Analysis& analysis) {
+    std::set<std::string> lines;
+    for (const FindingGroup& g : analysis.findings)
+        for (const FindingInstance& i : g.instances)
+            lines.insert(g.kind + " " + g.domain + " " + i.primary + " " + i.secondary + " " + i.reading);
+    return lines;
+}
+
+const DomainDepth& depth_of(const Analysis& analysis, const std::string& domain) {
+    for (const DomainDepth& d : analysis.depth.domains)
+        if (d.domain == domain) return d;
+    FAIL("no domain " << domain);
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("Art. 47 against Art. 25(1): autonomy inside transferred competence, a sanctioned derogation") {
+    const FindingGroup* g = group(baseline(), "autonomy_in_union_domain", "non_tariff_measures");
+    REQUIRE(g != nullptr);
+    const FindingInstance* art47 = instance(*g, "eaeu#art_47", "eaeu#art_25__para_1");
+    REQUIRE(art47 != nullptr);
+    CHECK(art47->reading == "sanctioned_derogation");
+    CHECK(art47->rule_id == "autonomy_in_union_domain_sanctioned");
+    // The proof goes down to the annotation of Art. 47 and its verbatim quote.
+    std::function<bool(const ProofNode&)> cites_art47 = [&](const ProofNode& node) {
+        if (node.annotation_id == "eaeu.art47.unilateral_ntm" && !node.quotes.empty()) return true;
+        return std::any_of(node.premises.begin(), node.premises.end(), cites_art47);
+    };
+    CHECK(cites_art47(art47->proof));
+    // The defeasible layer: Art. 47 beats the single policy by lex specialis.
+    CHECK(g->verdict.outcome == ControlVerdict::Outcome::qualified);
+    CHECK(g->verdict.literal == "~exclusive_union_control(eaeu, non_tariff_measures)");
+    // Effective depth of non-tariff measures falls below nominal.
+    const DomainDepth& ntm = depth_of(baseline(), "non_tariff_measures");
+    CHECK(ntm.nominal == 4);
+    CHECK(ntm.effective < ntm.nominal);
+    CHECK(std::any_of(ntm.discounts.begin(), ntm.discounts.end(), [](const DepthDiscount& d) {
+        return d.kind == "unilateral_measure" && contains(d.sources, "eaeu#art_47");
+    }));
+}
+
+TEST_CASE("Art. 92(1) keeps industrial policy national beside Art. 93: a positive-integration gap") {
+    const FindingGroup* g = group(baseline(), "positive_integration_gap", "industrial_policy");
+    REQUIRE(g != nullptr);
+    const FindingInstance* gap = instance(*g, "eaeu#art_92__para_1", "eaeu#art_93__para_1");
+    REQUIRE(gap != nullptr);
+    CHECK(gap->rule_id == "positive_integration_gap");
+    CHECK(gap->reading == "design_choice");
+    const DomainDepth& industry = depth_of(baseline(), "industrial_policy");
+    CHECK(industry.cap == 1);
+    CHECK(contains(industry.cap_sources, "eaeu#art_92__para_1"));
+    CHECK(industry.effective <= 1.0);
+}
+
+TEST_CASE("Art. 9(2): intergovernmental staffing of the Commission") {
+    const FindingGroup* g = group(baseline(), "intergovernmental_staffing", "institutions");
+    REQUIRE(g != nullptr);
+    CHECK(contains(g->primary_provisions, "eaeu#art_9__para_2"));
+    CHECK(contains(g->rules, "intergovernmental_staffing"));
+}
+
+TEST_CASE("Veto points: consensus bodies in Union domains, and the Board's decisions taken to the Council") {
+    const FindingGroup* veto = group(baseline(), "veto_point", "customs_tariff");
+    REQUIRE(veto != nullptr);
+    CHECK(contains(veto->primary_provisions, "eaeu#art_18__para_2"));  // Commission Council: consensus
+    const FindingGroup* appeal = group(baseline(), "appeal_to_veto_body", "institutions");
+    REQUIRE(appeal != nullptr);
+    CHECK(contains(appeal->primary_provisions, "eaeu#annex_1__point_30"));
+    CHECK(contains(appeal->rules, "majority_decision_reviewable_by_consensus_body"));
+}
+
+TEST_CASE("Retracting the Art. 47 annotation removes exactly the findings that rest on it") {
+    Program changed = apply_scenario_text(
+        knowledge(),
+        R"(<scenario xmlns="urn:treatykb:rules:1"><retract annotation="eaeu.art47.unilateral_ntm"/></scenario>)",
+        "drop47.xml");
+    std::set<std::string> before = finding_lines(baseline());
+    std::set<std::string> after = finding_lines(analyze_eaeu(changed));
+    std::set<std::string> removed, added;
+    std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                        std::inserter(removed, removed.end()));
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                        std::inserter(added, added.end()));
+    REQUIRE_FALSE(removed.empty());
+    for (const std::string& line : removed) CHECK(line.find(" eaeu#art_47 ") != std::string::npos);
+    CHECK(added.empty());
+}
+
+TEST_CASE("Changing one decision rule changes exactly its veto findings") {
+    Program changed = apply_scenario_text(knowledge(), R"(<scenario xmlns="urn:treatykb:rules:1">
+  <retract>decision_rule(eaeu_commission_council, consensus, 1, 1, members, eaeu#art_18__para_2)</retract>
+  <retract>decision_rule(eaeu_commission_council, consensus, 1, 1, members, eaeu#annex_1__point_29)</retract>
+  <fact>decision_rule(eaeu_commission_council, qualified_majority, 2, 3, members, eaeu#art_18__para_2)</fact>
+</scenario>)", "council_qmv.xml");
+    Analysis after = analyze_eaeu(changed);
+    const FindingGroup* veto = group(after, "veto_point", "customs_tariff");
+    if (veto) CHECK_FALSE(contains(veto->primary_provisions, "eaeu#art_18__para_2"));
+    CHECK(group(baseline(), "veto_point", "customs_tariff") != nullptr);
+}
+
+TEST_CASE("The 2007 Customs Union Commission: weighted 2/3 majority from the knowledge base") {
+    Model model = evaluate(knowledge());
+    std::vector<BodyPowerResult> bodies = analyze_power(model, "cuc-2007", {});
+    auto weighted = std::find_if(bodies.begin(), bodies.end(), [](const BodyPowerResult& b) {
+        return b.body == "cuc2007_commission" && b.rule == "weighted_majority";
+    });
+    REQUIRE(weighted != bodies.end());
+    const auto& indices = weighted->power.indices;
+    REQUIRE(indices.members.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        using treatykb::power::Rational;
+        if (indices.members[i] == "RUS") CHECK(indices.shapley_shubik[i] == Rational(2, 3));
+        else CHECK(indices.shapley_shubik[i] == Rational(1, 6));
+    }
+    CHECK(indices.power_to_act == treatykb::power::Rational(3, 8));
+}
+
+TEST_CASE("Depth model: a Balassa stage is reached nominally, and exceptions lower the effective one") {
+    const DepthReport& depth = baseline().depth;
+    CHECK(depth.nominal_depth > 0);
+    CHECK(depth.effective_depth < depth.nominal_depth);
+    CHECK(depth.scope > 10);
+    auto rank = [&](const std::string& stage) {
+        for (const StageAssessment& s : depth.stages)
+            if (s.stage == stage) return s.rank;
+        return 0;
+    };
+    CHECK(rank(depth.nominal_stage) >= rank("fta"));
+    CHECK(rank(depth.effective_stage) <= rank(depth.nominal_stage));
+    CHECK(depth.pooling > 0);
+    CHECK(depth.delegation > 0);
+}
