@@ -23,7 +23,9 @@ void register_report(CLI::App& app, Options& options) {
             std::cout << instrument.title << "\n" << instrument.work_uri << "\n\n";
             for (const auto& expression : instrument.expressions) {
                 std::map<std::string, int> kinds;
-                for (const auto& unit : store.provisions(*alias, expression.language)) ++kinds[unit.kind];
+                // The Treaty's own structure; annexes are counted as units.
+                for (const auto& unit : store.provisions(*alias, expression.language))
+                    if (!unit.eid.starts_with("annex_") || unit.kind == "annex") ++kinds[unit.kind];
                 std::cout << fmt::format(
                     "{} expression{} ({}, {}): {} parts, {} sections, {} articles, {} paragraphs, "
                     "{} points, {} annexes, {} recorded amendments\n",
