@@ -107,6 +107,12 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
     auto by_citation = run_program("show eaeu 'Art. 92(1)'", database);
     CHECK(by_citation.out == by_eid.out);
 
+    auto single = run_program("show eaeu art_47__para_1", database);
+    CHECK(single.exit_code == 0);
+    CHECK(contains(single.out, "в одностороннем порядке вводить"));
+    CHECK(contains(single.out, "note: EAEU Treaty, Art. 47 has no numbered paragraphs"));
+    CHECK(run_program("show eaeu 'Art. 47(1)'", database).out == single.out);
+
     auto amended = run_program("show eaeu 85", database);
     CHECK(contains(amended.out, "note: replaced by Закон РК от 15.02.2021 № 6-VII"));
     if (treatykb::testing::tota_dir()) {
