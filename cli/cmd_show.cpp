@@ -34,6 +34,25 @@ void run_show(const std::string& instrument, const std::string& reference, std::
         throw Error("\"" + alias + "\" has no " + lang + " expression", {},
                     "it has: " + list_languages(languages));
     auto eid = store.resolve_reference(alias, reference, lang);
+    std::string note;
+    if (!eid) {
+        // "Art. 47(1)" / art_47__para_1 of an article without numbered paragraphs: the article
+        // is its own single paragraph (docs/corpus.md), so show it and say so.
+        std::string wanted = reference;
+        if (auto parsed = parse_reference(reference); parsed.parts.size() == 1 && parsed.parts[0] == "1")
+            wanted = parsed.root + "__para_1";
+        if (wanted.ends_with("__para_1")) {
+            std::string article = wanted.substr(0, wanted.size() - 8);
+            bool has_paragraphs = false;
+            for (const auto& unit : store.subtree(alias, article, lang))
+                has_paragraphs = has_paragraphs || (unit.kind == "paragraph" && unit.parent_eid == article);
+            if (store.provision(alias, article, lang) && !has_paragraphs) {
+                eid = article;
+                note = "note: " + store.citation(alias, article) +
+                       " has no numbered paragraphs; this is its whole text\n";
+            }
+        }
+    }
     if (!eid) {
         for (const auto& other : languages) {
             if (other == lang) continue;
@@ -50,7 +69,7 @@ void run_show(const std::string& instrument, const std::string& reference, std::
                     reference);
     }
     std::cout << store.citation(alias, *eid) << "  [" << alias << "#" << *eid << ", " << lang << "]\n";
-    std::cout << render_tree(store.subtree(alias, *eid, lang));
+    std::cout << render_tree(store.subtree(alias, *eid, lang)) << note;
     // Amendments recorded for this provision or the article it belongs to, in any expression.
     std::vector<std::string> scope = eid_prefixes(*eid);
     for (const auto& other : languages) {

@@ -59,6 +59,15 @@ void apply_catalog(Instrument& instrument, const CatalogInstrument& entry) {
     instrument.date_signed = entry.date_signed;
     instrument.date_in_force = entry.date_in_force;
     if (!entry.parties.empty()) instrument.parties = entry.parties;
+    // The ToTA ids the catalogue names are aliases of the instrument ("pta_440" -> eaeu), whether
+    // or not the ToTA file is read this time.
+    for (const auto& expression : entry.expressions) {
+        std::string alias = "pta_" + expression.tota_id;
+        if (!expression.tota_id.empty() &&
+            std::find(instrument.other_aliases.begin(), instrument.other_aliases.end(), alias) ==
+                instrument.other_aliases.end())
+            instrument.other_aliases.push_back(alias);
+    }
 }
 
 void apply_catalog(Expression& expression, const CatalogExpression& entry) {
@@ -131,7 +140,6 @@ Instrument load_tota(const std::string& path, const Catalog& catalog, LoadResult
     if (auto found = catalog.find_tota(document.treaty_identifier)) {
         apply_catalog(instrument, *found->first);
         apply_catalog(expression, *found->second);
-        instrument.other_aliases.push_back("pta_" + document.treaty_identifier);
     }
     instrument.expressions.push_back(std::move(expression));
     for (auto& warning : document.parsed.warnings) result.warnings.push_back(std::move(warning));

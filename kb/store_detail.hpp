@@ -7,15 +7,27 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "kb/store.hpp"
 
 namespace treatykb::detail {
 
-// A prepared statement, finalized on scope exit. Binding indices are 1-based as in SQLite.
+// Prepared statements kept for the life of a connection: searches run a dozen small queries, and
+// preparing them anew each time cost more than running them.
+struct StatementCache {
+    std::unordered_map<std::string, sqlite3_stmt*> statements;
+    ~StatementCache() {
+        for (auto& [sql, statement] : statements) sqlite3_finalize(statement);
+    }
+};
+
+// A prepared statement: finalized on scope exit, or reset and kept when it came from a cache.
+// Binding indices are 1-based as in SQLite. One statement of a given SQL text at a time.
 class Statement {
 public:
     Statement(sqlite3* database, const char* sql);
+    Statement(sqlite3* database, StatementCache& cache, const char* sql);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -32,6 +44,7 @@ public:
 private:
     sqlite3* database_;
     sqlite3_stmt* statement_ = nullptr;
+    bool cached_ = false;
 };
 
 }  // namespace treatykb::detail
@@ -41,6 +54,9 @@ namespace treatykb {
 struct Store::Impl {
     sqlite3* database = nullptr;
     std::string path;
+    mutable detail::StatementCache cache;  // read paths only; emptied before the connection closes
+
+    detail::Statement query(const char* sql) const { return detail::Statement(database, cache, sql); }
 
     void execute(const char* sql) const;
     std::optional<long long> instrument_id(std::string_view instrument) const;

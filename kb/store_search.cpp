@@ -16,7 +16,7 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
     // the chain starts at the article or annex). Numbers are read from the authentic expression
     // when there is one.
     std::vector<CitationStep> steps;
-    Statement query(impl_->database, R"sql(
+    Statement query = impl_->query(R"sql(
         SELECT p.kind, p.number FROM provisions p JOIN expressions e ON e.id = p.expression_id
         WHERE e.instrument_id = ?1 AND p.eid = ?2 ORDER BY e.authentic DESC LIMIT 1)sql");
     for (const auto& prefix : eid_prefixes(eid)) {
@@ -60,35 +60,47 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
         if (!id) require_instrument(options.instrument);
         instrument = *id;
     }
-    Statement statement(impl_->database, R"sql(
-        SELECT i.alias, p.eid, e.language, p.heading,
-               snippet(provisions_fts, -1, '[', ']', '…', 16),
-               bm25(provisions_fts, 2.0, 1.0) AS score
+    // Two steps: rank every match (bm25, headings weighted double) and keep the best `limit`;
+    // only then build snippets, which are costly, for those few.
+    Statement ranked = impl_->query(R"sql(
+        SELECT provisions_fts.rowid, bm25(provisions_fts, 2.0, 1.0) AS score
         FROM provisions_fts
         JOIN provisions p ON p.id = provisions_fts.rowid
         JOIN expressions e ON e.id = p.expression_id
-        JOIN instruments i ON i.id = e.instrument_id
         WHERE provisions_fts MATCH ?1
           AND (?2 = 0 OR e.instrument_id = ?2)
           AND (?3 = '' OR e.language = ?3)
         ORDER BY score LIMIT ?4)sql");
-    statement.bind(1, match).bind(2, instrument).bind(3, options.language);
-    statement.bind(4, static_cast<long long>(options.limit > 0 ? options.limit : 10));
-    std::vector<SearchHit> hits;
+    ranked.bind(1, match).bind(2, instrument).bind(3, options.language);
+    ranked.bind(4, static_cast<long long>(options.limit > 0 ? options.limit : 10));
+    std::vector<std::pair<long long, double>> best;
     try {
-        while (statement.step()) {
-            SearchHit hit;
-            hit.instrument = statement.text(0);
-            hit.eid = statement.text(1);
-            hit.language = statement.text(2);
-            hit.heading = statement.text(3);
-            hit.snippet = statement.text(4);
-            hit.score = statement.real(5);
-            hits.push_back(std::move(hit));
-        }
+        while (ranked.step()) best.emplace_back(ranked.integer(0), ranked.real(1));
     } catch (const Error& e) {
         throw Error("search query not understood: " + e.message(), {"search query", 1, 0},
                     "use words, \"quoted phrases\", AND, OR, NOT and parentheses");
+    }
+    std::vector<SearchHit> hits;
+    Statement detail = impl_->query(R"sql(
+        SELECT i.alias, p.eid, e.language, p.heading,
+               snippet(provisions_fts, -1, '[', ']', '…', 16)
+        FROM provisions_fts
+        JOIN provisions p ON p.id = provisions_fts.rowid
+        JOIN expressions e ON e.id = p.expression_id
+        JOIN instruments i ON i.id = e.instrument_id
+        WHERE provisions_fts MATCH ?1 AND provisions_fts.rowid = ?2)sql");
+    for (const auto& [rowid, score] : best) {
+        detail.reset();
+        detail.bind(1, match).bind(2, rowid);
+        if (!detail.step()) continue;
+        SearchHit hit;
+        hit.instrument = detail.text(0);
+        hit.eid = detail.text(1);
+        hit.language = detail.text(2);
+        hit.heading = detail.text(3);
+        hit.snippet = detail.text(4);
+        hit.score = score;
+        hits.push_back(std::move(hit));
     }
     for (auto& hit : hits) hit.citation = citation(hit.instrument, hit.eid);
     return hits;

@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <map>
+#include <unordered_set>
 
 #include "kb/eid.hpp"
 #include "kb/unicode_text.hpp"
@@ -77,6 +78,7 @@ struct StructureBuilder::State {
     std::map<std::size_t, int> last_child_number;  // per owner: last numbered child
     std::map<std::size_t, int> indents;            // per owner: dash indents so far
     std::map<std::size_t, int> wraps;              // per owner: wrap-ups so far
+    std::unordered_set<std::string> eids;          // eIds given so far
     int last_paragraph = 0;                        // last "N." paragraph of the open article
     int annex_points = 0;                          // last annex point of the annex/appendix
 
@@ -96,14 +98,12 @@ struct StructureBuilder::State {
         provision.text = std::move(text);
         provision.order = static_cast<int>(expression.provisions.size());
         provision.source_line = line;
-        for (const auto& existing : expression.provisions) {
-            if (existing.eid == provision.eid) {
-                // Duplicate numbering in the source: keep the text under a distinct eId.
-                warnings.push_back({file, provision.eid,
-                                    "duplicate number; kept as " + provision.eid + "-dup"});
-                provision.eid += "-dup" + std::to_string(provision.order);
-                break;
-            }
+        if (!eids.insert(provision.eid).second) {
+            // Duplicate numbering in the source: keep the text under a distinct eId.
+            std::string kept = provision.eid + "-dup" + std::to_string(provision.order);
+            warnings.push_back({file, provision.eid, "duplicate number; kept as " + kept});
+            provision.eid = kept;
+            eids.insert(kept);
         }
         expression.provisions.push_back(std::move(provision));
         return expression.provisions.size() - 1;

@@ -170,12 +170,11 @@ std::size_t Parser::skip_front_matter() {
     while (i < lines_.size() && lines_[i].blank) ++i;
     Match found;
     if (i < lines_.size() && matches(lines_[i].text, ratification_line, found)) {
-        // The Kazakh ratification law's header is not treaty text: skip to the treaty's title.
-        ++i;
-        while (i < lines_.size() && !(lines_[i].heading || layout_ == Layout::plain) ) ++i;
-        while (i < lines_.size() && !matches(lines_[i].text, title_line, found)) {
+        // The Kazakh ratification law's header is not treaty text: skip to the treaty's title
+        // (in Markdown, to the next heading, whatever it says).
+        for (++i; i < lines_.size(); ++i) {
             if (layout_ == Layout::markdown && lines_[i].heading) break;
-            ++i;
+            if (matches(lines_[i].text, title_line, found)) break;
         }
     }
     while (i < lines_.size() && lines_[i].blank) ++i;

@@ -11,6 +11,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   catch2                             # Catch2 v2 test framework
   python3
+  time                               # /usr/bin/time -v for bench/corpus/run.sh (peak RSS)
 )
 if [[ "${TREATYKB_WITH_BROWSER:-0}" == 1 ]]; then
   packages+=(chromium)               # the HTML report test renders the page headless

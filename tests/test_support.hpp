@@ -120,11 +120,15 @@ struct RunResult {
 };
 
 // Runs the built program with `arguments` (already shell-quoted) against `database`.
-inline RunResult run_program(const std::string& arguments, const std::string& database) {
+// `environment` ("NAME=value ...") replaces the default, which passes the ToTA folder on.
+inline RunResult run_program(const std::string& arguments, const std::string& database,
+                             const std::string& environment = "") {
     TemporaryDirectory scratch;
     std::string out_path = scratch.path() + "/out", err_path = scratch.path() + "/err";
-    std::string command = "TREATYKB_TOTA=\"${TREATYKB_TOTA:-" + source_dir() +
-                          "/../shared/treaty_texts/tota}\" " + std::string(TREATYKB_BINARY) + " --db '" +
+    std::string env = environment.empty() ? "TREATYKB_TOTA=\"${TREATYKB_TOTA:-" + source_dir() +
+                                                "/../shared/treaty_texts/tota}\" "
+                                          : environment + " ";
+    std::string command = env + std::string(TREATYKB_BINARY) + " --db '" +
                           database + "' " + arguments + " >'" + out_path + "' 2>'" + err_path + "'";
     int status = std::system(command.c_str());
     RunResult result;
