@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "engine/model_state.hpp"
 
@@ -18,9 +19,12 @@ namespace {
 class DefeasibleLayer {
 public:
     explicit DefeasibleLayer(ModelState& state) : state_(state), program_(*state.program) {
+        std::unordered_map<std::string_view, std::size_t> rule_of;
+        for (std::size_t r = 0; r < program_.rules.size(); ++r) rule_of.emplace(program_.rules[r].id, r);
         for (const Override& override : program_.overrides) {
-            auto superior = rule_index(override.superior), inferior = rule_index(override.inferior);
-            if (superior && inferior) overrides_.insert({*superior, *inferior});
+            auto superior = rule_of.find(override.superior), inferior = rule_of.find(override.inferior);
+            if (superior != rule_of.end() && inferior != rule_of.end())
+                overrides_.insert({superior->second, inferior->second});
         }
         metadata_index("provision_rank", rank_store_, rank_index_);
         metadata_index("provision_date", date_store_, date_index_);
@@ -38,11 +42,6 @@ private:
         std::vector<std::size_t> positive, complement;  // instances
     };
 
-    std::optional<std::size_t> rule_index(const std::string& id) const {
-        for (std::size_t r = 0; r < program_.rules.size(); ++r)
-            if (program_.rules[r].id == id) return r;
-        return std::nullopt;
-    }
     std::optional<std::uint32_t> store_of(const char* relation) const {
         auto it = state_.store_map.positive.find(relation);
         if (it == state_.store_map.positive.end()) return std::nullopt;

@@ -88,6 +88,10 @@ private:
                 error(decl.where, "'" + decl.name + "' is a built-in and cannot be declared", "choose another name");
                 continue;
             }
+            if (decl.arguments.size() > 16)
+                error(decl.where, "relation '" + decl.name + "' has " + std::to_string(decl.arguments.size()) +
+                                      " arguments; at most 16 are supported",
+                      "split it into two relations sharing a key");
             auto [it, added] = declared_.emplace(decl.name, &decl);
             if (!added)
                 error(decl.where, "relation '" + decl.name + "' is declared twice (first at " +
