@@ -1,5 +1,6 @@
-// Counting swings of a ThresholdGame: generating functions, meet in the middle, enumeration.
-// All three return identical SwingCounts; tests/engine/power_test.cpp checks that they do.
+// Counting swings of a ThresholdGame by generating functions and by enumeration (meet in the
+// middle: engine/power_meet_in_middle.cpp). All return identical SwingCounts;
+// tests/engine/power_test.cpp checks that they do.
 #include <algorithm>
 #include <cassert>
 
@@ -13,26 +14,6 @@ std::int64_t total_weight(const ThresholdGame& game) {
     std::int64_t total = 0;
     for (auto weight : game.weights) total += weight;
     return total;
-}
-
-// Coalitions of a member excluded are counted over weights [lo, hi); clamp to what can occur.
-struct WeightWindow {
-    std::int64_t lo;
-    std::int64_t hi;  // exclusive; `never` means unbounded
-};
-
-// S (k others) swings for member i with weight w iff S loses (weight < threshold[k]) and
-// S ∪ {i} wins (weight + w >= threshold[k + 1]).
-WeightWindow swing_window(const ThresholdGame& game, std::size_t k, std::int64_t weight) {
-    std::int64_t next = game.threshold[k + 1];
-    if (next >= never) return {0, 0};
-    return {std::max<std::int64_t>(0, next - weight), game.threshold[k]};
-}
-
-// (A loop, not vector::assign(n, row): GCC 12 reports a false -Wfree-nonheap-object on the latter.)
-void resize_square(std::vector<std::vector<std::uint64_t>>& table, std::size_t n) {
-    table.resize(n);
-    for (auto& row : table) row.resize(n, 0);
 }
 
 }  // namespace
@@ -84,92 +65,6 @@ SwingCounts count_by_generating_functions(const ThresholdGame& game) {
             for (auto w = static_cast<std::size_t>(window.lo); w < hi; ++w)
                 counts.swings_by_size[i][k] += without[k * width + w];
         }
-    }
-    return counts;
-}
-
-namespace {
-
-// The subset weights of a group of members, bucketed by subset size, each bucket sorted.
-using SubsetWeights = std::vector<std::vector<std::int64_t>>;
-
-SubsetWeights subset_weights(const std::vector<std::int64_t>& weights) {
-    SubsetWeights by_size(weights.size() + 1);
-    by_size[0].push_back(0);  // the empty subset
-    std::size_t filled = 1;   // buckets 0..filled-1 are in use
-    for (std::int64_t weight : weights) {
-        ++filled;
-        // New bucket k = old bucket k merged with (old bucket k−1 shifted by weight); both sorted.
-        for (std::size_t k = filled - 1; k >= 1; --k) {
-            std::vector<std::int64_t> shifted(by_size[k - 1]);
-            for (auto& value : shifted) value += weight;
-            std::vector<std::int64_t> merged(by_size[k].size() + shifted.size());
-            std::merge(by_size[k].begin(), by_size[k].end(), shifted.begin(), shifted.end(),
-                       merged.begin());
-            by_size[k] = std::move(merged);
-        }
-    }
-    return by_size;
-}
-
-// Number of pairs (a, b), a from `left`, b from `right` (both sorted ascending), with
-// lo <= a + b < hi. One pass over `left` with two cursors moving down `right`.
-std::uint64_t pairs_in_window(const std::vector<std::int64_t>& left,
-                              const std::vector<std::int64_t>& right, WeightWindow window) {
-    if (left.empty() || right.empty()) return 0;
-    // Whole-list shortcuts: every pair below lo, or every pair inside the window.
-    if (left.back() + right.back() < window.lo || left.front() + right.front() >= window.hi)
-        return 0;
-    if (left.front() + right.front() >= window.lo && left.back() + right.back() < window.hi)
-        return static_cast<std::uint64_t>(left.size()) * right.size();
-    std::size_t from = right.size();  // first partner with a + b >= lo
-    std::size_t to = right.size();    // first partner with a + b >= hi
-    std::uint64_t count = 0;
-    for (std::int64_t a : left) {
-        while (from > 0 && a + right[from - 1] >= window.lo) --from;
-        while (to > 0 && a + right[to - 1] >= window.hi) --to;
-        count += to - from;
-    }
-    return count;
-}
-
-// Number of coalitions of k members (one part from each half) with weight in the window.
-std::uint64_t coalitions_in_window(const SubsetWeights& first, const SubsetWeights& second,
-                                   std::size_t k, WeightWindow window) {
-    if (window.lo >= window.hi) return 0;
-    std::uint64_t count = 0;
-    for (std::size_t j = 0; j < first.size() && j <= k; ++j)
-        if (k - j < second.size()) count += pairs_in_window(first[j], second[k - j], window);
-    return count;
-}
-
-}  // namespace
-
-SwingCounts count_by_meet_in_the_middle(const ThresholdGame& game) {
-    const std::size_t n = game.weights.size();
-    const std::size_t half = n / 2;
-    const std::vector<std::int64_t> first_weights(game.weights.begin(), game.weights.begin() + half);
-    const std::vector<std::int64_t> second_weights(game.weights.begin() + half, game.weights.end());
-    const SubsetWeights first = subset_weights(first_weights);
-    const SubsetWeights second = subset_weights(second_weights);
-
-    SwingCounts counts;
-    for (std::size_t k = 0; k <= n; ++k)
-        counts.winning_coalitions +=
-            coalitions_in_window(first, second, k, {game.threshold[k], never});
-
-    resize_square(counts.swings_by_size, n);
-    for (std::size_t i = 0; i < n; ++i) {
-        // The others of member i: its own half without it, and the other half as computed.
-        const bool in_first = i < half;
-        std::vector<std::int64_t> rest = in_first ? first_weights : second_weights;
-        rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(in_first ? i : i - half));
-        const SubsetWeights reduced = subset_weights(rest);
-        const SubsetWeights& left = in_first ? reduced : first;
-        const SubsetWeights& right = in_first ? second : reduced;
-        for (std::size_t k = 0; k < n; ++k)
-            counts.swings_by_size[i][k] =
-                coalitions_in_window(left, right, k, swing_window(game, k, game.weights[i]));
     }
     return counts;
 }

@@ -32,6 +32,26 @@ struct SwingCounts {
     std::uint64_t winning_coalitions = 0;
 };
 
+// Coalitions S of k members other than i swing for i iff S loses (weight < threshold[k]) and
+// S ∪ {i} wins (weight + w_i >= threshold[k + 1]): weight in [lo, hi). hi = `never`: unbounded.
+struct WeightWindow {
+    std::int64_t lo;
+    std::int64_t hi;
+};
+
+inline WeightWindow swing_window(const ThresholdGame& game, std::size_t k, std::int64_t weight) {
+    const std::int64_t next = game.threshold[k + 1];
+    if (next >= never) return {0, 0};
+    return {next > weight ? next - weight : 0, game.threshold[k]};
+}
+
+// An n × n table of zeros. (A loop, not vector::assign(n, row): GCC 12 reports a false
+// -Wfree-nonheap-object on the latter.)
+inline void resize_square(std::vector<std::vector<std::uint64_t>>& table, std::size_t n) {
+    table.resize(n);
+    for (auto& row : table) row.resize(n, 0);
+}
+
 ThresholdGame make_game(const WeightedMajorityRule& rule);
 ThresholdGame make_game(const DoubleMajorityRule& rule);
 
