@@ -12,11 +12,12 @@ namespace {
 
 std::int64_t total_weight(const ThresholdGame& game) {
     std::int64_t total = 0;
-    for (auto weight : game.weights) total += weight;
+    for (auto weight : game.weights)
+        total += weight;
     return total;
 }
 
-}  // namespace
+} // namespace
 
 bool generating_functions_affordable(const ThresholdGame& game) {
     const auto n = static_cast<std::int64_t>(game.weights.size());
@@ -37,12 +38,14 @@ SwingCounts count_by_generating_functions(const ThresholdGame& game) {
         for (std::size_t k = j + 1; k >= 1; --k) {
             std::uint64_t* row = &coalitions[k * width];
             const std::uint64_t* below = &coalitions[(k - 1) * width];
-            for (std::size_t w = width; w-- > weight;) row[w] += below[w - weight];
+            for (std::size_t w = width; w-- > weight;)
+                row[w] += below[w - weight];
         }
     }
     SwingCounts counts;
     for (std::size_t k = 0; k <= n; ++k) {
-        if (game.threshold[k] >= never) continue;
+        if (game.threshold[k] >= never)
+            continue;
         for (auto w = static_cast<std::size_t>(std::max<std::int64_t>(0, game.threshold[k]));
              w < width; ++w)
             counts.winning_coalitions += coalitions[k * width + w];
@@ -56,12 +59,13 @@ SwingCounts count_by_generating_functions(const ThresholdGame& game) {
         for (std::size_t k = 0; k < n; ++k) {
             for (std::size_t w = 0; w < width; ++w) {
                 std::uint64_t value = coalitions[k * width + w];
-                if (k > 0 && w >= weight) value -= without[(k - 1) * width + w - weight];
+                if (k > 0 && w >= weight)
+                    value -= without[(k - 1) * width + w - weight];
                 without[k * width + w] = value;
             }
             const WeightWindow window = swing_window(game, k, game.weights[i]);
-            const auto hi = static_cast<std::size_t>(std::min<std::int64_t>(
-                window.hi, static_cast<std::int64_t>(width)));
+            const auto hi = static_cast<std::size_t>(
+                std::min<std::int64_t>(window.hi, static_cast<std::int64_t>(width)));
             for (auto w = static_cast<std::size_t>(window.lo); w < hi; ++w)
                 counts.swings_by_size[i][k] += without[k * width + w];
         }
@@ -87,7 +91,8 @@ SwingCounts count_by_enumeration(const ThresholdGame& game) {
             weight += added ? game.weights[flipped] : -game.weights[flipped];
             size += added ? 1 : std::size_t(-1);
         }
-        if (weight < game.threshold[size]) continue;
+        if (weight < game.threshold[size])
+            continue;
         ++counts.winning_coalitions;
         // Member i of a winning coalition swings iff the coalition without i loses.
         for (std::uint64_t rest = coalition; rest != 0; rest &= rest - 1) {
@@ -99,4 +104,4 @@ SwingCounts count_by_enumeration(const ThresholdGame& game) {
     return counts;
 }
 
-}  // namespace treatykb::power::detail
+} // namespace treatykb::power::detail

@@ -21,7 +21,7 @@ struct SortedSubsets {
     std::size_t members = 0;
     std::vector<std::int64_t> weights;
     std::vector<std::uint8_t> sizes;
-    std::vector<std::uint64_t> count_by_size;  // C(members, k)
+    std::vector<std::uint64_t> count_by_size; // C(members, k)
 };
 
 SortedSubsets sorted_subsets(const std::vector<std::int64_t>& member_weights) {
@@ -51,7 +51,8 @@ SortedSubsets sorted_subsets(const std::vector<std::int64_t>& member_weights) {
         subsets.sizes = std::move(sizes);
     }
     subsets.count_by_size.assign(subsets.members + 1, 0);
-    for (auto size : subsets.sizes) ++subsets.count_by_size[size];
+    for (auto size : subsets.sizes)
+        ++subsets.count_by_size[size];
     return subsets;
 }
 
@@ -85,63 +86,74 @@ std::vector<std::uint64_t> pairs_below(const SortedSubsets& sweep, const SortedS
                                        const PrefixBySize& other_prefix, std::int64_t boundary) {
     const std::size_t stride = other_prefix.stride;
     std::vector<Count> below((sweep.members + 1) * stride, 0);
-    std::size_t pos = other.weights.size();  // partners lighter than boundary − w(y): [0, pos)
+    std::size_t pos = other.weights.size(); // partners lighter than boundary − w(y): [0, pos)
     for (std::size_t y = 0; y < sweep.weights.size(); ++y) {
         const std::int64_t room = boundary - sweep.weights[y];
-        while (pos > 0 && other.weights[pos - 1] >= room) --pos;
-        if (pos == 0) break;  // heavier y have no partner either
+        while (pos > 0 && other.weights[pos - 1] >= room)
+            --pos;
+        if (pos == 0)
+            break; // heavier y have no partner either
         // __restrict: the two rows never overlap; without it the compiler must assume they might
         // and does not vectorize.
         Count* __restrict row = &below[sweep.sizes[y] * stride];
         const std::uint32_t* __restrict counts = &other_prefix.counts[pos * stride];
         for (std::size_t block = 0; block < stride; block += lanes)
-            for (std::size_t lane = 0; lane < lanes; ++lane) row[block + lane] += counts[block + lane];
+            for (std::size_t lane = 0; lane < lanes; ++lane)
+                row[block + lane] += counts[block + lane];
     }
     return std::vector<std::uint64_t>(below.begin(), below.end());
 }
 
 // Counts coalitions (y ∪ x) of size k whose weight lies in given windows, for one pair of halves.
 class PairCounter {
-public:
+  public:
     PairCounter(const SortedSubsets& sweep, const SortedSubsets& other, const PrefixBySize& prefix)
         : sweep_(sweep), other_(other), prefix_(prefix) {}
 
     std::uint64_t in_window(std::size_t k, WeightWindow window) {
-        if (window.lo >= window.hi) return 0;
+        if (window.lo >= window.hi)
+            return 0;
         std::uint64_t count = 0;
         for (std::size_t j = 0; j <= sweep_.members && j <= k; ++j) {
             const std::size_t k2 = k - j;
-            if (k2 > other_.members) continue;
+            if (k2 > other_.members)
+                continue;
             count += below(window.hi, j, k2) - below(window.lo, j, k2);
         }
         return count;
     }
 
-private:
+  private:
     std::uint64_t below(std::int64_t boundary, std::size_t j, std::size_t k2) {
-        if (boundary <= 0) return 0;  // weights are non-negative
-        if (boundary >= never) return sweep_.count_by_size[j] * other_.count_by_size[k2];
+        if (boundary <= 0)
+            return 0; // weights are non-negative
+        if (boundary >= never)
+            return sweep_.count_by_size[j] * other_.count_by_size[k2];
         auto found = tables_.find(boundary);
         if (found == tables_.end())
-            found = tables_.emplace(boundary, sweep_.members + other_.members <= 31
-                                                  ? pairs_below<std::uint32_t>(sweep_, other_, prefix_, boundary)
-                                                  : pairs_below<std::uint64_t>(sweep_, other_, prefix_, boundary))
-                        .first;
+            found =
+                tables_
+                    .emplace(boundary,
+                             sweep_.members + other_.members <= 31
+                                 ? pairs_below<std::uint32_t>(sweep_, other_, prefix_, boundary)
+                                 : pairs_below<std::uint64_t>(sweep_, other_, prefix_, boundary))
+                    .first;
         return found->second[j * prefix_.stride + k2];
     }
 
     const SortedSubsets& sweep_;
     const SortedSubsets& other_;
     const PrefixBySize& prefix_;
-    std::map<std::int64_t, std::vector<std::uint64_t>> tables_;  // one per boundary used
+    std::map<std::int64_t, std::vector<std::uint64_t>> tables_; // one per boundary used
 };
 
-}  // namespace
+} // namespace
 
 SwingCounts count_by_meet_in_the_middle(const ThresholdGame& game) {
     const std::size_t n = game.weights.size();
     const std::size_t half = n / 2;
-    const std::vector<std::int64_t> first_weights(game.weights.begin(), game.weights.begin() + half);
+    const std::vector<std::int64_t> first_weights(game.weights.begin(),
+                                                  game.weights.begin() + half);
     const std::vector<std::int64_t> second_weights(game.weights.begin() + half, game.weights.end());
     const SortedSubsets first = sorted_subsets(first_weights);
     const SortedSubsets second = sorted_subsets(second_weights);
@@ -170,4 +182,4 @@ SwingCounts count_by_meet_in_the_middle(const ThresholdGame& game) {
     return counts;
 }
 
-}  // namespace treatykb::power::detail
+} // namespace treatykb::power::detail
