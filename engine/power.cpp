@@ -262,7 +262,11 @@ std::vector<Member> parse_weights(std::string_view text) {
         for (const auto& member : members)
             if (member.name == name)
                 throw Error("member " + name + " is given twice");
-        members.push_back({std::move(name), parse_decimal(item.substr(equals + 1))});
+        try {
+            members.push_back({name, parse_decimal(item.substr(equals + 1))});
+        } catch (const Error& bad) {
+            throw Error("the weight of " + name + ": " + bad.message(), {}, bad.hint());
+        }
         if (comma == std::string_view::npos)
             break;
         text.remove_prefix(comma + 1);

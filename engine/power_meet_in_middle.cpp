@@ -21,19 +21,30 @@ struct SortedSubsets {
     std::size_t members = 0;
     std::vector<std::int64_t> weights;
     std::vector<std::uint8_t> sizes;
+    std::vector<std::uint32_t> masks;          // which members (bit j = member j of the group)
     std::vector<std::uint64_t> count_by_size; // C(members, k)
 };
+
+void count_sizes(SortedSubsets& subsets) {
+    subsets.count_by_size.assign(subsets.members + 1, 0);
+    for (auto size : subsets.sizes)
+        ++subsets.count_by_size[size];
+}
 
 SortedSubsets sorted_subsets(const std::vector<std::int64_t>& member_weights) {
     SortedSubsets subsets;
     subsets.members = member_weights.size();
     subsets.weights = {0};
     subsets.sizes = {0};
-    for (std::int64_t weight : member_weights) {
+    subsets.masks = {0};
+    for (std::size_t member = 0; member < member_weights.size(); ++member) {
+        const std::int64_t weight = member_weights[member];
+        const std::uint32_t bit = std::uint32_t{1} << member;
         // Subsets with the new member are the old ones shifted by its weight; merge both lists.
         const std::size_t old_size = subsets.weights.size();
         std::vector<std::int64_t> weights(2 * old_size);
         std::vector<std::uint8_t> sizes(2 * old_size);
+        std::vector<std::uint32_t> masks(2 * old_size);
         std::size_t without = 0, with = 0, out = 0;
         while (without < old_size || with < old_size) {
             const bool take_without =
@@ -41,19 +52,37 @@ SortedSubsets sorted_subsets(const std::vector<std::int64_t>& member_weights) {
                 (without < old_size && subsets.weights[without] <= subsets.weights[with] + weight);
             if (take_without) {
                 weights[out] = subsets.weights[without];
+                masks[out] = subsets.masks[without];
                 sizes[out++] = subsets.sizes[without++];
             } else {
                 weights[out] = subsets.weights[with] + weight;
+                masks[out] = subsets.masks[with] | bit;
                 sizes[out++] = static_cast<std::uint8_t>(subsets.sizes[with++] + 1);
             }
         }
         subsets.weights = std::move(weights);
         subsets.sizes = std::move(sizes);
+        subsets.masks = std::move(masks);
     }
-    subsets.count_by_size.assign(subsets.members + 1, 0);
-    for (auto size : subsets.sizes)
-        ++subsets.count_by_size[size];
+    count_sizes(subsets);
     return subsets;
+}
+
+// The subsets that do not contain `member`, still sorted: a filter, cheaper than a new merge.
+SortedSubsets without_member(const SortedSubsets& subsets, std::size_t member) {
+    SortedSubsets rest;
+    rest.members = subsets.members - 1;
+    const std::uint32_t bit = std::uint32_t{1} << member;
+    const std::size_t half_size = subsets.weights.size() / 2;
+    rest.weights.reserve(half_size);
+    rest.sizes.reserve(half_size);
+    for (std::size_t pos = 0; pos < subsets.weights.size(); ++pos)
+        if ((subsets.masks[pos] & bit) == 0) {
+            rest.weights.push_back(subsets.weights[pos]);
+            rest.sizes.push_back(subsets.sizes[pos]);
+        }
+    count_sizes(rest);
+    return rest;
 }
 
 // prefix[pos * stride + k] = number of subsets of size k among the `pos` lightest. The stride is
@@ -170,9 +199,8 @@ SwingCounts count_by_meet_in_the_middle(const ThresholdGame& game) {
         // The others of member i: its own half without it (swept), the other half (prefix table
         // built once).
         const bool in_first = i < half;
-        std::vector<std::int64_t> rest = in_first ? first_weights : second_weights;
-        rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(in_first ? i : i - half));
-        const SortedSubsets reduced = sorted_subsets(rest);
+        const SortedSubsets reduced =
+            in_first ? without_member(first, i) : without_member(second, i - half);
         PairCounter others(reduced, in_first ? second : first,
                            in_first ? second_prefix : first_prefix);
         for (std::size_t k = 0; k < n; ++k)

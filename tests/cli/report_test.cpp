@@ -247,3 +247,16 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
     std::error_code ignored;
     fs::remove_all(dir, ignored);
 }
+
+TEST_CASE("treatykb power reports bad input once, on stderr, with a hint, and exits non-zero") {
+    const CommandResult result = run(std::string(TREATYKB_BINARY) +
+                                     " power --weights RUS=57,BLR=x --quota 2/3 2>&1");
+    CHECK(result.exit_code != 0);
+    CHECK(result.output.find("error: the weight of BLR: 'x' is not a non-negative decimal number") !=
+          std::string::npos);
+    CHECK(result.output.find("hint: write e.g. 57 or 21.5") != std::string::npos);
+    const CommandResult quota = run(std::string(TREATYKB_BINARY) +
+                                    " power --weights A=1,B=1 --quota 1 --comparison more-than 2>&1");
+    CHECK(quota.exit_code != 0);
+    CHECK(quota.output.find("cannot be reached") != std::string::npos);
+}
