@@ -5,8 +5,9 @@
 //   below[j][k2] = #{(y, x) : |y| = j, |x| = k2, w(y) + w(x) < boundary}
 // where y runs over the subsets of one half sorted by weight, and, for each y, the number of
 // x of every size below (boundary − w(y)) is read from a prefix table over the other half sorted
-// by weight. Any swing or winning window [lo, hi) is then below(hi) − below(lo).
-// Time O(n · 2^(n/2) · n) for all members; see docs/methodology.md.
+// by weight. Any swing or winning window [lo, hi) is then below(hi) − below(lo); the upper ends
+// (thresholds) come from the whole game's table, so each member needs one sweep per distinct
+// threshold. Time O(n² · 2^(n/2)) for all members; see docs/methodology.md.
 #include <algorithm>
 #include <map>
 
@@ -21,7 +22,7 @@ struct SortedSubsets {
     std::size_t members = 0;
     std::vector<std::int64_t> weights;
     std::vector<std::uint8_t> sizes;
-    std::vector<std::uint32_t> masks;          // which members (bit j = member j of the group)
+    std::vector<std::uint32_t> masks;         // which members (bit j = member j of the group)
     std::vector<std::uint64_t> count_by_size; // C(members, k)
 };
 
@@ -69,18 +70,22 @@ SortedSubsets sorted_subsets(const std::vector<std::int64_t>& member_weights) {
 }
 
 // The subsets that do not contain `member`, still sorted: a filter, cheaper than a new merge.
+// Branch-free: every entry is written, and the cursor advances only past the kept ones.
 SortedSubsets without_member(const SortedSubsets& subsets, std::size_t member) {
     SortedSubsets rest;
     rest.members = subsets.members - 1;
     const std::uint32_t bit = std::uint32_t{1} << member;
-    const std::size_t half_size = subsets.weights.size() / 2;
-    rest.weights.reserve(half_size);
-    rest.sizes.reserve(half_size);
-    for (std::size_t pos = 0; pos < subsets.weights.size(); ++pos)
-        if ((subsets.masks[pos] & bit) == 0) {
-            rest.weights.push_back(subsets.weights[pos]);
-            rest.sizes.push_back(subsets.sizes[pos]);
-        }
+    const std::size_t kept = subsets.weights.size() / 2;
+    rest.weights.resize(kept + 1);
+    rest.sizes.resize(kept + 1);
+    std::size_t out = 0;
+    for (std::size_t pos = 0; pos < subsets.weights.size(); ++pos) {
+        rest.weights[out] = subsets.weights[pos];
+        rest.sizes[out] = subsets.sizes[pos];
+        out += (subsets.masks[pos] & bit) == 0 ? 1 : 0;
+    }
+    rest.weights.resize(kept);
+    rest.sizes.resize(kept);
     count_sizes(rest);
     return rest;
 }
@@ -139,16 +144,12 @@ class PairCounter {
     PairCounter(const SortedSubsets& sweep, const SortedSubsets& other, const PrefixBySize& prefix)
         : sweep_(sweep), other_(other), prefix_(prefix) {}
 
-    std::uint64_t in_window(std::size_t k, WeightWindow window) {
-        if (window.lo >= window.hi)
-            return 0;
+    // Coalitions of k members (a part from each half) weighing less than `boundary`.
+    std::uint64_t below_by_size(std::int64_t boundary, std::size_t k) {
         std::uint64_t count = 0;
-        for (std::size_t j = 0; j <= sweep_.members && j <= k; ++j) {
-            const std::size_t k2 = k - j;
-            if (k2 > other_.members)
-                continue;
-            count += below(window.hi, j, k2) - below(window.lo, j, k2);
-        }
+        for (std::size_t j = 0; j <= sweep_.members && j <= k; ++j)
+            if (k - j <= other_.members)
+                count += below(boundary, j, k - j);
         return count;
     }
 
@@ -192,7 +193,8 @@ SwingCounts count_by_meet_in_the_middle(const ThresholdGame& game) {
     SwingCounts counts;
     PairCounter all(first, second, second_prefix);
     for (std::size_t k = 0; k <= n; ++k)
-        counts.winning_coalitions += all.in_window(k, {game.threshold[k], never});
+        counts.winning_coalitions +=
+            all.below_by_size(never, k) - all.below_by_size(game.threshold[k], k);
 
     resize_square(counts.swings_by_size, n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -203,9 +205,25 @@ SwingCounts count_by_meet_in_the_middle(const ThresholdGame& game) {
             in_first ? without_member(first, i) : without_member(second, i - half);
         PairCounter others(reduced, in_first ? second : first,
                            in_first ? second_prefix : first_prefix);
-        for (std::size_t k = 0; k < n; ++k)
+        const std::int64_t weight = game.weights[i];
+        // Coalitions of k others lighter than a threshold T, from the whole game's count: those
+        // of all members minus those containing i, i.e. k − 1 others lighter than T − w_i. So a
+        // member needs sweeps only for the shifted boundaries T − w_i, which the lower ends of its
+        // swing windows need anyway: one sweep per distinct threshold instead of two.
+        const auto others_below_threshold = [&](std::int64_t threshold, std::size_t k) {
+            if (threshold <= 0 || threshold >= never)
+                return others.below_by_size(threshold, k);
+            const std::uint64_t with_member =
+                k == 0 ? 0 : others.below_by_size(threshold - weight, k - 1);
+            return all.below_by_size(threshold, k) - with_member;
+        };
+        for (std::size_t k = 0; k < n; ++k) {
+            const WeightWindow window = swing_window(game, k, weight);
+            if (window.lo >= window.hi)
+                continue;
             counts.swings_by_size[i][k] =
-                others.in_window(k, swing_window(game, k, game.weights[i]));
+                others_below_threshold(window.hi, k) - others.below_by_size(window.lo, k);
+        }
     }
     return counts;
 }
