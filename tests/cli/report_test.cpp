@@ -238,6 +238,15 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
         CHECK(dom.exit_code == 0);
         CHECK(dom.output.find("<svg") != std::string::npos);
         CHECK(dom.output.find("<script") == std::string::npos);
+        if (file == page) {
+            // One bar per state and index (27 × 2), plus the legend's two swatches.
+            std::size_t bars = 0;
+            for (auto at = dom.output.find("<rect"); at != std::string::npos;
+                 at = dom.output.find("<rect", at + 1))
+                ++bars;
+            CHECK(bars == 27 * 2 + 2);
+            CHECK(dom.output.find("17787201/134217728") != std::string::npos);
+        }
         // Console messages (errors, CSP violations, failed loads) are logged as CONSOLE lines.
         const std::string messages = read_file(log);
         INFO("chromium log:\n" << messages);
