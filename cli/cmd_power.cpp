@@ -31,8 +31,10 @@ struct PowerOptions {
 };
 
 power::QuotaComparison parse_comparison(const std::string& text) {
-    if (text == "at-least") return power::QuotaComparison::at_least;
-    if (text == "more-than") return power::QuotaComparison::more_than;
+    if (text == "at-least")
+        return power::QuotaComparison::at_least;
+    if (text == "more-than")
+        return power::QuotaComparison::more_than;
     throw Error("unknown comparison '" + text + "'", {}, "use at-least (>=) or more-than (>)");
 }
 
@@ -48,7 +50,8 @@ std::string command_line(const PowerOptions& options) {
     } else {
         line += " --weights " + options.weights + " --quota " + options.quota;
     }
-    if (options.comparison != "at-least") line += " --comparison " + options.comparison;
+    if (options.comparison != "at-least")
+        line += " --comparison " + options.comparison;
     return line;
 }
 
@@ -69,7 +72,8 @@ power::Body body_from(const PowerOptions& options) {
     if (options.weights.empty())
         throw Error("give --weights NAME=WEIGHT,... or --double-majority", {},
                     "e.g. treatykb power --weights RUS=57,BLR=21.5,KAZ=21.5 --quota 2/3");
-    if (options.quota.empty()) throw Error("--weights needs --quota", {}, "e.g. --quota 2/3");
+    if (options.quota.empty())
+        throw Error("--weights needs --quota", {}, "e.g. --quota 2/3");
     power::WeightedMajorityRule rule{power::parse_weights(options.weights),
                                      power::parse_share(options.quota), comparison};
     return {options.name.empty() ? "Weighted majority" : options.name, "", std::move(rule)};
@@ -81,20 +85,25 @@ void run_power(const PowerOptions& options) {
     std::vector<report::KeyValue> metadata{
         {"Command", report::Cell::of_text(command_line(options))}};
     if (options.double_majority)
-        metadata.push_back({"Population table", report::Cell::of_text(std::filesystem::path(
-                                                    options.population_file).filename().string())});
-    std::string rendered = report::render(power_report(power::compute_power(bodies), metadata), format);
-    if (format != report::Format::csv && format != report::Format::html) rendered += "\n";
+        metadata.push_back(
+            {"Population table",
+             report::Cell::of_text(
+                 std::filesystem::path(options.population_file).filename().string())});
+    std::string rendered =
+        report::render(power_report(power::compute_power(bodies), metadata), format);
+    if (format != report::Format::csv && format != report::Format::html)
+        rendered += "\n";
     if (options.output.empty()) {
         std::cout << rendered;
         return;
     }
     std::ofstream out(options.output, std::ios::binary);
-    if (!out) throw Error("cannot write the report", {options.output});
+    if (!out)
+        throw Error("cannot write the report", {options.output});
     out << rendered;
 }
 
-}  // namespace
+} // namespace
 
 void register_power(CLI::App& app, Options& options) {
     auto settings = std::make_shared<PowerOptions>();
@@ -111,7 +120,8 @@ void register_power(CLI::App& app, Options& options) {
     command->add_option("--population", settings->population_file,
                         "Population table (CSV code,name,population), e.g. "
                         "kb/knowledge/data/eu27_population.csv");
-    command->add_option("--members", settings->member_share, "Share of members needed (default 55%)");
+    command->add_option("--members", settings->member_share,
+                        "Share of members needed (default 55%)");
     command->add_option("--population-share", settings->population_share,
                         "Share of population needed (default 65%)");
     command->add_option("--blocking-min", settings->blocking_minimum,
@@ -135,4 +145,4 @@ void register_power(CLI::App& app, Options& options) {
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -14,11 +14,14 @@ using report::Cell;
 std::string decimal_text(const Rational& value) {
     for (int places = 0; places <= 6; ++places) {
         power::Integer scale = 1;
-        for (int k = 0; k < places; ++k) scale *= 10;
+        for (int k = 0; k < places; ++k)
+            scale *= 10;
         const Rational scaled = value * scale;
-        if (denominator(scaled) != 1) continue;
+        if (denominator(scaled) != 1)
+            continue;
         std::string digits = numerator(scaled).str();
-        if (places == 0) return digits;
+        if (places == 0)
+            return digits;
         if (digits.size() <= static_cast<std::size_t>(places))
             digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
         digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
@@ -29,7 +32,8 @@ std::string decimal_text(const Rational& value) {
 
 std::string share_text(const Rational& share) {
     const Rational percent = share * 100;
-    if (denominator(percent) == 1) return numerator(percent).str() + "%";
+    if (denominator(percent) == 1)
+        return numerator(percent).str() + "%";
     return power::to_string(share);
 }
 
@@ -42,15 +46,16 @@ Cell rational_cell(const Rational& value) {
 }
 
 const std::vector<power::Member>& members_of(const power::VotingRule& rule) {
-    return std::visit([](const auto& specific) -> const std::vector<power::Member>& {
-        return specific.members;
-    }, rule);
+    return std::visit(
+        [](const auto& specific) -> const std::vector<power::Member>& { return specific.members; },
+        rule);
 }
 
 report::Section body_section(const power::BodyPower& result) {
     const auto& indices = result.indices;
     const auto& members = members_of(result.body.rule);
-    const bool double_majority = std::holds_alternative<power::DoubleMajorityRule>(result.body.rule);
+    const bool double_majority =
+        std::holds_alternative<power::DoubleMajorityRule>(result.body.rule);
     const std::size_t n = members.size();
     report::Section section{result.body.name, {}};
 
@@ -60,8 +65,9 @@ report::Section body_section(const power::BodyPower& result) {
     facts.items.push_back({"Rule as computed", Cell::of_text(describe_rule(result.body.rule))});
     facts.items.push_back({"Members", rational_cell(Rational(n))});
     facts.items.push_back(
-        {"Winning coalitions", Cell::of_text(fmt::format("{} of 2^{} = {}", indices.winning_coalitions.str(),
-                                                          n, (power::Integer(1) << n).str()))});
+        {"Winning coalitions",
+         Cell::of_text(fmt::format("{} of 2^{} = {}", indices.winning_coalitions.str(), n,
+                                   (power::Integer(1) << n).str()))});
     facts.items.push_back({"Power to act (Coleman)", rational_cell(indices.power_to_act)});
     facts.items.push_back({"Method", Cell::of_text("exact, " + indices.method)});
     section.blocks.emplace_back(std::move(facts));
@@ -69,20 +75,25 @@ report::Section body_section(const power::BodyPower& result) {
     report::Table table;
     table.id = "indices";
     table.caption = "Power indices of " + result.body.name;
-    table.columns = {"Member", double_majority ? "Population" : "Weight", "Shapley–Shubik",
-                     "Banzhaf (normalized)", "Banzhaf (absolute)", "Swings",
-                     "Coleman: prevent", "Coleman: initiate"};
+    table.columns = {"Member",
+                     double_majority ? "Population" : "Weight",
+                     "Shapley–Shubik",
+                     "Banzhaf (normalized)",
+                     "Banzhaf (absolute)",
+                     "Swings",
+                     "Coleman: prevent",
+                     "Coleman: initiate"};
     for (std::size_t i = 0; i < n; ++i)
-        table.rows.push_back({Cell::of_text(members[i].name), Cell::of_text(decimal_text(members[i].weight)),
-                              rational_cell(indices.shapley_shubik[i]),
-                              rational_cell(indices.banzhaf_normalized[i]),
-                              rational_cell(indices.banzhaf_absolute[i]),
-                              rational_cell(Rational(indices.swings[i])),
-                              rational_cell(indices.coleman_prevent[i]),
-                              rational_cell(indices.coleman_initiate[i])});
+        table.rows.push_back(
+            {Cell::of_text(members[i].name), Cell::of_text(decimal_text(members[i].weight)),
+             rational_cell(indices.shapley_shubik[i]), rational_cell(indices.banzhaf_normalized[i]),
+             rational_cell(indices.banzhaf_absolute[i]), rational_cell(Rational(indices.swings[i])),
+             rational_cell(indices.coleman_prevent[i]),
+             rational_cell(indices.coleman_initiate[i])});
     section.blocks.emplace_back(std::move(table));
 
-    report::BarChart chart{"Power indices by member, " + result.body.name, "share of power", {}, {}};
+    report::BarChart chart{
+        "Power indices by member, " + result.body.name, "share of power", {}, {}};
     report::BarSeries shapley{"Shapley–Shubik", {}};
     report::BarSeries banzhaf{"Banzhaf (normalized)", {}};
     for (std::size_t i = 0; i < n; ++i) {
@@ -95,20 +106,22 @@ report::Section body_section(const power::BodyPower& result) {
     return section;
 }
 
-}  // namespace
+} // namespace
 
 std::string describe_rule(const power::VotingRule& rule) {
     if (const auto* weighted = std::get_if<power::WeightedMajorityRule>(&rule)) {
         if (weighted->quota == 1 && weighted->comparison == power::QuotaComparison::at_least)
             return "unanimity: all members (all of the weight)";
-        return fmt::format("weighted majority: a coalition wins if its weight is {} {} of the total",
-                           comparison_text(weighted->comparison), share_text(weighted->quota));
+        return fmt::format(
+            "weighted majority: a coalition wins if its weight is {} {} of the total",
+            comparison_text(weighted->comparison), share_text(weighted->quota));
     }
     const auto& dual = std::get<power::DoubleMajorityRule>(rule);
-    std::string text = fmt::format(
-        "double majority: a coalition wins if it has {} {} of the members and {} {} of the population",
-        comparison_text(dual.comparison), share_text(dual.member_quota),
-        comparison_text(dual.comparison), share_text(dual.population_quota));
+    std::string text =
+        fmt::format("double majority: a coalition wins if it has {} {} of the members and {} {} of "
+                    "the population",
+                    comparison_text(dual.comparison), share_text(dual.member_quota),
+                    comparison_text(dual.comparison), share_text(dual.population_quota));
     if (dual.blocking_minimum > 0)
         text += fmt::format("; a blocking minority needs at least {} members, failing which the "
                             "qualified majority is deemed attained",
@@ -127,11 +140,14 @@ report::Document power_report(const std::vector<power::BodyPower>& bodies,
                                   "see docs/methodology.md, Decision power")});
     if (bodies.size() > 1) {
         report::Section summary{"Summary", {}};
-        report::Table table{"bodies", "Power to act by body", {"Body", "Rule", "Members", "Power to act"}, {}};
-        report::BarChart chart{"Power to act by body", "probability a random proposal passes", {}, {}};
+        report::Table table{
+            "bodies", "Power to act by body", {"Body", "Rule", "Members", "Power to act"}, {}};
+        report::BarChart chart{
+            "Power to act by body", "probability a random proposal passes", {}, {}};
         report::BarSeries series{"Power to act", {}};
         for (const auto& result : bodies) {
-            table.rows.push_back({Cell::of_text(result.body.name), Cell::of_text(result.body.description),
+            table.rows.push_back({Cell::of_text(result.body.name),
+                                  Cell::of_text(result.body.description),
                                   Cell::of_text(std::to_string(result.indices.members.size())),
                                   rational_cell(result.indices.power_to_act)});
             chart.categories.push_back(result.body.name);
@@ -142,7 +158,8 @@ report::Document power_report(const std::vector<power::BodyPower>& bodies,
         summary.blocks.emplace_back(std::move(chart));
         document.sections.push_back(std::move(summary));
     }
-    for (const auto& result : bodies) document.sections.push_back(body_section(result));
+    for (const auto& result : bodies)
+        document.sections.push_back(body_section(result));
     document.sections.push_back(
         {"How to read the indices",
          {report::Paragraph{
@@ -157,4 +174,4 @@ report::Document power_report(const std::vector<power::BodyPower>& bodies,
     return document;
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -17,4 +17,4 @@ report::Document power_report(const std::vector<power::BodyPower>& bodies,
 // A rule as a sentence: "weight reaches at least 2/3 of the total (134 of 200 after scaling)".
 std::string describe_rule(const power::VotingRule& rule);
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

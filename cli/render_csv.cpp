@@ -10,10 +10,12 @@ namespace treatykb::cli::report {
 namespace {
 
 std::string field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
     std::string out = "\"";
     for (char c : text) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     return out + "\"";
@@ -22,9 +24,12 @@ std::string field(std::string_view text) {
 std::string cell_csv(const Cell& cell) {
     switch (cell.kind) {
     case Cell::Kind::number:
-    case Cell::Kind::rational: return fmt::format("{:.{}f}", cell.number, cell.decimals + 2);
-    case Cell::Kind::citation: return cell.citation.provision;
-    case Cell::Kind::text: return cell.text;
+    case Cell::Kind::rational:
+        return fmt::format("{:.{}f}", cell.number, cell.decimals + 2);
+    case Cell::Kind::citation:
+        return cell.citation.provision;
+    case Cell::Kind::text:
+        return cell.text;
     }
     return {};
 }
@@ -35,7 +40,8 @@ void write_table(std::string& out, const Table& table) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         exact_twin.push_back(detail::column_has_rational(table, c));
         header.push_back(field(table.columns[c]));
-        if (exact_twin.back()) header.push_back(field(table.columns[c] + " (exact)"));
+        if (exact_twin.back())
+            header.push_back(field(table.columns[c] + " (exact)"));
     }
     out += fmt::format("{}\r\n", fmt::join(header, ","));
     for (const auto& row : table.rows) {
@@ -51,17 +57,18 @@ void write_table(std::string& out, const Table& table) {
     }
 }
 
-}  // namespace
+} // namespace
 
 std::string render_csv(const Document& document) {
     std::string out;
     for (const auto& section : document.sections)
         for (const auto& block : section.blocks)
             if (const auto* table = std::get_if<Table>(&block)) {
-                if (!out.empty()) out += "\r\n";
+                if (!out.empty())
+                    out += "\r\n";
                 write_table(out, *table);
             }
     return out;
 }
 
-}  // namespace treatykb::cli::report
+} // namespace treatykb::cli::report

@@ -19,12 +19,23 @@ std::string escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -54,8 +65,12 @@ const std::vector<std::string> palette{"#2f5d8a", "#d08c2f", "#4f8f5a", "#8d4f8f
 
 void write_cell(std::ostringstream& out, const Cell& cell) {
     switch (cell.kind) {
-    case Cell::Kind::text: out << "<td>" << escape(cell.text) << "</td>"; break;
-    case Cell::Kind::number: out << "<td class=\"num\">" << escape(cell_text(cell)) << "</td>"; break;
+    case Cell::Kind::text:
+        out << "<td>" << escape(cell.text) << "</td>";
+        break;
+    case Cell::Kind::number:
+        out << "<td class=\"num\">" << escape(cell_text(cell)) << "</td>";
+        break;
     case Cell::Kind::rational:
         // An integer reads as itself; a fraction as its decimal with the exact form below it.
         if (cell.text.find('/') == std::string::npos)
@@ -73,15 +88,19 @@ void write_cell(std::ostringstream& out, const Cell& cell) {
 
 void write_table(std::ostringstream& out, const Table& table) {
     out << "<div class=\"scroll\"><table";
-    if (!table.id.empty()) out << " id=\"table-" << escape(table.id) << "\"";
+    if (!table.id.empty())
+        out << " id=\"table-" << escape(table.id) << "\"";
     out << ">";
-    if (!table.caption.empty()) out << "<caption>" << escape(table.caption) << "</caption>";
+    if (!table.caption.empty())
+        out << "<caption>" << escape(table.caption) << "</caption>";
     out << "<thead><tr>";
-    for (const auto& column : table.columns) out << "<th scope=\"col\">" << escape(column) << "</th>";
+    for (const auto& column : table.columns)
+        out << "<th scope=\"col\">" << escape(column) << "</th>";
     out << "</tr></thead><tbody>\n";
     for (const auto& row : table.rows) {
         out << "<tr>";
-        for (const auto& cell : row) write_cell(out, cell);
+        for (const auto& cell : row)
+            write_cell(out, cell);
         out << "</tr>\n";
     }
     out << "</tbody></table></div>\n";
@@ -91,7 +110,8 @@ void write_proof(std::ostringstream& out, const ProofStep& step) {
     out << "<li>" << escape(step.statement);
     if (!step.premises.empty()) {
         out << "<ul>";
-        for (const auto& premise : step.premises) write_proof(out, premise);
+        for (const auto& premise : step.premises)
+            write_proof(out, premise);
         out << "</ul>";
     }
     out << "</li>";
@@ -126,7 +146,8 @@ void write_finding(std::ostringstream& out, const Finding& finding) {
 void write_chart(std::ostringstream& out, const BarChart& chart) {
     double largest = 0;
     for (const auto& series : chart.series)
-        for (double value : series.values) largest = std::max(largest, value);
+        for (double value : series.values)
+            largest = std::max(largest, value);
     const double magnitude = largest > 0 ? std::pow(10.0, std::floor(std::log10(largest))) : 1;
     double top = magnitude;
     for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
@@ -148,23 +169,26 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     for (int tick = 0; tick <= 4; ++tick) {
         const double value = top * tick / 4;
         const double y = upper + plot_height - plot_height * tick / 4;
-        out << fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#dde1e8\"/>",
-                           left, width - right, y, y);
-        out << fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{:.3g}</text>",
-                           left - 6, y + 4, value);
+        out << fmt::format(
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#dde1e8\"/>", left,
+            width - right, y, y);
+        out << fmt::format(
+            "<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{:.3g}</text>",
+            left - 6, y + 4, value);
     }
-    out << fmt::format("<text x=\"14\" y=\"{:.1f}\" font-size=\"11\" transform=\"rotate(-90 14 {:.1f})\" "
-                       "text-anchor=\"middle\">{}</text>",
-                       upper + plot_height / 2, upper + plot_height / 2, escape(chart.value_label));
+    out << fmt::format(
+        "<text x=\"14\" y=\"{:.1f}\" font-size=\"11\" transform=\"rotate(-90 14 {:.1f})\" "
+        "text-anchor=\"middle\">{}</text>",
+        upper + plot_height / 2, upper + plot_height / 2, escape(chart.value_label));
     for (std::size_t c = 0; c < chart.categories.size(); ++c) {
         const double group_x = left + group_width * static_cast<double>(c) + group_width * 0.1;
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
             const double value = c < chart.series[s].values.size() ? chart.series[s].values[c] : 0;
             const double bar_height = top > 0 ? plot_height * value / top : 0;
-            out << fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">",
-                               group_x + bar_width * static_cast<double>(s),
-                               upper + plot_height - bar_height, bar_width, bar_height,
-                               palette[s % palette.size()]);
+            out << fmt::format(
+                "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">",
+                group_x + bar_width * static_cast<double>(s), upper + plot_height - bar_height,
+                bar_width, bar_height, palette[s % palette.size()]);
             out << "<title>" << escape(chart.categories[c]) << ", " << escape(chart.series[s].name)
                 << ": " << fmt::format("{:.4f}", value) << "</title></rect>";
         }
@@ -184,7 +208,7 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     out << "</svg><figcaption>" << escape(chart.title) << "</figcaption></figure>\n";
 }
 
-}  // namespace
+} // namespace
 
 std::string render_html(const Document& document) {
     std::ostringstream out;
@@ -209,8 +233,8 @@ std::string render_html(const Document& document) {
             } else if (const auto* list = std::get_if<KeyValueList>(&block)) {
                 out << "<dl class=\"meta\">";
                 for (const auto& item : list->items)
-                    out << "<dt>" << escape(item.key) << "</dt><dd>" << escape(cell_text(item.value))
-                        << "</dd>";
+                    out << "<dt>" << escape(item.key) << "</dt><dd>"
+                        << escape(cell_text(item.value)) << "</dd>";
                 out << "</dl>\n";
             } else if (const auto* table = std::get_if<Table>(&block)) {
                 write_table(out, *table);
@@ -235,4 +259,4 @@ std::string render_html(const Document& document) {
     return out.str();
 }
 
-}  // namespace treatykb::cli::report
+} // namespace treatykb::cli::report

@@ -12,18 +12,35 @@ std::string escape(std::string_view text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '|':
+        case '#':
         case '!':
             out += '\\';
             out += c;
             break;
         // Entities rather than backslashes for HTML's characters: no Markdown renderer can then
         // pass raw HTML through, whatever its dialect.
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '\n': case '\r': out += ' '; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '\n':
+        case '\r':
+            out += ' ';
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -31,15 +48,17 @@ std::string escape(std::string_view text) {
 
 std::string cell_markdown(const Cell& cell) {
     if (cell.kind == Cell::Kind::citation)
-        return "[" + escape(cell.citation.label) + "](#" + provision_anchor(cell.citation.provision) +
-               ")";
+        return "[" + escape(cell.citation.label) + "](#" +
+               provision_anchor(cell.citation.provision) + ")";
     return escape(cell_text(cell));
 }
 
 void write_table(std::ostringstream& out, const Table& table) {
-    if (!table.caption.empty()) out << "*" << escape(table.caption) << "*\n\n";
+    if (!table.caption.empty())
+        out << "*" << escape(table.caption) << "*\n\n";
     out << "|";
-    for (const auto& column : table.columns) out << " " << escape(column) << " |";
+    for (const auto& column : table.columns)
+        out << " " << escape(column) << " |";
     out << "\n|";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const bool numeric = !table.rows.empty() && c < table.rows[0].size() &&
@@ -59,13 +78,15 @@ void write_table(std::ostringstream& out, const Table& table) {
 
 void write_proof(std::ostringstream& out, const ProofStep& step, int depth) {
     out << std::string(2 * depth, ' ') << "- " << escape(step.statement) << "\n";
-    for (const auto& premise : step.premises) write_proof(out, premise, depth + 1);
+    for (const auto& premise : step.premises)
+        write_proof(out, premise, depth + 1);
 }
 
 void write_finding(std::ostringstream& out, const Finding& finding) {
     out << "### " << escape(finding.id) << ": " << escape(finding.title) << "\n\n";
     out << "- **Severity:** " << escape(finding.severity) << "\n";
-    if (!finding.rule.empty()) out << "- **Rule:** " << escape(finding.rule) << "\n";
+    if (!finding.rule.empty())
+        out << "- **Rule:** " << escape(finding.rule) << "\n";
     if (!finding.legal_reading.empty())
         out << "- **Legal reading:** " << escape(finding.legal_reading) << "\n";
     out << "\n";
@@ -84,7 +105,8 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     Table table;
     table.caption = chart.title + " (" + chart.value_label + ")";
     table.columns.push_back("");
-    for (const auto& series : chart.series) table.columns.push_back(series.name);
+    for (const auto& series : chart.series)
+        table.columns.push_back(series.name);
     for (std::size_t c = 0; c < chart.categories.size(); ++c) {
         std::vector<Cell> row{Cell::of_text(chart.categories[c])};
         for (const auto& series : chart.series)
@@ -94,14 +116,15 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     write_table(out, table);
 }
 
-}  // namespace
+} // namespace
 
 std::string render_markdown(const Document& document) {
     std::ostringstream out;
     out << "# " << escape(document.title) << "\n\n";
     for (const auto& item : document.metadata)
         out << "- **" << escape(item.key) << ":** " << cell_markdown(item.value) << "\n";
-    if (!document.metadata.empty()) out << "\n";
+    if (!document.metadata.empty())
+        out << "\n";
     for (const auto& section : document.sections) {
         out << "## " << escape(section.heading) << "\n\n";
         for (const auto& block : section.blocks) {
@@ -109,7 +132,8 @@ std::string render_markdown(const Document& document) {
                 out << escape(paragraph->text) << "\n\n";
             } else if (const auto* list = std::get_if<KeyValueList>(&block)) {
                 for (const auto& item : list->items)
-                    out << "- **" << escape(item.key) << ":** " << cell_markdown(item.value) << "\n";
+                    out << "- **" << escape(item.key) << ":** " << cell_markdown(item.value)
+                        << "\n";
                 out << "\n";
             } else if (const auto* table = std::get_if<Table>(&block)) {
                 write_table(out, *table);
@@ -126,4 +150,4 @@ std::string render_markdown(const Document& document) {
     return text;
 }
 
-}  // namespace treatykb::cli::report
+} // namespace treatykb::cli::report

@@ -24,7 +24,8 @@ std::string wrap(const std::string& text, std::size_t columns = 100) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
+        if (end == std::string::npos)
+            end = text.size();
         const std::string word = text.substr(start, end - start);
         const std::size_t width = display_width(word);
         if (line_width > 0 && line_width + 1 + width > columns) {
@@ -46,9 +47,11 @@ bool right_aligned(const Cell& cell) {
 }
 
 void write_table(std::ostringstream& out, const Table& table) {
-    if (!table.caption.empty()) out << table.caption << "\n\n";
+    if (!table.caption.empty())
+        out << table.caption << "\n\n";
     std::vector<std::size_t> widths;
-    for (const auto& column : table.columns) widths.push_back(display_width(column));
+    for (const auto& column : table.columns)
+        widths.push_back(display_width(column));
     for (const auto& row : table.rows)
         for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
             widths[c] = std::max(widths[c], display_width(cell_text(row[c])));
@@ -56,15 +59,18 @@ void write_table(std::ostringstream& out, const Table& table) {
                                 const std::vector<bool>& right) {
         std::string line;
         for (std::size_t c = 0; c < texts.size(); ++c) {
-            if (c > 0) line += "  ";
+            if (c > 0)
+                line += "  ";
             line += right[c] ? pad_left(texts[c], widths[c]) : pad_right(texts[c], widths[c]);
         }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out << line << "\n";
     };
     write_line(table.columns, std::vector<bool>(table.columns.size(), false));
     std::vector<std::string> rules;
-    for (auto width : widths) rules.emplace_back(width, '-');
+    for (auto width : widths)
+        rules.emplace_back(width, '-');
     write_line(rules, std::vector<bool>(widths.size(), false));
     for (const auto& row : table.rows) {
         std::vector<std::string> texts;
@@ -80,18 +86,21 @@ void write_table(std::ostringstream& out, const Table& table) {
 
 void write_proof(std::ostringstream& out, const ProofStep& step, int depth) {
     out << std::string(4 + 2 * depth, ' ') << "- " << step.statement << "\n";
-    for (const auto& premise : step.premises) write_proof(out, premise, depth + 1);
+    for (const auto& premise : step.premises)
+        write_proof(out, premise, depth + 1);
 }
 
 void write_finding(std::ostringstream& out, const Finding& finding) {
     out << "[" << finding.id << "] " << finding.title << " (severity: " << finding.severity
         << ")\n";
-    if (!finding.legal_reading.empty()) out << "  Legal reading: " << finding.legal_reading << "\n";
-    if (!finding.rule.empty()) out << "  Rule: " << finding.rule << "\n";
-    if (!finding.quotes.empty()) out << "  Quoted provisions:\n";
+    if (!finding.legal_reading.empty())
+        out << "  Legal reading: " << finding.legal_reading << "\n";
+    if (!finding.rule.empty())
+        out << "  Rule: " << finding.rule << "\n";
+    if (!finding.quotes.empty())
+        out << "  Quoted provisions:\n";
     for (const auto& quote : finding.quotes)
-        out << "    " << quote.label << " [" << quote.provision << "]: \"" << quote.quote
-            << "\"\n";
+        out << "    " << quote.label << " [" << quote.provision << "]: \"" << quote.quote << "\"\n";
     if (!finding.proof.statement.empty()) {
         out << "  Proof:\n";
         write_proof(out, finding.proof, 0);
@@ -104,7 +113,8 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     out << chart.title << " (" << chart.value_label << ")\n\n";
     double largest = 0;
     for (const auto& series : chart.series)
-        for (double value : series.values) largest = std::max(largest, value);
+        for (double value : series.values)
+            largest = std::max(largest, value);
     std::size_t label_width = 0;
     for (const auto& category : chart.categories)
         label_width = std::max(label_width, display_width(category));
@@ -128,14 +138,15 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     out << "\n";
 }
 
-}  // namespace
+} // namespace
 
 std::string render_text(const Document& document) {
     std::ostringstream out;
     out << underline(document.title, '=') << "\n";
     for (const auto& item : document.metadata)
         out << item.key << ": " << cell_text(item.value) << "\n";
-    if (!document.metadata.empty()) out << "\n";
+    if (!document.metadata.empty())
+        out << "\n";
     for (const auto& section : document.sections) {
         out << underline(section.heading, '-') << "\n";
         for (const auto& block : section.blocks) {
@@ -164,4 +175,4 @@ std::string render_text(const Document& document) {
     return text;
 }
 
-}  // namespace treatykb::cli::report
+} // namespace treatykb::cli::report

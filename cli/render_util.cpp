@@ -7,7 +7,8 @@ namespace treatykb::cli::report::detail {
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++width;  // count lead bytes, not continuation bytes
+        if ((c & 0xC0) != 0x80)
+            ++width; // count lead bytes, not continuation bytes
     return width;
 }
 
@@ -25,24 +26,28 @@ std::vector<Citation> quoted_provisions(const Document& document) {
     std::vector<Citation> citations;
     std::set<std::string> seen;
     const auto add = [&](const Citation& citation) {
-        if (seen.insert(citation.provision).second) citations.push_back(citation);
+        if (seen.insert(citation.provision).second)
+            citations.push_back(citation);
     };
     for (const auto& section : document.sections)
         for (const auto& block : section.blocks) {
             if (const auto* finding = std::get_if<Finding>(&block))
-                for (const auto& quote : finding->quotes) add(quote);
+                for (const auto& quote : finding->quotes)
+                    add(quote);
             if (const auto* table = std::get_if<Table>(&block))
                 for (const auto& row : table->rows)
                     for (const auto& cell : row)
-                        if (cell.kind == Cell::Kind::citation) add(cell.citation);
+                        if (cell.kind == Cell::Kind::citation)
+                            add(cell.citation);
         }
     return citations;
 }
 
 bool column_has_rational(const Table& table, std::size_t column) {
     for (const auto& row : table.rows)
-        if (column < row.size() && row[column].kind == Cell::Kind::rational) return true;
+        if (column < row.size() && row[column].kind == Cell::Kind::rational)
+            return true;
     return false;
 }
 
-}  // namespace treatykb::cli::report::detail
+} // namespace treatykb::cli::report::detail

@@ -23,4 +23,4 @@ std::vector<Citation> quoted_provisions(const Document& document);
 // Whether a table column holds a rational (CSV gives such columns an exact twin).
 bool column_has_rational(const Table& table, std::size_t column);
 
-}  // namespace treatykb::cli::report::detail
+} // namespace treatykb::cli::report::detail

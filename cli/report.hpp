@@ -27,7 +27,7 @@ struct Cell {
     enum class Kind { text, number, rational, citation };
     Kind kind = Kind::text;
     std::string text;  // text; exact form of a rational
-    double number = 0;  // number; value of a rational
+    double number = 0; // number; value of a rational
     int decimals = 4;
     Citation citation;
 
@@ -51,7 +51,7 @@ struct KeyValueList {
 };
 
 struct Table {
-    std::string id;       // short name, used for CSV output and HTML anchors; e.g. "indices"
+    std::string id; // short name, used for CSV output and HTML anchors; e.g. "indices"
     std::string caption;
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;
@@ -64,12 +64,12 @@ struct ProofStep {
 };
 
 struct Finding {
-    std::string id;        // "F-EAEU-47"
+    std::string id; // "F-EAEU-47"
     std::string title;
-    std::string severity;  // "high", "medium", "low", "info"
+    std::string severity; // "high", "medium", "low", "info"
     std::string legal_reading;
     std::vector<Citation> quotes;
-    std::string rule;      // the rule that fired
+    std::string rule; // the rule that fired
     ProofStep proof;
 };
 
@@ -77,12 +77,12 @@ struct Finding {
 // domain; Shapley–Shubik vs Banzhaf by member).
 struct BarSeries {
     std::string name;
-    std::vector<double> values;  // one per category
+    std::vector<double> values; // one per category
 };
 
 struct BarChart {
     std::string title;
-    std::string value_label;  // axis label, e.g. "share of power"
+    std::string value_label; // axis label, e.g. "share of power"
     std::vector<std::string> categories;
     std::vector<BarSeries> series;
 };
@@ -96,7 +96,7 @@ struct Section {
 
 struct Document {
     std::string title;
-    std::vector<KeyValue> metadata;  // e.g. command, rule, data source
+    std::vector<KeyValue> metadata; // e.g. command, rule, data source
     std::vector<Section> sections;
 };
 
@@ -120,4 +120,4 @@ std::string cell_text(const Cell& cell);
 // The anchor of a quoted provision in the HTML page: "prov-eaeu-art_47__para_1".
 std::string provision_anchor(std::string_view provision);
 
-}  // namespace treatykb::cli::report
+} // namespace treatykb::cli::report

@@ -15,11 +15,14 @@ namespace {
 
 Integer ceil_of(const Rational& value) {
     Integer quotient = numerator(value) / denominator(value);
-    if (quotient * denominator(value) < numerator(value)) ++quotient;  // values here are >= 0
+    if (quotient * denominator(value) < numerator(value))
+        ++quotient; // values here are >= 0
     return quotient;
 }
 
-Integer floor_of(const Rational& value) { return numerator(value) / denominator(value); }
+Integer floor_of(const Rational& value) {
+    return numerator(value) / denominator(value);
+}
 
 // The least integer amount that reaches `quota` of `total` under `comparison`.
 Integer reaching_amount(const Rational& quota, const Integer& total, QuotaComparison comparison) {
@@ -36,13 +39,15 @@ void check_quota(const Rational& quota, QuotaComparison comparison, const std::s
 // Members' exact weights scaled by the least common multiple of their denominators, so that
 // 57 / 21.5 / 21.5 becomes 114 / 43 / 43 and the game is unchanged.
 std::vector<std::int64_t> integer_weights(const std::vector<Member>& members) {
-    if (members.empty()) throw Error("a voting rule needs at least one member");
+    if (members.empty())
+        throw Error("a voting rule needs at least one member");
     if (members.size() > 62)
         throw Error("a voting rule with " + std::to_string(members.size()) +
                     " members is too large for exact counting (at most 62)");
     Integer scale = 1;
     for (const auto& member : members) {
-        if (member.weight < 0) throw Error("member " + member.name + " has a negative weight");
+        if (member.weight < 0)
+            throw Error("member " + member.name + " has a negative weight");
         scale = boost::multiprecision::lcm(scale, Integer(denominator(member.weight)));
     }
     std::vector<std::int64_t> weights;
@@ -60,17 +65,19 @@ std::vector<std::int64_t> integer_weights(const std::vector<Member>& members) {
 
 std::vector<std::string> names_of(const std::vector<Member>& members) {
     std::vector<std::string> names;
-    for (const auto& member : members) names.push_back(member.name);
+    for (const auto& member : members)
+        names.push_back(member.name);
     return names;
 }
 
 Integer factorial(std::size_t n) {
     Integer value = 1;
-    for (std::size_t k = 2; k <= n; ++k) value *= k;
+    for (std::size_t k = 2; k <= n; ++k)
+        value *= k;
     return value;
 }
 
-}  // namespace
+} // namespace
 
 namespace detail {
 
@@ -78,7 +85,8 @@ ThresholdGame make_game(const WeightedMajorityRule& rule) {
     check_quota(rule.quota, rule.comparison, "quota");
     ThresholdGame game{names_of(rule.members), integer_weights(rule.members), {}};
     const Integer total = std::accumulate(game.weights.begin(), game.weights.end(), Integer(0));
-    const auto needed = static_cast<std::int64_t>(reaching_amount(rule.quota, total, rule.comparison));
+    const auto needed =
+        static_cast<std::int64_t>(reaching_amount(rule.quota, total, rule.comparison));
     game.threshold.assign(game.weights.size() + 1, needed);
     return game;
 }
@@ -86,7 +94,8 @@ ThresholdGame make_game(const WeightedMajorityRule& rule) {
 ThresholdGame make_game(const DoubleMajorityRule& rule) {
     check_quota(rule.member_quota, rule.comparison, "member quota");
     check_quota(rule.population_quota, rule.comparison, "population quota");
-    if (rule.blocking_minimum < 0) throw Error("the blocking minority cannot be negative");
+    if (rule.blocking_minimum < 0)
+        throw Error("the blocking minority cannot be negative");
     ThresholdGame game{names_of(rule.members), integer_weights(rule.members), {}};
     const std::size_t n = game.weights.size();
     const Integer total = std::accumulate(game.weights.begin(), game.weights.end(), Integer(0));
@@ -118,8 +127,9 @@ PowerIndices indices_from_counts(const ThresholdGame& game, const SwingCounts& c
     const Integer all = Integer(1) << n;
     result.power_to_act = Rational(result.winning_coalitions, all);
 
-    std::vector<Integer> orderings_weight(n);  // k! (n−k−1)!: orderings in which S precedes i
-    for (std::size_t k = 0; k < n; ++k) orderings_weight[k] = factorial(k) * factorial(n - k - 1);
+    std::vector<Integer> orderings_weight(n); // k! (n−k−1)!: orderings in which S precedes i
+    for (std::size_t k = 0; k < n; ++k)
+        orderings_weight[k] = factorial(k) * factorial(n - k - 1);
     const Integer orderings = factorial(n);
 
     Integer total_swings = 0;
@@ -148,7 +158,7 @@ PowerIndices indices_from_counts(const ThresholdGame& game, const SwingCounts& c
     return result;
 }
 
-}  // namespace detail
+} // namespace detail
 
 namespace {
 
@@ -164,7 +174,7 @@ PowerIndices solve(const detail::ThresholdGame& game) {
                                        "meet in the middle over (size, weight)");
 }
 
-}  // namespace
+} // namespace
 
 PowerIndices compute_power(const WeightedMajorityRule& rule) {
     return solve(detail::make_game(rule));
@@ -180,7 +190,8 @@ PowerIndices compute_power(const VotingRule& rule) {
 
 std::vector<BodyPower> compute_power(const std::vector<Body>& bodies) {
     std::vector<BodyPower> results;
-    for (const auto& body : bodies) results.push_back({body, compute_power(body.rule)});
+    for (const auto& body : bodies)
+        results.push_back({body, compute_power(body.rule)});
     return results;
 }
 
@@ -191,11 +202,12 @@ Rational parse_decimal(std::string_view text) {
     for (char c : text) {
         if (std::isdigit(static_cast<unsigned char>(c))) {
             digits += c;
-            if (seen_point) ++decimals;
+            if (seen_point)
+                ++decimals;
         } else if (c == '.' && !seen_point) {
             seen_point = true;
         } else if (c == ' ' || c == '_') {
-            continue;  // "84 358 845" as printed in official tables
+            continue; // "84 358 845" as printed in official tables
         } else {
             digits.clear();
             break;
@@ -208,21 +220,25 @@ Rational parse_decimal(std::string_view text) {
     const auto significant = digits.find_first_not_of('0');
     digits = significant == std::string::npos ? "0" : digits.substr(significant);
     Integer denominator_value = 1;
-    for (std::size_t k = 0; k < decimals; ++k) denominator_value *= 10;
+    for (std::size_t k = 0; k < decimals; ++k)
+        denominator_value *= 10;
     return Rational(Integer(digits), denominator_value);
 }
 
 Rational parse_share(std::string_view text) {
     const std::string original(text);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
     Rational value;
     try {
         if (!text.empty() && text.back() == '%') {
             value = parse_decimal(text.substr(0, text.size() - 1)) / 100;
         } else if (auto slash = text.find('/'); slash != std::string_view::npos) {
             const Rational denominator_value = parse_decimal(text.substr(slash + 1));
-            if (denominator_value == 0) throw Error("zero denominator");
+            if (denominator_value == 0)
+                throw Error("zero denominator");
             value = parse_decimal(text.substr(0, slash)) / denominator_value;
         } else {
             value = parse_decimal(text);
@@ -244,20 +260,30 @@ std::vector<Member> parse_weights(std::string_view text) {
                         "write e.g. RUS=57,BLR=21.5,KAZ=21.5");
         std::string name(item.substr(0, equals));
         for (const auto& member : members)
-            if (member.name == name) throw Error("member " + name + " is given twice");
-        members.push_back({std::move(name), parse_decimal(item.substr(equals + 1))});
-        if (comma == std::string_view::npos) break;
+            if (member.name == name)
+                throw Error("member " + name + " is given twice");
+        try {
+            members.push_back({name, parse_decimal(item.substr(equals + 1))});
+        } catch (const Error& bad) {
+            throw Error("the weight of " + name + ": " + bad.message(), {}, bad.hint());
+        }
+        if (comma == std::string_view::npos)
+            break;
         text.remove_prefix(comma + 1);
     }
-    if (members.empty()) throw Error("no weights given", {}, "write e.g. RUS=57,BLR=21.5");
+    if (members.empty())
+        throw Error("no weights given", {}, "write e.g. RUS=57,BLR=21.5");
     return members;
 }
 
-double to_double(const Rational& value) { return value.convert_to<double>(); }
+double to_double(const Rational& value) {
+    return value.convert_to<double>();
+}
 
 std::string to_string(const Rational& value) {
-    if (denominator(value) == 1) return numerator(value).str();
+    if (denominator(value) == 1)
+        return numerator(value).str();
     return numerator(value).str() + "/" + denominator(value).str();
 }
 
-}  // namespace treatykb::power
+} // namespace treatykb::power

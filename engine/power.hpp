@@ -30,13 +30,13 @@ enum class QuotaComparison { at_least, more_than };
 
 struct Member {
     std::string name;
-    Rational weight;  // votes, or population; exact (decimal weights such as 21.5 are exact)
+    Rational weight; // votes, or population; exact (decimal weights such as 21.5 are exact)
 };
 
 // Weighted majority: S wins iff weight(S) reaches quota × total weight.
 struct WeightedMajorityRule {
     std::vector<Member> members;
-    Rational quota;  // a share of the total weight, e.g. 2/3; 1 with at_least is unanimity
+    Rational quota; // a share of the total weight, e.g. 2/3; 1 with at_least is unanimity
     QuotaComparison comparison = QuotaComparison::at_least;
 };
 
@@ -46,10 +46,10 @@ struct WeightedMajorityRule {
 // weights are populations. blocking_minimum = 0 means no such clause.
 struct DoubleMajorityRule {
     std::vector<Member> members;
-    Rational member_quota;      // e.g. 55/100
-    Rational population_quota;  // e.g. 65/100
+    Rational member_quota;     // e.g. 55/100
+    Rational population_quota; // e.g. 65/100
     QuotaComparison comparison = QuotaComparison::at_least;
-    int blocking_minimum = 0;  // e.g. 4
+    int blocking_minimum = 0; // e.g. 4
 };
 
 using VotingRule = std::variant<WeightedMajorityRule, DoubleMajorityRule>;
@@ -57,15 +57,15 @@ using VotingRule = std::variant<WeightedMajorityRule, DoubleMajorityRule>;
 // Exact indices for one game. Vectors are indexed like the rule's members.
 struct PowerIndices {
     std::vector<std::string> members;
-    std::vector<Rational> shapley_shubik;       // φ_i, sums to 1 (if any coalition wins)
-    std::vector<Integer> swings;                // raw Banzhaf η_i
-    std::vector<Rational> banzhaf_absolute;     // η_i / 2^(n-1), Penrose–Banzhaf
-    std::vector<Rational> banzhaf_normalized;   // η_i / Σ_j η_j
-    std::vector<Rational> coleman_prevent;      // η_i / |W|
-    std::vector<Rational> coleman_initiate;     // η_i / (2^n − |W|)
-    Integer winning_coalitions;                 // |W|
-    Rational power_to_act;                      // Coleman's A = |W| / 2^n
-    std::string method;                         // "generating functions" or "meet in the middle"
+    std::vector<Rational> shapley_shubik;     // φ_i, sums to 1 (if any coalition wins)
+    std::vector<Integer> swings;              // raw Banzhaf η_i
+    std::vector<Rational> banzhaf_absolute;   // η_i / 2^(n-1), Penrose–Banzhaf
+    std::vector<Rational> banzhaf_normalized; // η_i / Σ_j η_j
+    std::vector<Rational> coleman_prevent;    // η_i / |W|
+    std::vector<Rational> coleman_initiate;   // η_i / (2^n − |W|)
+    Integer winning_coalitions;               // |W|
+    Rational power_to_act;                    // Coleman's A = |W| / 2^n
+    std::string method;                       // "generating functions" or "meet in the middle"
 };
 
 PowerIndices compute_power(const VotingRule& rule);
@@ -75,8 +75,8 @@ PowerIndices compute_power(const DoubleMajorityRule& rule);
 // A body as the knowledge base describes it, so that callers (e.g. `treatykb power eaeu`) can ask
 // for every body at once.
 struct Body {
-    std::string name;         // "EEC Board"
-    std::string description;  // "2/3 of all members", shown in reports
+    std::string name;        // "EEC Board"
+    std::string description; // "2/3 of all members", shown in reports
     VotingRule rule;
 };
 
@@ -103,4 +103,4 @@ double to_double(const Rational& value);
 // "3/8", or "2" when the denominator is 1.
 std::string to_string(const Rational& value);
 
-}  // namespace treatykb::power
+} // namespace treatykb::power

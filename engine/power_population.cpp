@@ -8,15 +8,19 @@ namespace treatykb::power {
 
 std::vector<Member> read_population_table(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw Error("cannot open the population table", {path}, "give a CSV file code,name,population");
+    if (!in)
+        throw Error("cannot open the population table", {path},
+                    "give a CSV file code,name,population");
     std::vector<Member> members;
     std::string line;
     int line_number = 0;
     bool header_seen = false;
     while (std::getline(in, line)) {
         ++line_number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.empty() || line.front() == '#')
+            continue;
         if (!header_seen) {
             if (line != "code,name,population")
                 throw Error("expected the header 'code,name,population'", {path, line_number, 1});
@@ -33,8 +37,9 @@ std::vector<Member> read_population_table(const std::string& path) {
             throw Error(bad.message(), {path, line_number, static_cast<int>(last) + 2}, bad.hint());
         }
     }
-    if (members.empty()) throw Error("the population table lists no member", {path});
+    if (members.empty())
+        throw Error("the population table lists no member", {path});
     return members;
 }
 
-}  // namespace treatykb::power
+} // namespace treatykb::power

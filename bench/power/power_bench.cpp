@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <vector>
 
 #include "engine/power.hpp"
@@ -20,7 +21,20 @@ double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-}  // namespace
+// CPU time of this thread: on a machine shared with other jobs it moves much less than wall time.
+double thread_cpu_milliseconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+void print_spread(const char* what, std::vector<double> times) {
+    std::sort(times.begin(), times.end());
+    std::printf("  %s: min %.2f ms, median %.2f ms, max %.2f ms\n", what, times.front(),
+                times[times.size() / 2], times.back());
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -32,16 +46,19 @@ int main(int argc, char** argv) {
         const DoubleMajorityRule rule{read_population_table(argv[1]), Rational(55, 100),
                                       Rational(65, 100), QuotaComparison::at_least, 4};
         std::vector<double> times;
+        std::vector<double> cpu_times;
         PowerIndices indices;
         for (int round = 0; round < repeats; ++round) {
             const auto start = Clock::now();
+            const double cpu_start = thread_cpu_milliseconds();
             indices = compute_power(rule);
+            cpu_times.push_back(thread_cpu_milliseconds() - cpu_start);
             times.push_back(milliseconds_since(start));
         }
+        std::printf("EU-27 QMV indices (%s), %d runs\n", indices.method.c_str(), repeats);
+        print_spread("wall time", times);
+        print_spread("thread CPU time", cpu_times);
         std::sort(times.begin(), times.end());
-        std::printf("EU-27 QMV indices (%s), %d runs: min %.2f ms, median %.2f ms, max %.2f ms\n",
-                    indices.method.c_str(), repeats, times.front(), times[times.size() / 2],
-                    times.back());
         std::printf("power to act %s = %.6f\n", to_string(indices.power_to_act).c_str(),
                     to_double(indices.power_to_act));
 

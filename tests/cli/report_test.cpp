@@ -29,10 +29,12 @@ struct CommandResult {
 CommandResult run(const std::string& command) {
     CommandResult result;
     FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return result;
+    if (pipe == nullptr)
+        return result;
     char buffer[4096];
     std::size_t got = 0;
-    while ((got = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, got);
+    while ((got = fread(buffer, 1, sizeof buffer, pipe)) > 0)
+        result.output.append(buffer, got);
     result.exit_code = pclose(pipe);
     return result;
 }
@@ -69,29 +71,35 @@ Document hostile_document() {
     document.title = "<script>alert(\"title\")</script> & 'quotes' — Договор о ЕАЭС";
     document.metadata = {{"Source \"file\"", Cell::of_text("a.csv?x=<y>&z='w'")}};
     Table table{"hostile", "Caption <i>with</i> \"quotes\"", {"Name, with comma", "Value"}, {}};
-    table.rows.push_back({Cell::of_text("Россия \"РФ\"\nnew line"), Cell::of_rational("2/3", 2.0 / 3)});
+    table.rows.push_back(
+        {Cell::of_text("Россия \"РФ\"\nnew line"), Cell::of_rational("2/3", 2.0 / 3)});
     table.rows.push_back({Cell::of_citation(quote), Cell::of_number(0.5)});
-    Finding finding{"F-<1>", "Unilateral measures <img src=x onerror=alert(1)>", "high",
-                    "The Treaty permits 'unilateral' measures & more", {quote},
+    Finding finding{"F-<1>",
+                    "Unilateral measures <img src=x onerror=alert(1)>",
+                    "high",
+                    "The Treaty permits 'unilateral' measures & more",
+                    {quote},
                     "unilateral_permission(X) :- permits(X, \"<any>\")",
                     {"conflict(<a>)", {{"permits(art_47)", {}}, {"single_policy(art_25)", {}}}}};
-    BarChart chart{"Chart <title>", "share & \"value\"", {"Беларусь", "<KAZ>"},
+    BarChart chart{"Chart <title>",
+                   "share & \"value\"",
+                   {"Беларусь", "<KAZ>"},
                    {{"Series 'one'", {0.2, 0.8}}}};
-    document.sections.push_back({"Section <h2> & «Раздел»",
-                                 {Paragraph{"Paragraph </p><script>alert(1)</script>"}, table,
-                                  finding, chart, KeyValueList{{{"Key <k>", Cell::of_text("v&v")}}}}});
+    document.sections.push_back(
+        {"Section <h2> & «Раздел»",
+         {Paragraph{"Paragraph </p><script>alert(1)</script>"}, table, finding, chart,
+          KeyValueList{{{"Key <k>", Cell::of_text("v&v")}}}}});
     return document;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("A real power report matches its golden file in every format") {
     const fs::path golden_dir = fs::path(TREATYKB_TEST_DATA) / "cli";
     const std::string command = std::string(TREATYKB_BINARY) +
                                 " power --weights RUS=57,BLR=21.5,KAZ=21.5 --quota 2/3 --name "
                                 "\"EAEU weights 57/21.5/21.5\" --format ";
-    for (const auto& [format, extension] :
-         std::vector<std::pair<std::string, std::string>>{
+    for (const auto& [format, extension] : std::vector<std::pair<std::string, std::string>>{
              {"text", "txt"}, {"md", "md"}, {"json", "json"}, {"csv", "csv"}, {"html", "html"}}) {
         const CommandResult result = run(command + format);
         REQUIRE(result.exit_code == 0);
@@ -110,8 +118,9 @@ TEST_CASE("A real power report matches its golden file in every format") {
 }
 
 TEST_CASE("The power report carries the known indices in JSON") {
-    const CommandResult result = run(std::string(TREATYKB_BINARY) +
-                                     " power --weights RUS=57,BLR=21.5,KAZ=21.5 --quota 2/3 --format json");
+    const CommandResult result =
+        run(std::string(TREATYKB_BINARY) +
+            " power --weights RUS=57,BLR=21.5,KAZ=21.5 --quota 2/3 --format json");
     REQUIRE(result.exit_code == 0);
     const auto json = nlohmann::json::parse(result.output);
     const auto& blocks = json["sections"][0]["blocks"];
@@ -126,13 +135,15 @@ TEST_CASE("The power report carries the known indices in JSON") {
 TEST_CASE("HTML escapes every piece of hostile text and keeps Cyrillic") {
     const std::string html = render_html(hostile_document());
     std::string lower = html;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     CHECK(lower.find("<script") == std::string::npos);
     CHECK(lower.find("<img") == std::string::npos);
-    CHECK(html.find("Chart <title>") == std::string::npos);  // the SVG title is escaped text
+    CHECK(html.find("Chart <title>") == std::string::npos); // the SVG title is escaped text
     CHECK(html.find("Chart &lt;title&gt;") != std::string::npos);
-    CHECK(html.find("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;") !=
-          std::string::npos);
+    CHECK(
+        html.find("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;") !=
+        std::string::npos);
     CHECK(html.find("Государства-члены вправе «в одностороннем порядке»") != std::string::npos);
     CHECK(html.find("Беларусь") != std::string::npos);
     // The finding links to the quoted provision, which is on the page under that anchor.
@@ -146,7 +157,7 @@ TEST_CASE("HTML escapes every piece of hostile text and keeps Cyrillic") {
 TEST_CASE("Markdown, JSON and CSV keep hostile text inert and intact") {
     const Document document = hostile_document();
     const std::string markdown = render_markdown(document);
-    CHECK(markdown.find('<') == std::string::npos);  // no raw HTML can reach a Markdown viewer
+    CHECK(markdown.find('<') == std::string::npos); // no raw HTML can reach a Markdown viewer
     CHECK(markdown.find("&lt;script&gt;") != std::string::npos);
     CHECK(markdown.find("Россия") != std::string::npos);
 
@@ -187,17 +198,20 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
     if (which.exit_code != 0) {
         const char* ci = std::getenv("CI");
         if (ci != nullptr && std::string(ci) == "true")
-            FAIL("chromium is not installed, and CI=true: run TREATYKB_WITH_BROWSER=1 scripts/setup.sh");
-        WARN("chromium not installed; HTML render test not run (TREATYKB_WITH_BROWSER=1 scripts/setup.sh)");
+            FAIL("chromium is not installed, and CI=true: run TREATYKB_WITH_BROWSER=1 "
+                 "scripts/setup.sh");
+        WARN("chromium not installed; HTML render test not run (TREATYKB_WITH_BROWSER=1 "
+             "scripts/setup.sh)");
         return;
     }
     const fs::path dir = new_temp_dir("treatykb-html");
     const fs::path page = dir / "power.html";
-    const CommandResult report = run(std::string(TREATYKB_BINARY) +
-                                     " power --double-majority --population " +
-                                     std::string(TREATYKB_SOURCE_DIR) +
-                                     "/kb/knowledge/data/eu27_population.csv --blocking-min 4 "
-                                     "--name \"EU Council QMV\" --format html -o " + page.string());
+    const CommandResult report =
+        run(std::string(TREATYKB_BINARY) + " power --double-majority --population " +
+            std::string(TREATYKB_SOURCE_DIR) +
+            "/kb/knowledge/data/eu27_population.csv --blocking-min 4 "
+            "--name \"EU Council QMV\" --format html -o " +
+            page.string());
     REQUIRE(report.exit_code == 0);
     // A real report and the hostile document both go through the browser.
     const fs::path hostile = dir / "hostile.html";
@@ -216,7 +230,7 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
         INFO(shot);
         CHECK(run(shot).exit_code == 0);
         REQUIRE(fs::exists(screenshot));
-        CHECK(fs::file_size(screenshot) > 20000);  // a blank 1200x900 PNG is a few KB
+        CHECK(fs::file_size(screenshot) > 20000); // a blank 1200x900 PNG is a few KB
         const std::string dom_command = "timeout 120 chromium" + flags +
                                         (dir / "profile-dom").string() + " --dump-dom file://" +
                                         file.string() + " 2>>" + log.string();
@@ -224,6 +238,15 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
         CHECK(dom.exit_code == 0);
         CHECK(dom.output.find("<svg") != std::string::npos);
         CHECK(dom.output.find("<script") == std::string::npos);
+        if (file == page) {
+            // One bar per state and index (27 × 2), plus the legend's two swatches.
+            std::size_t bars = 0;
+            for (auto at = dom.output.find("<rect"); at != std::string::npos;
+                 at = dom.output.find("<rect", at + 1))
+                ++bars;
+            CHECK(bars == 27 * 2 + 2);
+            CHECK(dom.output.find("17787201/134217728") != std::string::npos);
+        }
         // Console messages (errors, CSP violations, failed loads) are logged as CONSOLE lines.
         const std::string messages = read_file(log);
         INFO("chromium log:\n" << messages);
@@ -232,4 +255,17 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
     }
     std::error_code ignored;
     fs::remove_all(dir, ignored);
+}
+
+TEST_CASE("treatykb power reports bad input once, on stderr, with a hint, and exits non-zero") {
+    const CommandResult result = run(std::string(TREATYKB_BINARY) +
+                                     " power --weights RUS=57,BLR=x --quota 2/3 2>&1");
+    CHECK(result.exit_code != 0);
+    CHECK(result.output.find("error: the weight of BLR: 'x' is not a non-negative decimal number") !=
+          std::string::npos);
+    CHECK(result.output.find("hint: write e.g. 57 or 21.5") != std::string::npos);
+    const CommandResult quota = run(std::string(TREATYKB_BINARY) +
+                                    " power --weights A=1,B=1 --quota 1 --comparison more-than 2>&1");
+    CHECK(quota.exit_code != 0);
+    CHECK(quota.output.find("cannot be reached") != std::string::npos);
 }
