@@ -189,11 +189,13 @@ TEST_CASE("A failed multi-file ingest writes nothing, even from its good files")
     CHECK(contains(err, "bad.txt:5"));
 }
 
-TEST_CASE("report prints the EAEU structure and a sample search") {
+TEST_CASE("report prints the EAEU conflict analysis, with Art. 47 against Art. 25(1)") {
     auto report = run_program("report", corpus_database());
+    INFO(report.err);
     CHECK(report.exit_code == 0);
-    CHECK(contains(report.out, "ru expression, authentic"));
-    CHECK(contains(report.out, "4 parts, 28 sections, 119 articles"));
-    CHECK(contains(report.out, "EAEU Treaty, Art. 85"));
-    CHECK(contains(report.out, "replaced"));
+    CHECK(contains(report.out, "treatykb analysis of eaeu"));
+    CHECK(contains(report.out, "Autonomy inside transferred competence — Non-tariff measures"));
+    CHECK(contains(report.out, "EAEU Treaty, Art. 47 [ru]"));
+    CHECK(contains(report.out, "могут в одностороннем порядке вводить и применять меры нетарифного регулирования"));
+    CHECK(contains(report.out, "~exclusive_union_control(eaeu, non_tariff_measures)"));
 }

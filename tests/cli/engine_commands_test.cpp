@@ -47,6 +47,7 @@ TEST_CASE("check lists every error with file:line:column and exits non-zero") {
 
 TEST_CASE("check accepts the real knowledge files") {
     Run result = run("check " + source("kb/knowledge/schema.xml") + " " + source("kb/knowledge/domains.xml"));
+    INFO(result.out);
     CHECK(result.status == 0);
     CHECK(result.out.find("no errors") != std::string::npos);
 }
