@@ -78,24 +78,40 @@ report::ProofStep proof_step(const engine::ProofNode& node) {
 // The quotes of a provision, Russian (authentic) first, as citations.
 void add_quotes(std::vector<report::Citation>& out, const engine::Analysis& analysis,
                 const engine::FindingGroup& group, const std::string& provision,
-                const CitationLabel& cite) {
+                const CitationLabel& cite, bool primary) {
     // The quotes the finding's proofs rest on; else those of annotations on the provision.
     const engine::ProvisionQuotes* entry = nullptr;
-    if (auto own = group.quotes.find(provision); own != group.quotes.end() && !own->second.quotes.empty())
+    bool from_proofs = false;
+    if (auto own = group.quotes.find(provision); own != group.quotes.end() && !own->second.quotes.empty()) {
         entry = &own->second;
-    else if (auto any = analysis.quotes.find(provision); any != analysis.quotes.end())
+        from_proofs = true;
+    } else if (auto any = analysis.quotes.find(provision); any != analysis.quotes.end()) {
         entry = &any->second;
+    }
     std::string label = cite(provision);
     if (!entry || entry->quotes.empty()) {
         out.push_back({provision, label, ""});
         return;
     }
     std::vector<engine::QuoteView> quotes = entry->quotes;
+    // A limiting provision is quoted in full: every annotation on it, not only the one a proof
+    // happened to use (Art. 9(2) caps nationality, requires equal representation and national
+    // nomination: three annotations, one finding).
+    if (primary && from_proofs) {
+        if (auto any = analysis.quotes.find(provision); any != analysis.quotes.end())
+            for (const engine::QuoteView& quote : any->second.quotes) {
+                bool seen = std::any_of(quotes.begin(), quotes.end(), [&](const engine::QuoteView& q) {
+                    return q.lang == quote.lang && q.text == quote.text;
+                });
+                if (!seen) quotes.push_back(quote);
+            }
+    }
     std::stable_sort(quotes.begin(), quotes.end(),
                      [](const auto& a, const auto& b) { return a.lang == "ru" && b.lang != "ru"; });
+    // Every quote the proofs rest on; otherwise the first quote of each language.
     std::set<std::string> languages;
     for (const engine::QuoteView& quote : quotes) {
-        if (!languages.insert(quote.lang).second) continue;  // the first quote of each language
+        if (!languages.insert(quote.lang).second && !from_proofs) continue;
         out.push_back({provision, label + " [" + quote.lang + "]", quote.text});
     }
 }
@@ -146,8 +162,8 @@ report::Finding finding_block(const engine::Analysis& analysis, const engine::Fi
     reading += fmt::format(" Depth of {}: nominal {}, effective {:.2f} (0–5).", group.domain,
                            group.nominal, group.effective);
     finding.legal_reading = reading;
-    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, group, p, cite);
-    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, group, p, cite);
+    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, group, p, cite, true);
+    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, group, p, cite, false);
     finding.rule = join(group.rules, ", ");
     if (!group.instances.empty()) finding.proof = proof_step(group.instances.front().proof);
     return finding;

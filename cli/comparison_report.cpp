@@ -163,7 +163,7 @@ report::Document scenario_document(const engine::Analysis& baseline,
             double delta = indicator.number(scenario) - indicator.number(baseline);
             bool whole = std::floor(indicator.number(baseline)) == indicator.number(baseline) &&
                          std::floor(indicator.number(scenario)) == indicator.number(scenario);
-            change = Cell::of_text(delta == 0 ? "0" : fmt::format(whole ? "{:+.0f}" : "{:+.3f}", delta));
+            change = Cell::of_text(delta == 0 ? "0" : (whole ? fmt::format("{:+.0f}", delta) : fmt::format("{:+.3f}", delta)));
         } else if (report::cell_text(indicator.value(baseline)) != report::cell_text(indicator.value(scenario))) {
             change = Cell::of_text("changed");
         }

@@ -1,0 +1,179 @@
+// End-to-end: analyze, compare, what-if scenarios, power INSTRUMENT and check against a database
+// built from the bundled texts and the ToTA corpus, through the built program.
+//
+// The golden file tests/data/cli/analysis_eaeu.md is regenerated only on purpose:
+// TREATYKB_UPDATE_GOLDENS=1 (scripts/update-goldens.sh); review the diff, commit.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "../test_support.hpp"
+
+using namespace treatykb::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A database with the whole corpus (bundled Russian texts and the ToTA treaties of corpus.xml);
+// nullopt when ToTA is absent outside CI (tota_dir() fails the test in CI).
+const std::string* full_database() {
+    static TemporaryDatabase database;
+    static bool loaded = false;
+    static bool available = false;
+    if (!loaded) {
+        loaded = true;
+        std::optional<std::string> tota = tota_dir();
+        if (!tota) return nullptr;
+        auto result = run_program("ingest --corpus --tota '" + *tota + "'", database.path());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        available = true;
+    }
+    return available ? &database.path() : nullptr;
+}
+
+bool updating_goldens() {
+    const char* flag = std::getenv("TREATYKB_UPDATE_GOLDENS");
+    return flag != nullptr && std::string(flag) == "1";
+}
+
+}  // namespace
+
+TEST_CASE("analyze eaeu matches its golden report") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("analyze eaeu --format md", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const fs::path golden = fs::path(TREATYKB_TEST_DATA) / "cli" / "analysis_eaeu.md";
+    if (updating_goldens()) {
+        std::ofstream(golden, std::ios::binary) << result.out;
+        WARN("rewrote " << golden.string());
+    }
+    INFO("golden " << golden.string() << " (regenerate on purpose with scripts/update-goldens.sh)");
+    REQUIRE(fs::exists(golden));
+    CHECK(result.out == read_text(golden.string()));
+}
+
+TEST_CASE("analyze eaeu --format json carries the four findings with their quotes") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("analyze eaeu --format json --no-proofs", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const std::string& out = result.out;
+    CHECK_NOTHROW(nlohmann::json::parse(out));
+    // Art. 47 against Art. 25(1), both quoted in the authentic Russian.
+    CHECK(contains(out, "Autonomy inside transferred competence — Non-tariff measures"));
+    CHECK(contains(out, "могут в одностороннем порядке вводить и применять меры нетарифного регулирования"));
+    CHECK(contains(out, "иные единые меры регулирования внешней торговли товарами с третьими сторонами"));
+    // Art. 92 beside Art. 93.
+    CHECK(contains(out, "Positive-integration gap — Industrial policy"));
+    CHECK(contains(out, "самостоятельно разрабатывают, формируют и реализуют национальные промышленные политики"));
+    // Art. 9(2).
+    CHECK(contains(out, "Intergovernmental staffing of a supranational body"));
+    CHECK(contains(out, "не могут быть гражданами одного и того же государства"));
+    // Veto points and the Board's decisions taken to the Council.
+    CHECK(contains(out, "Veto point in a Union domain — Common customs tariff"));
+    CHECK(contains(out, "Majority decisions reviewable by a consensus body"));
+    // Every quote was verified; none left unverified with the full corpus.
+    CHECK_FALSE(contains(out, "Unverified"));
+}
+
+TEST_CASE("The analysis renders as one self-contained HTML page and as CSV tables") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto html = run_program("analyze eaeu --format html", *database);
+    REQUIRE(html.exit_code == 0);
+    CHECK(contains(html.out, "<svg"));
+    CHECK_FALSE(contains(html.out, "<script"));
+    // Self-contained: nothing is loaded from elsewhere (the SVG namespace URI is a name, not a load).
+    CHECK_FALSE(contains(html.out, "src=\"http"));
+    CHECK_FALSE(contains(html.out, "href=\"http"));
+    CHECK_FALSE(contains(html.out, "url(http"));
+    CHECK(contains(html.out, "prov-eaeu-art_47"));
+    auto csv = run_program("analyze eaeu --format csv", *database);
+    REQUIRE(csv.exit_code == 0);
+    CHECK(contains(csv.out, "Non-tariff measures"));
+}
+
+TEST_CASE("compare sets the EAEU beside the CIS free trade area and the 2007 Commission") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("compare eaeu cis-fta-2011 cuc-2007 --format json", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    auto json = nlohmann::json::parse(result.out);
+    CHECK(contains(result.out, "customs_union"));  // the EAEU's nominal stage
+    CHECK(contains(result.out, "cuc2007_commission"));
+    CHECK(contains(result.out, "3/8"));  // the 2007 Commission's weighted 2/3: power to act 3/8
+}
+
+TEST_CASE("A what-if scenario reports its delta against the baseline") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto drop = run_program("analyze eaeu --scenario '" + source_dir() +
+                                "/kb/scenarios/drop_art47_permission.xml'",
+                            *database);
+    INFO(drop.err);
+    REQUIRE(drop.exit_code == 0);
+    CHECK(contains(drop.out, "Domains whose depth changes"));
+    CHECK(contains(drop.out, "Non-tariff measures"));
+    CHECK(contains(drop.out, "removed  autonomy_in_union_domain in non_tariff_measures: EAEU Treaty, Art. 47"));
+    auto qmv = run_program("analyze eaeu --scenario '" + source_dir() +
+                               "/kb/scenarios/commission_council_qmv.xml'",
+                           *database);
+    REQUIRE(qmv.exit_code == 0);
+    CHECK(contains(qmv.out, "eaeu_commission_council (qualified_majority)"));
+}
+
+TEST_CASE("A scenario with an error is rejected with file, line and column") {
+    const std::string* database = full_database();
+    if (!database) return;
+    TemporaryDirectory scratch;
+    std::string scenario = scratch.write(
+        "bad.xml",
+        "<scenario xmlns=\"urn:treatykb:rules:1\">\n"
+        "  <fact>decision_rule(eaeu_commission_council, qualified_majority, 2, members)</fact>\n"
+        "</scenario>\n");
+    auto result = run_program("analyze eaeu --scenario '" + scenario + "'", *database);
+    CHECK(result.exit_code != 0);
+    CHECK(contains(result.err, "bad.xml:2:"));
+    CHECK(contains(result.err, "error:"));
+}
+
+TEST_CASE("check rejects an annotation whose quote is not in the cited provision") {
+    const std::string* database = full_database();
+    if (!database) return;
+    TemporaryDirectory scratch;
+    std::string bad = scratch.write(
+        "misquote.xml",
+        "<program xmlns=\"urn:treatykb:rules:1\">\n"
+        "  <include href=\"" + source_dir() + "/kb/knowledge/schema.xml\"/>\n"
+        "  <annotation id=\"test.misquote\" provision=\"eaeu#art_47\">\n"
+        "    <quote lang=\"ru\">государства-члены обязаны отменить все меры</quote>\n"
+        "    <fact>provision_rank(@, 4)</fact>\n"
+        "  </annotation>\n"
+        "  <annotation id=\"test.absent\" provision=\"nowhere#art_1\">\n"
+        "    <quote lang=\"ru\">текст</quote>\n"
+        "  </annotation>\n"
+        "</program>\n");
+    auto result = run_program("check '" + bad + "'", *database);
+    CHECK(result.exit_code != 0);
+    CHECK(contains(result.err, "misquote.xml:4:"));
+    CHECK(contains(result.err, "annotation test.misquote"));
+    CHECK(contains(result.err, "hint: copy the quote verbatim"));
+    // A quote of an instrument the database does not hold is reported as unverified, by name.
+    CHECK(contains(result.out, "unverified: nowhere (ru)"));
+}
+
+TEST_CASE("power eaeu computes every body of the knowledge base") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("power eaeu", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "eaeu_commission_board"));
+    CHECK(contains(result.out, "(3/16)"));  // 2/3 of five Board members: power to act 6/32
+    CHECK(contains(result.out, "(1/32)"));  // consensus of five
+}
