@@ -142,4 +142,49 @@ inline bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+// A page rendered by headless Chromium (Debian `chromium`): a screenshot, the DOM after load, and
+// the browser's log, where console messages appear as CONSOLE lines.
+struct BrowserRender {
+    bool available = false;  // chromium is installed
+    int screenshot_status = -1, dom_status = -1;
+    std::uintmax_t screenshot_bytes = 0;
+    std::string dom;
+    std::string log;
+};
+
+// Renders `page` with the flags a closed network needs; returns available=false when chromium is
+// missing, which fails the test in CI (CI=true) and warns elsewhere.
+inline BrowserRender render_in_chromium(const std::filesystem::path& page,
+                                        const std::filesystem::path& work_dir) {
+    BrowserRender render;
+    if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
+        const char* ci = std::getenv("CI");
+        if (ci && std::string(ci) == "true")
+            FAIL("chromium is not installed, and CI=true: run TREATYKB_WITH_BROWSER=1 scripts/setup.sh");
+        WARN("chromium not installed; HTML render test not run (TREATYKB_WITH_BROWSER=1 scripts/setup.sh)");
+        return render;
+    }
+    render.available = true;
+    const std::string stem = page.stem().string();
+    const std::filesystem::path screenshot = work_dir / (stem + ".png");
+    const std::filesystem::path log = work_dir / (stem + ".log");
+    const std::filesystem::path dom = work_dir / (stem + ".dom");
+    const std::string flags =
+        " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+        " --disable-background-networking --disable-component-update --disable-sync"
+        " --enable-logging=stderr --v=0 --window-size=1200,900 --user-data-dir=";
+    const std::string shot = "timeout 120 chromium" + flags + (work_dir / ("profile-shot-" + stem)).string() +
+                             " --screenshot=" + screenshot.string() + " file://" + page.string() +
+                             " >/dev/null 2>" + log.string();
+    render.screenshot_status = std::system(shot.c_str());
+    if (std::filesystem::exists(screenshot)) render.screenshot_bytes = std::filesystem::file_size(screenshot);
+    const std::string dump = "timeout 120 chromium" + flags + (work_dir / ("profile-dom-" + stem)).string() +
+                             " --dump-dom file://" + page.string() + " >" + dom.string() + " 2>>" +
+                             log.string();
+    render.dom_status = std::system(dump.c_str());
+    render.dom = read_text(dom.string());
+    render.log = read_text(log.string());
+    return render;
+}
+
 }  // namespace treatykb::testing

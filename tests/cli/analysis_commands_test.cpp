@@ -97,6 +97,26 @@ TEST_CASE("The analysis renders as one self-contained HTML page and as CSV table
     CHECK(contains(csv.out, "Non-tariff measures"));
 }
 
+TEST_CASE("The analysis page renders in headless Chromium, charts and findings, no console errors") {
+    const std::string* database = full_database();
+    if (!database) return;
+    TemporaryDirectory scratch;
+    const fs::path page = fs::path(scratch.path()) / "analysis.html";
+    auto result = run_program("analyze eaeu --format html -o '" + page.string() + "'", *database);
+    REQUIRE(result.exit_code == 0);
+    BrowserRender render = render_in_chromium(page, scratch.path());
+    if (!render.available) return;
+    INFO("chromium log:\n" << render.log);
+    CHECK(render.screenshot_status == 0);
+    CHECK(render.screenshot_bytes > 20000);
+    CHECK(render.dom_status == 0);
+    CHECK(contains(render.dom, "<svg"));
+    CHECK(contains(render.dom, "Autonomy inside transferred competence"));
+    CHECK(contains(render.dom, "в одностороннем порядке"));
+    CHECK_FALSE(contains(render.log, "CONSOLE"));
+    CHECK_FALSE(contains(render.log, "Refused to"));
+}
+
 TEST_CASE("compare sets the EAEU beside the CIS free trade area and the 2007 Commission") {
     const std::string* database = full_database();
     if (!database) return;

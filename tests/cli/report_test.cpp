@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "../test_support.hpp"
 #include "cli/render_util.hpp"
 #include "cli/report.hpp"
 
@@ -194,16 +195,6 @@ TEST_CASE("Text tables align columns by characters, not bytes (Cyrillic)") {
 }
 
 TEST_CASE("The HTML report renders in headless Chromium without console errors") {
-    const CommandResult which = run("command -v chromium 2>/dev/null");
-    if (which.exit_code != 0) {
-        const char* ci = std::getenv("CI");
-        if (ci != nullptr && std::string(ci) == "true")
-            FAIL("chromium is not installed, and CI=true: run TREATYKB_WITH_BROWSER=1 "
-                 "scripts/setup.sh");
-        WARN("chromium not installed; HTML render test not run (TREATYKB_WITH_BROWSER=1 "
-             "scripts/setup.sh)");
-        return;
-    }
     const fs::path dir = new_temp_dir("treatykb-html");
     const fs::path page = dir / "power.html";
     const CommandResult report =
@@ -218,40 +209,26 @@ TEST_CASE("The HTML report renders in headless Chromium without console errors")
     write_file(hostile, render_html(hostile_document()));
 
     for (const fs::path& file : {page, hostile}) {
-        const fs::path screenshot = dir / (file.stem().string() + ".png");
-        const fs::path log = dir / (file.stem().string() + ".log");
-        const std::string flags =
-            " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
-            " --disable-background-networking --disable-component-update --disable-sync"
-            " --enable-logging=stderr --v=0 --window-size=1200,900 --user-data-dir=";
-        const std::string shot = "timeout 120 chromium" + flags + (dir / "profile-shot").string() +
-                                 " --screenshot=" + screenshot.string() + " file://" +
-                                 file.string() + " >/dev/null 2>" + log.string();
-        INFO(shot);
-        CHECK(run(shot).exit_code == 0);
-        REQUIRE(fs::exists(screenshot));
-        CHECK(fs::file_size(screenshot) > 20000); // a blank 1200x900 PNG is a few KB
-        const std::string dom_command = "timeout 120 chromium" + flags +
-                                        (dir / "profile-dom").string() + " --dump-dom file://" +
-                                        file.string() + " 2>>" + log.string();
-        const CommandResult dom = run(dom_command);
-        CHECK(dom.exit_code == 0);
-        CHECK(dom.output.find("<svg") != std::string::npos);
-        CHECK(dom.output.find("<script") == std::string::npos);
+        const treatykb::testing::BrowserRender render = treatykb::testing::render_in_chromium(file, dir);
+        if (!render.available) return;
+        INFO("chromium log:\n" << render.log);
+        CHECK(render.screenshot_status == 0);
+        CHECK(render.screenshot_bytes > 20000);  // a blank 1200x900 PNG is a few KB
+        CHECK(render.dom_status == 0);
+        CHECK(render.dom.find("<svg") != std::string::npos);
+        CHECK(render.dom.find("<script") == std::string::npos);
         if (file == page) {
             // One bar per state and index (27 × 2), plus the legend's two swatches.
             std::size_t bars = 0;
-            for (auto at = dom.output.find("<rect"); at != std::string::npos;
-                 at = dom.output.find("<rect", at + 1))
+            for (auto at = render.dom.find("<rect"); at != std::string::npos;
+                 at = render.dom.find("<rect", at + 1))
                 ++bars;
             CHECK(bars == 27 * 2 + 2);
-            CHECK(dom.output.find("17787201/134217728") != std::string::npos);
+            CHECK(render.dom.find("17787201/134217728") != std::string::npos);
         }
         // Console messages (errors, CSP violations, failed loads) are logged as CONSOLE lines.
-        const std::string messages = read_file(log);
-        INFO("chromium log:\n" << messages);
-        CHECK(messages.find("CONSOLE") == std::string::npos);
-        CHECK(messages.find("Refused to") == std::string::npos);
+        CHECK(render.log.find("CONSOLE") == std::string::npos);
+        CHECK(render.log.find("Refused to") == std::string::npos);
     }
     std::error_code ignored;
     fs::remove_all(dir, ignored);
