@@ -49,6 +49,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     if (!knowledge) return 1;
     engine::AnalysisOptions analysis_options;
     analysis_options.with_proofs = with_proofs;
+    analysis_options.explain = scenarios.empty();  // a delta report shows no proofs
     analysis_options.population_table = population_table_path();
     engine::Model model = engine::evaluate(knowledge->program);
     engine::Analysis analysis = engine::analyze(model, instrument, analysis_options);

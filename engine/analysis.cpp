@@ -137,7 +137,9 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
         finding.secondary = fact.arguments[3];
         finding.reading = fact.arguments[4];
         finding.severity = std::stoi(fact.arguments[5]);
-        if (std::optional<ProofNode> proof = model.explain(fact.text())) {
+        if (!options.explain) {
+            // A bare delta (what-if comparisons) needs the findings, not how they were derived.
+        } else if (std::optional<ProofNode> proof = model.explain(fact.text())) {
             finding.rule_id = proof->rule_id;
             collect_proof_quotes(*proof, group.quotes);
             if (options.with_proofs) finding.proof = std::move(*proof);

@@ -80,7 +80,8 @@ struct Analysis {
 };
 
 struct AnalysisOptions {
-    bool with_proofs = true;
+    bool explain = true;      // derive each finding's proof (rule, quotes); off for bare deltas
+    bool with_proofs = true;  // keep the proof trees in the result
     // A population table (code,name,population) for bodies deciding on a population basis.
     std::string population_table;
 };

@@ -1,5 +1,7 @@
 #include "engine/evidence.hpp"
 
+#include <unordered_map>
+
 namespace treatykb::engine {
 
 std::string_view evidence_status_name(EvidenceCheck::Status status) {
@@ -48,7 +50,41 @@ bool contains_quote(const std::string& text, const std::string& quote) {
 
 }  // namespace
 
-std::vector<EvidenceCheck> verify_evidence(const Program& program, const TextSource& texts) {
+// Looks each provision's text up once, folded: many quotes cite the same provision, and a
+// provision's text includes its descendants, which the database assembles per request.
+class CachedTexts final : public TextSource {
+public:
+    explicit CachedTexts(const TextSource& texts) : texts_(texts) {}
+    std::optional<std::string> provision_text(std::string_view instrument, std::string_view eid,
+                                              std::string_view lang) const override {
+        std::string key = std::string(instrument) + '\x1f' + std::string(eid) + '\x1f' + std::string(lang);
+        auto found = texts_by_key_.find(key);
+        if (found == texts_by_key_.end()) {
+            std::optional<std::string> text = texts_.provision_text(instrument, eid, lang);
+            if (text) text = fold_whitespace(*text);
+            found = texts_by_key_.emplace(std::move(key), std::move(text)).first;
+        }
+        return found->second;
+    }
+    bool has_expression(std::string_view instrument, std::string_view lang) const override {
+        std::string key = std::string(instrument) + '\x1f' + std::string(lang);
+        auto found = expressions_.find(key);
+        if (found == expressions_.end())
+            found = expressions_.emplace(std::move(key), texts_.has_expression(instrument, lang)).first;
+        return found->second;
+    }
+    std::optional<std::string> authentic_language(std::string_view instrument) const override {
+        return texts_.authentic_language(instrument);
+    }
+
+private:
+    const TextSource& texts_;
+    mutable std::unordered_map<std::string, std::optional<std::string>> texts_by_key_;
+    mutable std::unordered_map<std::string, bool> expressions_;
+};
+
+std::vector<EvidenceCheck> verify_evidence(const Program& program, const TextSource& uncached) {
+    CachedTexts texts(uncached);
     std::vector<EvidenceCheck> results;
     for (const Evidence& evidence : program.evidence) {
         EvidenceCheck check{&evidence, EvidenceCheck::Status::verified, {}};

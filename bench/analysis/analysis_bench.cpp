@@ -1,0 +1,91 @@
+// Times the analysis path in one process (docs/performance.md, "Analysis"):
+//   full     — load and validate the knowledge, verify every quote against the database, evaluate,
+//              analyze eaeu and render the HTML report (what `treatykb analyze eaeu --format html`
+//              does after start-up);
+//   scenario — re-run with a what-if scenario on the already loaded program: apply, evaluate,
+//              analyze (what a scenario costs once the baseline is in memory);
+//   evaluate — evaluation of the loaded program alone, the floor of both.
+// Usage: bench_analysis DATABASE SOURCE_DIR [REPEATS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/analysis_report.hpp"
+#include "cli/report.hpp"
+#include "engine/analysis.hpp"
+#include "engine/evidence.hpp"
+#include "engine/loader.hpp"
+#include "engine/store_text_source.hpp"
+#include "kb/store.hpp"
+
+using namespace treatykb;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+template <typename Work>
+std::vector<double> time_runs(int repeats, Work work) {
+    std::vector<double> milliseconds;
+    for (int run = 0; run < repeats; ++run) {
+        auto start = Clock::now();
+        work();
+        milliseconds.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::sort(milliseconds.begin(), milliseconds.end());
+    return milliseconds;
+}
+
+void print(const char* name, const std::vector<double>& ms, double target) {
+    double median = ms[ms.size() / 2];
+    std::printf("%-9s min %8.2f ms  median %8.2f ms  target %6.1f ms  median/target %.2f\n", name,
+                ms.front(), median, target, median / target);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: bench_analysis DATABASE SOURCE_DIR [REPEATS]\n");
+        return 2;
+    }
+    const std::string database = argv[1], source = argv[2];
+    const int repeats = argc > 3 ? std::max(1, std::atoi(argv[3])) : 20;
+    const std::vector<std::string> files = engine::default_rule_files(source);
+    const std::string scenario = source + "/kb/scenarios/commission_council_qmv.xml";
+    engine::AnalysisOptions options;
+    options.population_table = source + "/kb/knowledge/data/eu27_population.csv";
+    Store store(database);
+    std::size_t sink = 0;
+
+    auto full = time_runs(repeats, [&] {
+        engine::Program program = engine::load_program(files);
+        engine::StoreTextSource texts(store);
+        sink += engine::verify_evidence(program, texts).size();
+        engine::Model model = engine::evaluate(program);
+        engine::Analysis analysis = engine::analyze(model, "eaeu", options);
+        cli::KnowledgeSummary summary;
+        auto cite = [&store](const std::string& provision) {
+            auto hash = provision.find('#');
+            return store.citation(provision.substr(0, hash), provision.substr(hash + 1));
+        };
+        sink += cli::report::render_html(cli::analysis_document(analysis, model, summary, cite, "bench")).size();
+    });
+    const engine::Program baseline = engine::load_program(files);
+    engine::AnalysisOptions delta_options = options;
+    delta_options.explain = false;  // as `analyze --scenario` does for the scenario side
+    auto scenario_runs = time_runs(repeats, [&] {
+        engine::Program changed = engine::apply_scenario(baseline, {scenario});
+        engine::Model model = engine::evaluate(changed);
+        sink += engine::analyze(model, "eaeu", delta_options).findings.size();
+    });
+    auto evaluate_runs = time_runs(repeats, [&] { sink += engine::evaluate(baseline).count("finding(?k, ?d, ?a, ?b, ?r, ?s)"); });
+
+    std::printf("analysis of eaeu: %zu files, %zu facts, %zu rules, %d runs each\n", files.size(),
+                baseline.facts.size(), baseline.rules.size(), repeats);
+    print("full", full, 100.0);
+    print("scenario", scenario_runs, 20.0);
+    print("evaluate", evaluate_runs, 20.0);
+    return sink == 0 ? 1 : 0;
+}
