@@ -34,9 +34,8 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
             if (done == total) std::cerr << "\r\033[K" << std::flush;
         };
     }
-    LoadResult loaded;
+    std::optional<std::string> tota;
     if (arguments.corpus) {
-        std::optional<std::string> tota;
         if (!arguments.tota.empty()) {
             if (!std::filesystem::is_directory(arguments.tota))
                 throw Error("no such ToTA folder", {arguments.tota, 0, 0},
@@ -49,16 +48,20 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
             std::cerr << "note: no ToTA folder found, so only the bundled Russian texts are ingested; "
                          "to add the English texts, clone https://github.com/mappingtreaties/tota and "
                          "set TREATYKB_TOTA to its xml/ folder\n";
-        loaded = load_catalog_corpus(catalog, texts, tota, progress);
     }
-    if (!arguments.paths.empty()) {
-        LoadResult more = load_paths(arguments.paths, catalog, progress);
-        for (auto& instrument : more.instruments) loaded.instruments.push_back(std::move(instrument));
-        for (auto& warning : more.warnings) loaded.warnings.push_back(std::move(warning));
-        loaded.files += more.files;
-    }
+    // Each instrument is written as soon as it is parsed, inside one transaction: a file that
+    // fails to parse rolls back everything before it.
+    LoadResult loaded;
     Store store(database_path(options));
-    IngestSummary summary = store.ingest(loaded.instruments);
+    IngestSummary summary = store.ingest([&](const Store::InstrumentWriter& write) {
+        InstrumentSink sink = [&](Instrument&& instrument) { write(instrument); };
+        if (arguments.corpus) loaded = load_catalog_corpus(catalog, texts, tota, progress, sink);
+        if (!arguments.paths.empty()) {
+            LoadResult more = load_paths(arguments.paths, catalog, progress, sink);
+            for (auto& warning : more.warnings) loaded.warnings.push_back(std::move(warning));
+            loaded.files += more.files;
+        }
+    });
     std::cout << "ingested " << summary.instruments << " instrument(s), " << summary.expressions
               << " expression(s), " << summary.provisions << " provisions from " << loaded.files
               << " file(s) into " << database_path(options) << "\n";

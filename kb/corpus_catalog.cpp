@@ -50,6 +50,7 @@ Catalog load_catalog(const std::string& path) {
         instrument.date_in_force = node.attribute("in-force").value();
         instrument.work_uri = node.attribute("uri").value();
         instrument.parties = node.attribute("parties").value();
+        instrument.type = node.attribute("type").as_string("treaty");
         instrument.title = node.child_value("title");
         if (instrument.alias.empty() || instrument.work_uri.empty())
             throw Error("instrument without alias or uri", {path, 0, 0},

@@ -32,6 +32,7 @@ struct CatalogInstrument {
     std::string date_in_force;
     std::string work_uri;
     std::string parties;
+    std::string type;  // "treaty" unless the catalogue says otherwise ("agreement")
     std::vector<CatalogExpression> expressions;
 };
 

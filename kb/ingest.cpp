@@ -58,6 +58,9 @@ void apply_catalog(Instrument& instrument, const CatalogInstrument& entry) {
     instrument.work_uri = entry.work_uri;
     instrument.date_signed = entry.date_signed;
     instrument.date_in_force = entry.date_in_force;
+    // Catalogue metadata wins over a ToTA file's, so the stored instrument is the same whichever
+    // of its expressions was ingested last.
+    instrument.type = entry.type;
     if (!entry.parties.empty()) instrument.parties = entry.parties;
     // The ToTA ids the catalogue names are aliases of the instrument ("pta_440" -> eaeu), whether
     // or not the ToTA file is read this time.
@@ -192,8 +195,12 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
 }  // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& catalog,
-                      const ProgressCallback& progress) {
+                      const ProgressCallback& progress, const InstrumentSink& sink) {
     LoadResult result;
+    auto emit = [&](Instrument&& instrument) {
+        if (sink) sink(std::move(instrument));
+        else merge_into(result.instruments, std::move(instrument));
+    };
     std::vector<std::string> files = expand_paths(paths);
     std::vector<const CatalogExpression*> bundled_done;
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -202,16 +209,15 @@ LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& cata
         if (fs::path(path).extension() == ".xml") content_head = read_file(path).substr(0, 400);
         Format format = detect_format(path, content_head);
         if (format == Format::tota) {
-            merge_into(result.instruments, load_tota(path, catalog, result));
+            emit(load_tota(path, catalog, result));
         } else if (format == Format::akn) {
-            merge_into(result.instruments, read_akn(read_file(path), path));
+            emit(read_akn(read_file(path), path));
             ++result.files;
         } else if (auto found = catalog.find_file(fs::path(path).filename().string())) {
             // A bundled file: its expression may span several files (treaty + annexes).
             if (std::find(bundled_done.begin(), bundled_done.end(), found->second) == bundled_done.end()) {
                 bundled_done.push_back(found->second);
-                merge_into(result.instruments,
-                           load_bundled_expression(*found->first, *found->second,
+                emit(load_bundled_expression(*found->first, *found->second,
                                                    fs::path(path).parent_path().string(), result));
             }
         } else {
@@ -226,7 +232,7 @@ LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& cata
             instrument.expressions.push_back(std::move(parsed.expression));
             for (auto& warning : parsed.warnings) result.warnings.push_back(std::move(warning));
             ++result.files;
-            merge_into(result.instruments, std::move(instrument));
+            emit(std::move(instrument));
         }
         if (progress) progress(i + 1, files.size(), path);
     }
@@ -235,19 +241,23 @@ LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& cata
 
 LoadResult load_catalog_corpus(const Catalog& catalog, const std::string& texts_dir,
                                const std::optional<std::string>& tota_dir,
-                               const ProgressCallback& progress) {
+                               const ProgressCallback& progress, const InstrumentSink& sink) {
     LoadResult result;
+    auto emit = [&](Instrument&& instrument) {
+        if (sink) sink(std::move(instrument));
+        else merge_into(result.instruments, std::move(instrument));
+    };
     std::size_t total = 0, done = 0;
     for (const auto& entry : catalog.instruments) total += entry.expressions.size();
     for (const auto& entry : catalog.instruments) {
         for (const auto& expression : entry.expressions) {
             std::string shown;
             if (!expression.files.empty()) {
-                merge_into(result.instruments, load_bundled_expression(entry, expression, texts_dir, result));
+                emit(load_bundled_expression(entry, expression, texts_dir, result));
                 shown = expression.files.front().name;
             } else if (!expression.tota_id.empty() && tota_dir) {
                 shown = (fs::path(*tota_dir) / ("pta_" + expression.tota_id + ".xml")).string();
-                merge_into(result.instruments, load_tota(shown, catalog, result));
+                emit(load_tota(shown, catalog, result));
             }
             if (progress) progress(++done, total, shown);
         }

@@ -292,17 +292,23 @@ Store::~Store() {
 }
 
 IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
+    return ingest([&](const InstrumentWriter& write) {
+        for (const auto& instrument : instruments) write(instrument);
+    });
+}
+
+IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce) {
     IngestSummary summary;
     impl_->execute("BEGIN IMMEDIATE");
     try {
-        for (const auto& instrument : instruments) {
+        produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument);
             ++summary.instruments;
             for (const auto& expression : instrument.expressions) {
                 summary.provisions += insert_expression(impl_->database, id, expression);
                 ++summary.expressions;
             }
-        }
+        });
         impl_->execute("COMMIT");
     } catch (...) {
         sqlite3_exec(impl_->database, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -9,6 +9,7 @@
 // stored one atomically, and a failure leaves the database exactly as it was.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,6 +75,11 @@ public:
 
     // Writes the instruments in one transaction (replacing expressions already stored).
     IngestSummary ingest(const std::vector<Instrument>& instruments);
+
+    // One transaction around `produce`, which calls the writer it is given once per instrument
+    // (parsing the next file in between); if `produce` throws, nothing it wrote is kept.
+    using InstrumentWriter = std::function<void(const Instrument&)>;
+    IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce);
 
     std::vector<InstrumentSummary> list() const;
     // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").
