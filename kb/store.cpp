@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
@@ -299,11 +300,12 @@ IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
 
 IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce) {
     IngestSummary summary;
+    std::set<std::string> aliases;  // an instrument may arrive once per expression
     impl_->execute("BEGIN IMMEDIATE");
     try {
         produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument);
-            ++summary.instruments;
+            if (aliases.insert(instrument.alias).second) ++summary.instruments;
             for (const auto& expression : instrument.expressions) {
                 summary.provisions += insert_expression(impl_->database, id, expression);
                 ++summary.expressions;

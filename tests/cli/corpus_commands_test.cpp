@@ -47,6 +47,10 @@ std::string expect_failure(const std::string& arguments) {
 TEST_CASE("ingest --corpus loads the bundled treaties and list shows them") {
     auto result = run_program("list", corpus_database());
     CHECK(result.exit_code == 0);
+    TemporaryDatabase fresh;
+    auto ingest = run_program("ingest --corpus", fresh.path());
+    if (treatykb::testing::tota_dir())
+        CHECK(contains(ingest.out, "ingested 11 instrument(s), 13 expression(s)"));
     CHECK(contains(result.out, "eaeu "));
     CHECK(contains(result.out, "ru*:119"));
     CHECK(contains(result.out, "cuc-2007"));
