@@ -10,7 +10,8 @@
 namespace treatykb::cli {
 
 void register_report(CLI::App& app, Options& options) {
-    CLI::App* command = app.add_subcommand("report", "The main report (for now: EAEU structure and a sample search)");
+    CLI::App* command = app.add_subcommand(
+        "report", "The main report (for now: EAEU structure and a sample search)");
     command->callback([&options] {
         Store store(database_path(options));
         auto alias = store.resolve_alias("eaeu");
@@ -19,22 +20,26 @@ void register_report(CLI::App& app, Options& options) {
             return;
         }
         for (const auto& instrument : store.list()) {
-            if (instrument.alias != *alias) continue;
+            if (instrument.alias != *alias)
+                continue;
             std::cout << instrument.title << "\n" << instrument.work_uri << "\n\n";
             for (const auto& expression : instrument.expressions) {
                 std::map<std::string, int> kinds;
                 // The Treaty's own structure; annexes are counted as units.
                 for (const auto& unit : store.provisions(*alias, expression.language))
-                    if (!unit.eid.starts_with("annex_") || unit.kind == "annex") ++kinds[unit.kind];
+                    if (!unit.eid.starts_with("annex_") || unit.kind == "annex")
+                        ++kinds[unit.kind];
                 std::cout << fmt::format(
                     "{} expression{} ({}, {}): {} parts, {} sections, {} articles, {} paragraphs, "
                     "{} points, {} annexes, {} recorded amendments\n",
                     expression.language, expression.authentic ? ", authentic" : "", expression.uri,
-                    expression.date, kinds["part"], kinds["section"], kinds["article"], kinds["paragraph"],
-                    kinds["point"] + kinds["subpoint"], kinds["annex"], expression.amendments);
+                    expression.date, kinds["part"], kinds["section"], kinds["article"],
+                    kinds["paragraph"], kinds["point"] + kinds["subpoint"], kinds["annex"],
+                    expression.amendments);
                 for (const auto& amendment : store.amendments(*alias, expression.language))
-                    std::cout << fmt::format("  {:<34} {:<8} {} ({})\n", store.citation(*alias, amendment.eid),
-                                             amendment.kind, amendment.amending_act, amendment.date);
+                    std::cout << fmt::format("  {:<34} {:<8} {} ({})\n",
+                                             store.citation(*alias, amendment.eid), amendment.kind,
+                                             amendment.amending_act, amendment.date);
             }
         }
         for (const char* query : {"non-tariff measures unilateral", "одностороннем порядке меры"}) {
@@ -43,9 +48,10 @@ void register_report(CLI::App& app, Options& options) {
             search.instrument = *alias;
             search.limit = 3;
             for (const auto& hit : store.search(query, search))
-                std::cout << "  " << hit.citation << " [" << hit.language << "]: " << hit.snippet << "\n";
+                std::cout << "  " << hit.citation << " [" << hit.language << "]: " << hit.snippet
+                          << "\n";
         }
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -10,12 +10,13 @@ namespace treatykb {
 
 const CatalogInstrument* Catalog::find_alias(const std::string& alias) const {
     for (const auto& instrument : instruments)
-        if (instrument.alias == alias) return &instrument;
+        if (instrument.alias == alias)
+            return &instrument;
     return nullptr;
 }
 
-std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> Catalog::find_tota(
-    const std::string& tota_id) const {
+std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>>
+Catalog::find_tota(const std::string& tota_id) const {
     for (const auto& instrument : instruments)
         for (const auto& expression : instrument.expressions)
             if (!tota_id.empty() && expression.tota_id == tota_id)
@@ -23,12 +24,13 @@ std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> Cat
     return std::nullopt;
 }
 
-std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> Catalog::find_file(
-    const std::string& file_name) const {
+std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>>
+Catalog::find_file(const std::string& file_name) const {
     for (const auto& instrument : instruments)
         for (const auto& expression : instrument.expressions)
             for (const auto& file : expression.files)
-                if (file.name == file_name) return std::make_pair(&instrument, &expression);
+                if (file.name == file_name)
+                    return std::make_pair(&instrument, &expression);
     return std::nullopt;
 }
 
@@ -71,4 +73,4 @@ Catalog load_catalog(const std::string& path) {
     return catalog;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -11,8 +11,8 @@
 
 namespace treatykb {
 
-std::optional<int> roman_to_int(std::string_view roman);  // "XXVIII" -> 28; nullopt if not roman
-std::string int_to_roman(int value);                      // 28 -> "XXVIII"
+std::optional<int> roman_to_int(std::string_view roman); // "XXVIII" -> 28; nullopt if not roman
+std::string int_to_roman(int value);                     // 28 -> "XXVIII"
 
 // Russian feminine ordinals used for parts ("ЧАСТЬ ПЕРВАЯ") and English number words used by some
 // ToTA files ("CHAPTER TWENTY ONE"); case-insensitive.
@@ -32,4 +32,4 @@ std::string number_component(std::string_view number);
 std::string join_eid(std::string_view parent, std::string_view kind_prefix,
                      std::string_view component);
 
-}  // namespace treatykb
+} // namespace treatykb

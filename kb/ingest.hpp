@@ -18,7 +18,7 @@
 namespace treatykb {
 
 struct LoadResult {
-    std::vector<Instrument> instruments;  // expressions of one alias merged into one Instrument
+    std::vector<Instrument> instruments; // expressions of one alias merged into one Instrument
     std::vector<ImportWarning> warnings;
     std::size_t files = 0;
 };
@@ -46,4 +46,4 @@ LoadResult load_catalog_corpus(const Catalog& catalog, const std::string& texts_
 // Reads a whole file; throws treatykb::Error when it is missing or unreadable.
 std::string read_file(const std::string& path);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -44,19 +44,19 @@ struct InstrumentSummary {
 };
 
 struct SearchOptions {
-    std::string instrument;  // alias; empty searches everything
-    std::string language;    // "ru", "en"; empty searches every expression
+    std::string instrument; // alias; empty searches everything
+    std::string language;   // "ru", "en"; empty searches every expression
     int limit = 10;
 };
 
 struct SearchHit {
-    std::string instrument;  // canonical alias
+    std::string instrument; // canonical alias
     std::string eid;
     std::string language;
-    std::string citation;    // "EAEU Treaty, Art. 47"
+    std::string citation; // "EAEU Treaty, Art. 47"
     std::string heading;
-    std::string snippet;     // matched words in [brackets]
-    double score = 0;        // bm25: lower is better
+    std::string snippet; // matched words in [brackets]
+    double score = 0;    // bm25: lower is better
 };
 
 struct IngestSummary {
@@ -66,7 +66,7 @@ struct IngestSummary {
 };
 
 class Store {
-public:
+  public:
     // Opens (creating if needed) the database; throws treatykb::Error when it cannot.
     explicit Store(const std::string& path);
     ~Store();
@@ -120,7 +120,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 
@@ -132,4 +132,4 @@ std::string default_database_path();
 // exists; nullopt otherwise.
 std::optional<std::string> find_tota_dir(const std::string& project_root);
 
-}  // namespace treatykb
+} // namespace treatykb

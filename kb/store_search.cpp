@@ -14,7 +14,8 @@ using detail::Statement;
 
 std::string Store::citation(std::string_view instrument, std::string_view eid) const {
     auto id = impl_->instrument_id(instrument);
-    if (!id) return std::string(eid);
+    if (!id)
+        return std::string(eid);
     // The eId's prefixes are the provisions it sits in (articles do not carry their section, so
     // the chain starts at the article or annex). Numbers are read from the authentic expression
     // when there is one.
@@ -25,8 +26,10 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
     for (const auto& prefix : eid_prefixes(eid)) {
         query.reset();
         query.bind(1, *id).bind(2, prefix);
-        if (query.step()) steps.push_back({query.text(0), query.text(1)});
-        else steps.push_back(step_from_eid(prefix));
+        if (query.step())
+            steps.push_back({query.text(0), query.text(1)});
+        else
+            steps.push_back(step_from_eid(prefix));
     }
     return format_citation(impl_->short_title(*id), steps);
 }
@@ -34,22 +37,26 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
 std::optional<std::string> Store::resolve_reference(std::string_view instrument,
                                                     std::string_view reference,
                                                     std::string_view lang) const {
-    if (provision(instrument, reference, lang)) return std::string(reference);
+    if (provision(instrument, reference, lang))
+        return std::string(reference);
     ParsedReference parsed = parse_reference(reference);
-    if (!provision(instrument, parsed.root, lang)) return std::nullopt;
+    if (!provision(instrument, parsed.root, lang))
+        return std::nullopt;
     std::string current = parsed.root;
     for (const auto& part : parsed.parts) {
         // "(1)" below an article is its paragraph 1, else its point 1; below a paragraph or point
         // the next level of points.
         std::string found;
         for (const auto& child : subtree(instrument, current, lang)) {
-            if (child.parent_eid != current) continue;
+            if (child.parent_eid != current)
+                continue;
             if (child.number == part || child.eid.ends_with("_" + part)) {
                 found = child.eid;
                 break;
             }
         }
-        if (found.empty()) return std::nullopt;
+        if (found.empty())
+            return std::nullopt;
         current = found;
     }
     return current;
@@ -60,7 +67,8 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     long long instrument = 0;
     if (!options.instrument.empty()) {
         auto id = impl_->instrument_id(options.instrument);
-        if (!id) require_instrument(options.instrument);
+        if (!id)
+            require_instrument(options.instrument);
         instrument = *id;
     }
     const long long limit = options.limit > 0 ? options.limit : 10;
@@ -69,7 +77,8 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     std::vector<std::pair<long long, double>> best;
     auto rank = [&](Statement& ranked) {
         try {
-            while (ranked.step()) best.emplace_back(ranked.integer(0), ranked.real(1));
+            while (ranked.step())
+                best.emplace_back(ranked.integer(0), ranked.real(1));
         } catch (const Error& e) {
             throw Error("search query not understood: " + e.message(), {"search query", 1, 0},
                         "use words, \"quoted phrases\", AND, OR, NOT and parentheses");
@@ -91,7 +100,8 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
             GROUP BY e.id)sql");
         ranges.bind(1, instrument).bind(2, options.language);
         std::vector<std::array<long long, 3>> expressions;
-        while (ranges.step()) expressions.push_back({ranges.integer(0), ranges.integer(1), ranges.integer(2)});
+        while (ranges.step())
+            expressions.push_back({ranges.integer(0), ranges.integer(1), ranges.integer(2)});
         for (const auto& [expression, first, last] : expressions) {
             Statement ranked = impl_->query(R"sql(
                 SELECT f.rowid, bm25(provisions_fts, 2.0, 1.0) AS score
@@ -101,8 +111,10 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
             ranked.bind(1, match).bind(2, first).bind(3, last).bind(4, expression).bind(5, limit);
             rank(ranked);
         }
-        std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-        if (best.size() > static_cast<std::size_t>(limit)) best.resize(static_cast<std::size_t>(limit));
+        std::sort(best.begin(), best.end(),
+                  [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (best.size() > static_cast<std::size_t>(limit))
+            best.resize(static_cast<std::size_t>(limit));
     }
     std::vector<SearchHit> hits;
     Statement detail = impl_->query(R"sql(
@@ -116,7 +128,8 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     for (const auto& [rowid, score] : best) {
         detail.reset();
         detail.bind(1, match).bind(2, rowid);
-        if (!detail.step()) continue;
+        if (!detail.step())
+            continue;
         SearchHit hit;
         hit.instrument = detail.text(0);
         hit.eid = detail.text(1);
@@ -126,8 +139,9 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
         hit.score = score;
         hits.push_back(std::move(hit));
     }
-    for (auto& hit : hits) hit.citation = citation(hit.instrument, hit.eid);
+    for (auto& hit : hits)
+        hit.citation = citation(hit.instrument, hit.eid);
     return hits;
 }
 
-}  // namespace treatykb
+} // namespace treatykb
