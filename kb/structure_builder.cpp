@@ -17,7 +17,9 @@ constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 // Markers at the start of a block. \s in ICU regular expressions includes the no-break space
 // that the OCR'd ToTA texts put after "1.".
 const boost::u32regex& paragraph_marker() {
-    static const auto pattern = boost::make_u32regex(R"(^(\d{1,3})\.(?:\s+|$)(.*)$)");
+    // "2.Prohibitions" (OCR lost the space) counts when a capital letter follows.
+    static const auto pattern =
+        boost::make_u32regex(R"(^(\d{1,3})\.(?:\s+|$|(?=[[:upper:]]))(.*)$)");
     return pattern;
 }
 const boost::u32regex& numeric_point_marker() {
@@ -147,6 +149,19 @@ struct StructureBuilder::State {
         return top;
     }
 
+    // The next number in sequence, or one or two further on when OCR lost the markers in
+    // between ("2)" as the first point: the text of point 1 stays with the paragraph).
+    bool accept_number(int number, int last, const char* what, int line) {
+        if (number == last + 1) return true;
+        if (number <= last + 1 || number > last + 3 || unit == none) return false;
+        std::string where = line > 0 ? "line " + std::to_string(line) + ": " : "";
+        warnings.push_back({file, at(unit).eid,
+                            where + what + " " + std::to_string(number) + " follows " +
+                                (last == 0 ? std::string("no number") : std::to_string(last)) +
+                                "; the missing ones stay in the text before it"});
+        return true;
+    }
+
     int next_number(std::size_t owner) const {
         auto found = last_child_number.find(owner);
         return found == last_child_number.end() ? 1 : found->second + 1;
@@ -237,8 +252,20 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
     if (!annex_unit) {
         if (auto marker = match(paragraph_marker(), text)) {
             int number = std::atoi(marker->number.c_str());
-            if (number == s.last_paragraph + 1) {
+            if (s.accept_number(number, s.last_paragraph, "paragraph", line)) {
                 s.close_points();
+                Provision& article = s.at(s.unit);
+                bool only_text_so_far = s.unit + 1 == s.expression.provisions.size();
+                if (number == 2 && s.last_paragraph == 0 && !article.text.empty() &&
+                    only_text_so_far) {
+                    // OCR lost "1." (pta_440 Art. 24 begins "order to provide..."): the text
+                    // before paragraph 2 is paragraph 1, so the eIds align with other expressions.
+                    std::string text = std::move(article.text);
+                    article.text.clear();
+                    std::string eid = article.eid;
+                    s.add("paragraph", join_eid(eid, "para", "1"), eid, "1", "", std::move(text),
+                          article.source_line);
+                }
                 s.paragraph = s.add("paragraph", join_eid(s.at(s.unit).eid, "para", marker->number),
                                     s.at(s.unit).eid, marker->number, "", marker->rest, line);
                 s.last_paragraph = number;
@@ -249,7 +276,7 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
     std::size_t list_owner = s.paragraph != none ? s.paragraph : s.unit;
     if (auto marker = match(numeric_point_marker(), text)) {
         int number = std::atoi(marker->number.c_str());
-        if (number == s.next_number(list_owner)) {
+        if (s.accept_number(number, s.next_number(list_owner) - 1, "point", line)) {
             s.close_points();
             const char* kind = annex_unit ? "subpoint" : "point";
             s.numeric = s.add(kind, join_eid(s.at(list_owner).eid, kind, marker->number),
@@ -294,6 +321,16 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
         s.add("indent", join_eid(s.at(owner).eid, "indent", number), s.at(owner).eid, number, "",
               marker->rest, line);
         return;
+    }
+    if (match(paragraph_marker(), text) || match(numeric_point_marker(), text)) {
+        // A number out of sequence ("3." after "1.", a list restarting inside a point): kept as
+        // text where it stands, and reported.
+        std::size_t cut = std::min<std::size_t>(text.size(), 16);
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+        std::string where = line > 0 ? "line " + std::to_string(line) + ": " : "";
+        s.warnings.push_back({s.file, s.at(s.unit).eid,
+                              where + "numbering \"" + std::string(text.substr(0, cut)) +
+                                  "...\" out of sequence, kept as text"});
     }
     // Unnumbered text after a point that announces more ("...оказывается:", "...;") continues
     // that point; otherwise, after a list, it is the wrap-up of the paragraph or article

@@ -35,7 +35,7 @@ const boost::u32regex& chapter_label() {
 
 const boost::u32regex& block_start() {
     static const auto pattern = boost::make_u32regex(
-        R"(^(\d{1,3}\.(\s|$)|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]+\)|[-–—•]\s).*$)", boost::regex::perl);
+        R"(^(\d{1,3}\.(\s|$|[[:upper:]])|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]+\)|[-–—•]\s).*$)", boost::regex::perl);
     return pattern;
 }
 
