@@ -152,8 +152,10 @@ struct StructureBuilder::State {
     // The next number in sequence, or one or two further on when OCR lost the markers in
     // between ("2)" as the first point: the text of point 1 stays with the paragraph).
     bool accept_number(int number, int last, const char* what, int line) {
-        if (number == last + 1) return true;
-        if (number <= last + 1 || number > last + 3 || unit == none) return false;
+        if (number == last + 1)
+            return true;
+        if (number <= last + 1 || number > last + 3 || unit == none)
+            return false;
         std::string where = line > 0 ? "line " + std::to_string(line) + ": " : "";
         warnings.push_back({file, at(unit).eid,
                             where + what + " " + std::to_string(number) + " follows " +
@@ -326,7 +328,8 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
         // A number out of sequence ("3." after "1.", a list restarting inside a point): kept as
         // text where it stands, and reported.
         std::size_t cut = std::min<std::size_t>(text.size(), 16);
-        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            ++cut;
         std::string where = line > 0 ? "line " + std::to_string(line) + ": " : "";
         s.warnings.push_back({s.file, s.at(s.unit).eid,
                               where + "numbering \"" + std::string(text.substr(0, cut)) +

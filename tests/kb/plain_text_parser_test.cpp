@@ -90,3 +90,21 @@ TEST_CASE("English plain text: SECTION / Article / 1. / (a), built from the ToTA
     CHECK(find(e, "art_92__para_2__point_5")->text == "transparency.");
     CHECK(find(e, "sec_24") != nullptr);
 }
+
+TEST_CASE("English plain text: letter points (a), (b), (c) in TEU Art. 19(3), from ToTA") {
+    auto tota = treatykb::testing::tota_dir();
+    if (!tota)
+        return;
+    pugi::xml_document document;
+    REQUIRE(document.load_file((*tota + "/pta_110.xml").c_str()));
+    std::string text = "TREATY ON EUROPEAN UNION\n\n";
+    for (const pugi::xpath_node& article : document.select_nodes("//article[@number='ARTICLE 19']"))
+        text += "Article 19\n\n" + std::string(article.node().child_value()) + "\n";
+    ParsedText parsed = parse_plain_text_treaty(text, "pta_110 excerpt");
+    const Expression& e = parsed.expression;
+    REQUIRE(find(e, "art_19__para_3__point_a"));
+    CHECK_THAT(find(e, "art_19__para_3__point_a")->text, Catch::StartsWith("rule on actions"));
+    CHECK(find(e, "art_19__para_3__point_b") != nullptr);
+    CHECK(find(e, "art_19__para_3__point_c") != nullptr);
+    CHECK(find(e, "art_19__para_3__point_a")->number == "a");
+}

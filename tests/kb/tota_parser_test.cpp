@@ -160,7 +160,8 @@ TEST_CASE("OCR'd text keeps every word: paragraphs, points and indents are split
 
 TEST_CASE("Numbers lost by OCR: paragraph 1 recovered before paragraph 2, gaps reported") {
     auto tota = treatykb::testing::tota_dir();
-    if (!tota) return;
+    if (!tota)
+        return;
     TotaDocument document = parse_tota_file(*tota, "pta_440.xml");
     const Expression& e = document.parsed.expression;
     // Art. 24 begins "order to provide..." without its "1."; "2." follows.
@@ -170,10 +171,12 @@ TEST_CASE("Numbers lost by OCR: paragraph 1 recovered before paragraph 2, gaps r
     CHECK(find(e, "art_24__para_2") != nullptr);
     // pta_413 Art. 3 writes "2.Prohibitions" without a space.
     const Expression cis = parse_tota_file(*tota, "pta_413.xml").parsed.expression;
-    CHECK_THAT(find(cis, "art_3__para_2")->text, Catch::StartsWith("Prohibitions and restrictions"));
+    CHECK_THAT(find(cis, "art_3__para_2")->text,
+               Catch::StartsWith("Prohibitions and restrictions"));
     bool reported = false;
     for (const auto& warning : document.parsed.warnings)
-        reported = reported || (warning.provision == "art_16" &&
-                                warning.message.find("point 2 follows no number") != std::string::npos);
+        reported =
+            reported || (warning.provision == "art_16" &&
+                         warning.message.find("point 2 follows no number") != std::string::npos);
     CHECK(reported);
 }
