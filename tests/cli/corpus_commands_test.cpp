@@ -218,3 +218,23 @@ TEST_CASE("report prints the EAEU structure and a sample search") {
     CHECK(contains(report.out, "EAEU Treaty, Art. 85"));
     CHECK(contains(report.out, "replaced"));
 }
+
+TEST_CASE("ingest of ToTA files read in place: catalogue aliases, pta_N names, no progress off a "
+          "terminal") {
+    auto tota = treatykb::testing::tota_dir();
+    if (!tota)
+        return;
+    TemporaryDatabase database;
+    auto result = run_program("ingest '" + *tota + "/pta_440.xml' '" + *tota + "/pta_112.xml'",
+                              database.path());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(!contains(result.err, "\r")); // progress only when stderr is a terminal
+    CHECK(contains(result.out, "ingested 2 instrument(s), 2 expression(s)"));
+    auto list = run_program("list", database.path());
+    CHECK(contains(list.out, "eaeu "));    // pta_440 is the English expression of eaeu
+    CHECK(contains(list.out, "pta_112 ")); // NAFTA keeps its ToTA name
+    auto by_tota_name = run_program("show pta_440 47", database.path());
+    CHECK(by_tota_name.exit_code == 0);
+    CHECK(contains(by_tota_name.out, "EAEU Treaty, Art. 47  [eaeu#art_47, en]"));
+}
