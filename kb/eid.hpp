@@ -28,7 +28,8 @@ std::string letter_component(std::string_view letter);
 // "G-1" -> "g-1", "XIV" -> "14" (roman article numbers are converted).
 std::string number_component(std::string_view number);
 
-// "art_47__para_1" -> "art_47"; the first component group that starts with `prefix_`.
+// ("art_47", "para", "1") -> "art_47__para_1"; ("", "sec", "6") -> "sec_6"; ("x", "wrap", "") ->
+// "x__wrap".
 std::string join_eid(std::string_view parent, std::string_view kind_prefix,
                      std::string_view component);
 
