@@ -21,16 +21,26 @@ void register_bench(CLI::App& app, Options& options) {
         // A mix of single words, phrases, boolean queries, prefixes, Russian and English, with
         // and without an instrument filter.
         const std::vector<std::pair<std::string, std::string>> queries{
-            {"non-tariff measures", ""},         {"unilateral measure", "eaeu"},
-            {"\"most favoured nation\"", ""},     {"dispute settlement", ""},
-            {"customs AND tariff", ""},           {"safeguard OR antidumping", ""},
-            {"subsid*", ""},                      {"investment NOT services", ""},
-            {"одностороннем порядке мера", ""},   {"товаров", "cis-fta-2011"},
-            {"Комиссия решения", "eaeu"},         {"qualified majority", "teu"},
-            {"rules of origin", ""},              {"intellectual property", ""},
-            {"technical regulations", "eaeu"},    {"transit", ""},
-            {"(tariff OR duty) AND quota", ""},   {"\"national treatment\"", ""},
-            {"консенсусом", ""},                  {"sanitary phytosanitary", ""}};
+            {"non-tariff measures", ""},
+            {"unilateral measure", "eaeu"},
+            {"\"most favoured nation\"", ""},
+            {"dispute settlement", ""},
+            {"customs AND tariff", ""},
+            {"safeguard OR antidumping", ""},
+            {"subsid*", ""},
+            {"investment NOT services", ""},
+            {"одностороннем порядке мера", ""},
+            {"товаров", "cis-fta-2011"},
+            {"Комиссия решения", "eaeu"},
+            {"qualified majority", "teu"},
+            {"rules of origin", ""},
+            {"intellectual property", ""},
+            {"technical regulations", "eaeu"},
+            {"transit", ""},
+            {"(tariff OR duty) AND quota", ""},
+            {"\"national treatment\"", ""},
+            {"консенсусом", ""},
+            {"sanitary phytosanitary", ""}};
         std::vector<double> milliseconds;
         std::vector<std::vector<double>> by_query(queries.size());
         std::size_t hits = 0;
@@ -48,16 +58,19 @@ void register_bench(CLI::App& app, Options& options) {
         if (*per_query) {
             for (std::size_t q = 0; q < queries.size(); ++q) {
                 auto& times = by_query[q];
-                if (times.empty()) continue;
+                if (times.empty())
+                    continue;
                 std::sort(times.begin(), times.end());
-                std::cout << fmt::format("{:8.3f} ms  {} {}\n", times[times.size() / 2], queries[q].first,
-                                         queries[q].second.empty() ? "" : "--instrument " + queries[q].second);
+                std::cout << fmt::format(
+                    "{:8.3f} ms  {} {}\n", times[times.size() / 2], queries[q].first,
+                    queries[q].second.empty() ? "" : "--instrument " + queries[q].second);
             }
         }
         std::sort(milliseconds.begin(), milliseconds.end());
         auto percentile = [&](double p) {
-            return milliseconds[std::min(milliseconds.size() - 1,
-                                         static_cast<std::size_t>(p * static_cast<double>(milliseconds.size())))];
+            return milliseconds[std::min(
+                milliseconds.size() - 1,
+                static_cast<std::size_t>(p * static_cast<double>(milliseconds.size())))];
         };
         std::cout << fmt::format("searches {} hits {} p50_ms {:.3f} p99_ms {:.3f} max_ms {:.3f}\n",
                                  milliseconds.size(), hits, percentile(0.50), percentile(0.99),
@@ -65,4 +78,4 @@ void register_bench(CLI::App& app, Options& options) {
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -15,20 +15,23 @@ struct ExportArguments {
     std::string output;
     bool akn = false;
 };
-}  // namespace
+} // namespace
 
 void register_export(CLI::App& app, Options& options) {
     auto arguments = std::make_shared<ExportArguments>();
     CLI::App* command = app.add_subcommand("export", "Write an instrument as Akoma Ntoso XML");
     command->add_option("instrument", arguments->instrument, "Alias, e.g. eaeu")->required();
-    command->add_flag("--akn", arguments->akn, "Akoma Ntoso XML (the only format so far)")->required();
+    command->add_flag("--akn", arguments->akn, "Akoma Ntoso XML (the only format so far)")
+        ->required();
     command->add_option("--lang", arguments->language, "Expression language (default: authentic)");
-    command->add_option("--output,-o", arguments->output, "File to write (default: standard output)");
+    command->add_option("--output,-o", arguments->output,
+                        "File to write (default: standard output)");
     command->callback([arguments, &options] {
         Store store(database_path(options));
         std::string alias = store.require_instrument(arguments->instrument);
         std::string lang = arguments->language;
-        if (lang.empty()) lang = store.authentic_language(alias).value_or(store.languages(alias).front());
+        if (lang.empty())
+            lang = store.authentic_language(alias).value_or(store.languages(alias).front());
         Instrument instrument = store.export_instrument(alias, lang);
         std::string xml = write_akn(instrument, instrument.expressions.front());
         if (arguments->output.empty()) {
@@ -36,9 +39,11 @@ void register_export(CLI::App& app, Options& options) {
             return;
         }
         std::ofstream out(arguments->output, std::ios::binary);
-        if (!out) throw Error("cannot write the file", {arguments->output, 0, 0}, "check the folder exists");
+        if (!out)
+            throw Error("cannot write the file", {arguments->output, 0, 0},
+                        "check the folder exists");
         out << xml;
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -22,7 +22,8 @@ struct IngestArguments {
 
 void run_ingest(const IngestArguments& arguments, Options& options) {
     if (arguments.paths.empty() && !arguments.corpus)
-        throw Error("nothing to ingest", {}, "give files or folders, or --corpus for the bundled treaties");
+        throw Error("nothing to ingest", {},
+                    "give files or folders, or --corpus for the bundled treaties");
     std::string root = project_root();
     std::string texts = (std::filesystem::path(root) / "treaty_texts").string();
     Catalog catalog = load_catalog((std::filesystem::path(texts) / "corpus.xml").string());
@@ -31,39 +32,48 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
         progress = [](std::size_t done, std::size_t total, const std::string& file) {
             std::cerr << "\r\033[K[" << done << "/" << total << "] "
                       << std::filesystem::path(file).filename().string() << std::flush;
-            if (done == total) std::cerr << "\r\033[K" << std::flush;
+            if (done == total)
+                std::cerr << "\r\033[K" << std::flush;
         };
     }
-    LoadResult loaded;
+    std::optional<std::string> tota;
     if (arguments.corpus) {
-        std::optional<std::string> tota;
         if (!arguments.tota.empty()) {
             if (!std::filesystem::is_directory(arguments.tota))
-                throw Error("no such ToTA folder", {arguments.tota, 0, 0},
-                            "give the xml/ folder of a clone of https://github.com/mappingtreaties/tota");
+                throw Error(
+                    "no such ToTA folder", {arguments.tota, 0, 0},
+                    "give the xml/ folder of a clone of https://github.com/mappingtreaties/tota");
             tota = arguments.tota;
         } else {
             tota = find_tota_dir(root);
         }
         if (!tota)
-            std::cerr << "note: no ToTA folder found, so only the bundled Russian texts are ingested; "
-                         "to add the English texts, clone https://github.com/mappingtreaties/tota and "
-                         "set TREATYKB_TOTA to its xml/ folder\n";
-        loaded = load_catalog_corpus(catalog, texts, tota, progress);
+            std::cerr
+                << "note: no ToTA folder found, so only the bundled Russian texts are ingested; "
+                   "to add the English texts, clone https://github.com/mappingtreaties/tota and "
+                   "set TREATYKB_TOTA to its xml/ folder\n";
     }
-    if (!arguments.paths.empty()) {
-        LoadResult more = load_paths(arguments.paths, catalog, progress);
-        for (auto& instrument : more.instruments) loaded.instruments.push_back(std::move(instrument));
-        for (auto& warning : more.warnings) loaded.warnings.push_back(std::move(warning));
-        loaded.files += more.files;
-    }
+    // Each instrument is written as soon as it is parsed, inside one transaction: a file that
+    // fails to parse rolls back everything before it.
+    LoadResult loaded;
     Store store(database_path(options));
-    IngestSummary summary = store.ingest(loaded.instruments);
+    IngestSummary summary = store.ingest([&](const Store::InstrumentWriter& write) {
+        InstrumentSink sink = [&](Instrument&& instrument) { write(instrument); };
+        if (arguments.corpus)
+            loaded = load_catalog_corpus(catalog, texts, tota, progress, sink);
+        if (!arguments.paths.empty()) {
+            LoadResult more = load_paths(arguments.paths, catalog, progress, sink);
+            for (auto& warning : more.warnings)
+                loaded.warnings.push_back(std::move(warning));
+            loaded.files += more.files;
+        }
+    });
     std::cout << "ingested " << summary.instruments << " instrument(s), " << summary.expressions
               << " expression(s), " << summary.provisions << " provisions from " << loaded.files
               << " file(s) into " << database_path(options) << "\n";
     if (!loaded.warnings.empty()) {
-        std::size_t shown = arguments.verbose ? loaded.warnings.size() : std::min<std::size_t>(3, loaded.warnings.size());
+        std::size_t shown = arguments.verbose ? loaded.warnings.size()
+                                              : std::min<std::size_t>(3, loaded.warnings.size());
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& warning = loaded.warnings[i];
             std::cerr << warning.file << ": warning: " << warning.message
@@ -75,18 +85,22 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
     }
 }
 
-}  // namespace
+} // namespace
 
 void register_ingest(CLI::App& app, Options& options) {
     auto arguments = std::make_shared<IngestArguments>();
     CLI::App* command = app.add_subcommand(
         "ingest", "Read treaty texts (ToTA XML, AKN XML, Markdown, plain text) into the database");
-    command->add_option("paths", arguments->paths, "Files or folders (a ToTA xml/ folder is read in place)");
+    command->add_option("paths", arguments->paths,
+                        "Files or folders (a ToTA xml/ folder is read in place)");
     command->add_flag("--corpus", arguments->corpus,
-                      "Ingest every instrument of treaty_texts/corpus.xml (ToTA ones when a ToTA folder is found)");
-    command->add_option("--tota", arguments->tota, "The ToTA xml/ folder (default: $TREATYKB_TOTA, else ../shared/treaty_texts/tota)");
+                      "Ingest every instrument of treaty_texts/corpus.xml (ToTA ones when a ToTA "
+                      "folder is found)");
+    command->add_option(
+        "--tota", arguments->tota,
+        "The ToTA xml/ folder (default: $TREATYKB_TOTA, else ../shared/treaty_texts/tota)");
     command->add_flag("--verbose", arguments->verbose, "List every import warning");
     command->callback([arguments, &options] { run_ingest(*arguments, options); });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

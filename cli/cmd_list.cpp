@@ -13,20 +13,23 @@ void register_list(CLI::App& app, Options& options) {
         Store store(database_path(options));
         auto instruments = store.list();
         if (instruments.empty()) {
-            std::cout << "the database is empty; `treatykb ingest --corpus` loads the bundled treaties\n";
+            std::cout
+                << "the database is empty; `treatykb ingest --corpus` loads the bundled treaties\n";
             return;
         }
         for (const auto& instrument : instruments) {
             std::string languages;
             for (const auto& expression : instrument.expressions) {
-                if (!languages.empty()) languages += " ";
-                languages += fmt::format("{}{}:{}", expression.language, expression.authentic ? "*" : "",
-                                         expression.articles);
+                if (!languages.empty())
+                    languages += " ";
+                languages += fmt::format("{}{}:{}", expression.language,
+                                         expression.authentic ? "*" : "", expression.articles);
             }
-            std::cout << fmt::format("{:<14} {:<18} {}\n", instrument.alias, languages, instrument.title);
+            std::cout << fmt::format("{:<14} {:<18} {}\n", instrument.alias, languages,
+                                     instrument.title);
         }
         std::cout << "(language:articles; * authentic)\n";
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

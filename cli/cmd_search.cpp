@@ -14,14 +14,17 @@ struct SearchArguments {
     SearchOptions options;
     std::string format = "text";
 };
-}  // namespace
+} // namespace
 
 void register_search(CLI::App& app, Options& options) {
     auto arguments = std::make_shared<SearchArguments>();
     CLI::App* command = app.add_subcommand("search", "Full-text search (stemmed, bm25-ranked)");
-    command->add_option("query", arguments->query,
-                        "Words, \"phrases\", AND/OR/NOT, parentheses, prefix*")->required();
-    command->add_option("--instrument", arguments->options.instrument, "Only this instrument (alias)");
+    command
+        ->add_option("query", arguments->query,
+                     "Words, \"phrases\", AND/OR/NOT, parentheses, prefix*")
+        ->required();
+    command->add_option("--instrument", arguments->options.instrument,
+                        "Only this instrument (alias)");
     command->add_option("--lang", arguments->options.language, "Only expressions in this language");
     command->add_option("--limit", arguments->options.limit, "Number of hits (default 10)")
         ->check(CLI::Range(1, 1000));
@@ -33,9 +36,13 @@ void register_search(CLI::App& app, Options& options) {
         if (arguments->format == "json") {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& hit : hits)
-                out.push_back({{"instrument", hit.instrument}, {"eid", hit.eid}, {"lang", hit.language},
-                               {"citation", hit.citation}, {"heading", hit.heading},
-                               {"snippet", hit.snippet}, {"score", hit.score}});
+                out.push_back({{"instrument", hit.instrument},
+                               {"eid", hit.eid},
+                               {"lang", hit.language},
+                               {"citation", hit.citation},
+                               {"heading", hit.heading},
+                               {"snippet", hit.snippet},
+                               {"score", hit.score}});
             std::cout << out.dump(2) << "\n";
             return;
         }
@@ -51,4 +58,4 @@ void register_search(CLI::App& app, Options& options) {
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -12,7 +12,7 @@ bool in_toc(const std::string& kind) {
     return kind != "paragraph" && kind != "point" && kind != "subpoint" && kind != "item" &&
            kind != "indent" && kind != "wrapUp";
 }
-}  // namespace
+} // namespace
 
 void register_toc(CLI::App& app, Options& options) {
     auto instrument = std::make_shared<std::string>();
@@ -23,19 +23,25 @@ void register_toc(CLI::App& app, Options& options) {
     command->callback([instrument, language, &options] {
         Store store(database_path(options));
         std::string alias = store.require_instrument(*instrument);
-        std::string lang = !language->empty() ? *language : store.authentic_language(alias).value_or(store.languages(alias).front());
+        std::string lang =
+            !language->empty()
+                ? *language
+                : store.authentic_language(alias).value_or(store.languages(alias).front());
         if (!store.has_expression(alias, lang))
-            throw Error("\"" + alias + "\" has no " + lang + " expression", {}, "`treatykb list` shows its languages");
+            throw Error("\"" + alias + "\" has no " + lang + " expression", {},
+                        "`treatykb list` shows its languages");
         std::map<std::string, int> depth;
         for (const auto& unit : store.provisions(alias, lang)) {
-            if (!in_toc(unit.kind)) continue;
+            if (!in_toc(unit.kind))
+                continue;
             auto parent = depth.find(unit.parent_eid);
             int level = parent == depth.end() ? 0 : parent->second + 1;
             depth[unit.eid] = level;
-            std::cout << std::string(static_cast<std::size_t>(level) * 2, ' ') << display_marker(unit)
-                      << (unit.heading.empty() ? "" : "  " + unit.heading) << "   [" << unit.eid << "]\n";
+            std::cout << std::string(static_cast<std::size_t>(level) * 2, ' ')
+                      << display_marker(unit) << (unit.heading.empty() ? "" : "  " + unit.heading)
+                      << "   [" << unit.eid << "]\n";
         }
     });
 }
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

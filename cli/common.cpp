@@ -12,29 +12,43 @@ std::string database_path(const Options& options) {
 }
 
 std::string project_root() {
-    if (const char* root = std::getenv("TREATYKB_ROOT"); root && *root) return root;
+    if (const char* root = std::getenv("TREATYKB_ROOT"); root && *root)
+        return root;
     return TREATYKB_SOURCE_DIR;
 }
 
 std::string display_marker(const Provision& provision) {
     const std::string& kind = provision.kind;
     const std::string& number = provision.number;
-    if (kind == "article") return "Art. " + number;
-    if (kind == "paragraph") return number + ".";
+    if (kind == "article")
+        return "Art. " + number;
+    if (kind == "paragraph")
+        return number + ".";
     if (kind == "point" && provision.parent_eid.find("annex_") == 0 &&
         provision.parent_eid.find("__point_") == std::string::npos)
-        return number + ".";  // annex points are numbered "50."
-    if (kind == "point" || kind == "subpoint" || kind == "item") return number + ")";
-    if (kind == "indent") return "–";
-    if (kind == "section") return "Section " + number;
-    if (kind == "subsection") return number + ".";
-    if (kind == "part") return "Part " + number;
-    if (kind == "annex") return "Annex " + number;
-    if (kind == "appendix") return "Appendix " + number;
-    if (kind == "chapter") return "Chapter " + number;
-    if (kind == "title") return "Title " + number;
-    if (kind == "preamble") return "Preamble";
-    if (kind == "conclusions") return "Final formula";
+        return number + "."; // annex points are numbered "50."
+    if (kind == "point" || kind == "subpoint" || kind == "item")
+        return number + ")";
+    if (kind == "indent")
+        return "–";
+    if (kind == "section")
+        return "Section " + number;
+    if (kind == "subsection")
+        return number + ".";
+    if (kind == "part")
+        return "Part " + number;
+    if (kind == "annex")
+        return "Annex " + number;
+    if (kind == "appendix")
+        return "Appendix " + number;
+    if (kind == "chapter")
+        return "Chapter " + number;
+    if (kind == "title")
+        return "Title " + number;
+    if (kind == "preamble")
+        return "Preamble";
+    if (kind == "conclusions")
+        return "Final formula";
     return number;
 }
 
@@ -48,7 +62,8 @@ std::string render_tree(const std::vector<Provision>& units) {
         std::string indent(static_cast<std::size_t>(level) * 2, ' ');
         std::string marker = unit.kind == "wrapUp" ? "" : display_marker(unit);
         std::string line = indent + marker;
-        if (!unit.heading.empty()) line += (marker.empty() ? "" : " ") + unit.heading;
+        if (!unit.heading.empty())
+            line += (marker.empty() ? "" : " ") + unit.heading;
         bool heading_line = !unit.heading.empty() || unit.kind == "article" ||
                             unit.kind == "preamble" || unit.kind == "conclusions";
         if (heading_line) {
@@ -61,18 +76,24 @@ std::string render_tree(const std::vector<Provision>& units) {
         bool first = true;
         while (position < text.size()) {
             std::size_t end = text.find('\n', position);
-            if (end == std::string::npos) end = text.size();
+            if (end == std::string::npos)
+                end = text.size();
             std::string piece = text.substr(position, end - position);
-            if (first && !heading_line) out += line + (marker.empty() ? "" : " ") + piece + "\n";
-            else out += indent + "  " + piece + "\n";
+            if (first && !heading_line)
+                out += line + (marker.empty() ? "" : " ") + piece + "\n";
+            else
+                out += indent + "  " + piece + "\n";
             first = false;
             position = end + 1;
         }
-        if (text.empty() && !heading_line) out += line + "\n";
+        if (text.empty() && !heading_line)
+            out += line + "\n";
     }
     return out;
 }
 
-bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+    return isatty(STDERR_FILENO) == 1;
+}
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

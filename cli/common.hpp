@@ -25,4 +25,4 @@ std::string render_tree(const std::vector<Provision>& units);
 
 bool stderr_is_terminal();
 
-}  // namespace treatykb::cli
+} // namespace treatykb::cli

@@ -16,11 +16,12 @@ constexpr const char* akn_namespace = "http://docs.oasis-open.org/legaldocml/ns/
 constexpr const char* treatykb_namespace = "https://treatykb.invalid/ns/akn-extension/1";
 
 bool has_native_element(const std::string& kind) {
-    static const char* native[] = {"preamble", "conclusions", "part",      "section", "subsection",
-                                   "chapter",  "title",       "article",   "paragraph", "point",
-                                   "indent",   "wrapUp"};
+    static const char* native[] = {"preamble",   "conclusions", "part",   "section",
+                                   "subsection", "chapter",     "title",  "article",
+                                   "paragraph",  "point",       "indent", "wrapUp"};
     for (const char* name : native)
-        if (kind == name) return true;
+        if (kind == name)
+            return true;
     return false;
 }
 
@@ -42,23 +43,27 @@ void add_paragraphs(pugi::xml_node parent, const std::string& text) {
     std::size_t position = 0;
     while (position <= text.size() && !text.empty()) {
         std::size_t end = text.find('\n', position);
-        if (end == std::string::npos) end = text.size();
+        if (end == std::string::npos)
+            end = text.size();
         parent.append_child("p").text().set(text.substr(position, end - position).c_str());
         position = end + 1;
-        if (end == text.size()) break;
+        if (end == text.size())
+            break;
     }
 }
 
 void add_value(pugi::xml_node parent, const char* element, const char* attribute,
                const std::string& value, const char* name = nullptr) {
-    if (value.empty()) return;
+    if (value.empty())
+        return;
     pugi::xml_node node = parent.append_child(element);
     node.append_attribute(attribute) = value.c_str();
-    if (name) node.append_attribute("name") = name;
+    if (name)
+        node.append_attribute("name") = name;
 }
 
 class Writer {
-public:
+  public:
     explicit Writer(const Expression& expression) : expression_(expression) {
         for (std::size_t i = 0; i < expression.provisions.size(); ++i)
             children_[expression.provisions[i].parent_eid].push_back(i);
@@ -68,10 +73,13 @@ public:
         const Provision& provision = expression_.provisions[index];
         bool native = has_native_element(provision.kind);
         pugi::xml_node node = parent.append_child(native ? provision.kind.c_str() : "hcontainer");
-        if (!native) node.append_attribute("name") = provision.kind.c_str();
+        if (!native)
+            node.append_attribute("name") = provision.kind.c_str();
         node.append_attribute("eId") = provision.eid.c_str();
-        if (provision.source_line > 0) node.append_attribute("tk:line") = provision.source_line;
-        if (!provision.number.empty()) node.append_child("num").text().set(provision.number.c_str());
+        if (provision.source_line > 0)
+            node.append_attribute("tk:line") = provision.source_line;
+        if (!provision.number.empty())
+            node.append_child("num").text().set(provision.number.c_str());
         if (!provision.heading.empty())
             node.append_child("heading").text().set(provision.heading.c_str());
         auto found = children_.find(provision.eid);
@@ -83,12 +91,13 @@ public:
                            provision.text);
         }
         if (has_children)
-            for (std::size_t child : found->second) write_unit(node, child);
+            for (std::size_t child : found->second)
+                write_unit(node, child);
     }
 
     const std::vector<std::size_t>& top_level() { return children_[""]; }
 
-private:
+  private:
     const Expression& expression_;
     std::map<std::string, std::vector<std::size_t>> children_;
 };
@@ -96,14 +105,17 @@ private:
 std::string own_text(pugi::xml_node node) {
     std::string text;
     auto add = [&](pugi::xml_node p) {
-        if (!text.empty()) text += '\n';
+        if (!text.empty())
+            text += '\n';
         text += p.text().get();
     };
     for (pugi::xml_node child : node.children()) {
         std::string name = child.name();
-        if (name == "p") add(child);
+        if (name == "p")
+            add(child);
         if (name == "intro" || name == "content")
-            for (pugi::xml_node p : child.children("p")) add(p);
+            for (pugi::xml_node p : child.children("p"))
+                add(p);
     }
     return text;
 }
@@ -112,14 +124,15 @@ void read_units(pugi::xml_node node, const std::string& parent, Expression& expr
     for (pugi::xml_node child : node.children()) {
         if (!child.attribute("eId")) {
             std::string name = child.name();
-            if (name == "body" || name == "attachments") read_units(child, parent, expression);
+            if (name == "body" || name == "attachments")
+                read_units(child, parent, expression);
             continue;
         }
         Provision provision;
         provision.eid = child.attribute("eId").value();
         provision.parent_eid = parent;
         provision.kind = std::string(child.name()) == "hcontainer" ? child.attribute("name").value()
-                                                                    : child.name();
+                                                                   : child.name();
         provision.number = child.child_value("num");
         provision.heading = child.child_value("heading");
         provision.text = own_text(child);
@@ -130,7 +143,7 @@ void read_units(pugi::xml_node node, const std::string& parent, Expression& expr
     }
 }
 
-}  // namespace
+} // namespace
 
 std::string write_akn(const Instrument& instrument, const Expression& expression) {
     pugi::xml_document document;
@@ -149,10 +162,12 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
     pugi::xml_node work = identification.append_child("FRBRWork");
     add_value(work, "FRBRthis", "value", instrument.work_uri);
     std::string work_base = instrument.work_uri;
-    if (auto cut = work_base.find("/!"); cut != std::string::npos) work_base.resize(cut);
+    if (auto cut = work_base.find("/!"); cut != std::string::npos)
+        work_base.resize(cut);
     add_value(work, "FRBRuri", "value", work_base);
     add_value(work, "FRBRalias", "value", instrument.alias, "treatykb");
-    for (const auto& other : instrument.other_aliases) add_value(work, "FRBRalias", "value", other, "other");
+    for (const auto& other : instrument.other_aliases)
+        add_value(work, "FRBRalias", "value", other, "other");
     add_value(work, "FRBRalias", "value", instrument.short_title, "short");
     add_value(work, "FRBRalias", "value", instrument.title, "title");
     add_value(work, "FRBRdate", "date", instrument.date_signed, "signature");
@@ -170,7 +185,8 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
     add_value(manifestation, "FRBRformat", "value", std::string("application/akn+xml"));
     pugi::xml_node proprietary = meta.append_child("proprietary");
     proprietary.append_attribute("source") = "#treatykb";
-    if (!expression.source.empty()) proprietary.append_child("tk:source").text().set(expression.source.c_str());
+    if (!expression.source.empty())
+        proprietary.append_child("tk:source").text().set(expression.source.c_str());
     for (const auto& amendment : expression.amendments) {
         pugi::xml_node node = proprietary.append_child("tk:amendment");
         node.append_attribute("eId") = amendment.eid.c_str();
@@ -187,10 +203,12 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
         if (kind == "preamble" || kind == "conclusions") {
             writer.write_unit(act, index);
         } else if (kind == "annex") {
-            if (!attachments) attachments = act.append_child("attachments");
+            if (!attachments)
+                attachments = act.append_child("attachments");
             writer.write_unit(attachments, index);
         } else {
-            if (!body) body = act.append_child("body");
+            if (!body)
+                body = act.append_child("body");
             writer.write_unit(body, index);
         }
     }
@@ -202,10 +220,11 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
 Instrument read_akn(std::string_view xml, const std::string& file) {
 
     if (auto bad = first_invalid_utf8(xml))
-        throw Error("not UTF-8 text", {file, line_of_offset(xml, *bad), 0}, "convert the file to UTF-8");
+        throw Error("not UTF-8 text", {file, line_of_offset(xml, *bad), 0},
+                    "convert the file to UTF-8");
     pugi::xml_document document;
-    pugi::xml_parse_result parsed =
-        document.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    pugi::xml_parse_result parsed = document.load_buffer(
+        xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!parsed)
         throw Error(std::string("not well-formed XML: ") + parsed.description(),
                     {file, line_of_offset(xml, static_cast<std::size_t>(parsed.offset)), 0},
@@ -221,21 +240,27 @@ Instrument read_akn(std::string_view xml, const std::string& file) {
     for (pugi::xml_node alias : work.children("FRBRalias")) {
         std::string name = alias.attribute("name").value();
         std::string value = alias.attribute("value").value();
-        if (name == "treatykb") instrument.alias = value;
-        else if (name == "other") instrument.other_aliases.push_back(value);
-        else if (name == "short") instrument.short_title = value;
-        else if (name == "title") instrument.title = value;
+        if (name == "treatykb")
+            instrument.alias = value;
+        else if (name == "other")
+            instrument.other_aliases.push_back(value);
+        else if (name == "short")
+            instrument.short_title = value;
+        else if (name == "title")
+            instrument.title = value;
     }
     for (pugi::xml_node date : work.children("FRBRdate")) {
         std::string name = date.attribute("name").value();
-        if (name == "signature") instrument.date_signed = date.attribute("date").value();
-        if (name == "entryIntoForce") instrument.date_in_force = date.attribute("date").value();
+        if (name == "signature")
+            instrument.date_signed = date.attribute("date").value();
+        if (name == "entryIntoForce")
+            instrument.date_in_force = date.attribute("date").value();
     }
     instrument.parties = work.child("FRBRcountry").attribute("value").value();
     instrument.type = work.child("FRBRsubtype").attribute("value").value();
     if (instrument.alias.empty())
-        throw Error("the AKN file names no treatykb alias (FRBRalias name=\"treatykb\")", {file, 0, 0},
-                    "add <FRBRalias value=\"ALIAS\" name=\"treatykb\"/> to FRBRWork");
+        throw Error("the AKN file names no treatykb alias (FRBRalias name=\"treatykb\")",
+                    {file, 0, 0}, "add <FRBRalias value=\"ALIAS\" name=\"treatykb\"/> to FRBRWork");
 
     Expression expression;
     pugi::xml_node expression_node = identification.child("FRBRExpression");
@@ -243,13 +268,14 @@ Instrument read_akn(std::string_view xml, const std::string& file) {
     expression.date = expression_node.child("FRBRdate").attribute("date").value();
     expression.language = iso2(expression_node.child("FRBRlanguage").attribute("language").value());
     expression.authentic =
-        std::string(expression_node.child("FRBRauthoritative").attribute("value").value()) == "true";
+        std::string(expression_node.child("FRBRauthoritative").attribute("value").value()) ==
+        "true";
     pugi::xml_node proprietary = act.child("meta").child("proprietary");
     expression.source = proprietary.child_value("tk:source");
     for (pugi::xml_node node : proprietary.children("tk:amendment")) {
-        expression.amendments.push_back({node.attribute("eId").value(), node.attribute("date").value(),
-                                         node.attribute("act").value(), node.attribute("kind").value(),
-                                         node.text().get()});
+        expression.amendments.push_back(
+            {node.attribute("eId").value(), node.attribute("date").value(),
+             node.attribute("act").value(), node.attribute("kind").value(), node.text().get()});
     }
     read_units(act, "", expression);
     if (expression.provisions.empty())
@@ -258,4 +284,4 @@ Instrument read_akn(std::string_view xml, const std::string& file) {
     return instrument;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

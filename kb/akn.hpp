@@ -20,4 +20,4 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
 // An Instrument with the one expression the XML holds. Throws treatykb::Error on malformed input.
 Instrument read_akn(std::string_view xml, const std::string& file);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -9,9 +9,10 @@ namespace treatykb {
 
 std::string format_citation(std::string_view short_title, const std::vector<CitationStep>& steps) {
     std::string out(short_title);
-    std::string previous;  // kind of the step before
+    std::string previous; // kind of the step before
     auto add = [&](const std::string& piece) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += piece;
     };
     for (const auto& step : steps) {
@@ -26,8 +27,10 @@ std::string format_citation(std::string_view short_title, const std::vector<Cita
         } else if (kind == "point" || kind == "subpoint" || kind == "item") {
             // "Art. 47(1)(a)" below a paragraph; "Art. 46, point 1" or "Annex 7, point 50" when
             // the point hangs directly from the article or annex.
-            if (numbered_inside) out += "(" + number + ")";
-            else add("point " + number);
+            if (numbered_inside)
+                out += "(" + number + ")";
+            else
+                add("point " + number);
         } else if (kind == "indent") {
             add("indent " + number);
         } else if (kind == "wrapUp") {
@@ -63,22 +66,30 @@ CitationStep step_from_eid(std::string_view eid) {
     std::string_view component = last == std::string_view::npos ? eid : eid.substr(last + 2);
     std::size_t underscore = component.find('_');
     std::string prefix(component.substr(0, underscore));
-    std::string number = underscore == std::string_view::npos ? "" : std::string(component.substr(underscore + 1));
+    std::string number =
+        underscore == std::string_view::npos ? "" : std::string(component.substr(underscore + 1));
     static const std::pair<const char*, const char*> kinds[] = {
-        {"art", "article"},   {"para", "paragraph"}, {"point", "point"},     {"subpoint", "subpoint"},
-        {"item", "item"},     {"indent", "indent"},  {"wrap", "wrapUp"},     {"sec", "section"},
-        {"subsec", "subsection"}, {"part", "part"},  {"annex", "annex"},     {"app", "appendix"},
-        {"chp", "chapter"},   {"title", "title"},    {"preamble", "preamble"}, {"conclusions", "conclusions"}};
+        {"art", "article"},       {"para", "paragraph"},
+        {"point", "point"},       {"subpoint", "subpoint"},
+        {"item", "item"},         {"indent", "indent"},
+        {"wrap", "wrapUp"},       {"sec", "section"},
+        {"subsec", "subsection"}, {"part", "part"},
+        {"annex", "annex"},       {"app", "appendix"},
+        {"chp", "chapter"},       {"title", "title"},
+        {"preamble", "preamble"}, {"conclusions", "conclusions"}};
     std::string kind = prefix;
     for (const auto& [short_name, full_name] : kinds)
-        if (prefix == short_name) kind = full_name;
+        if (prefix == short_name)
+            kind = full_name;
     if (kind == "article") {
         // "99-1" is Art. 99¹.
         static const char* superscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-        if (auto dash = number.find('-'); dash != std::string::npos &&
+        if (auto dash = number.find('-');
+            dash != std::string::npos &&
             number.find_first_not_of("0123456789-") == std::string::npos) {
             std::string written = number.substr(0, dash);
-            for (char c : number.substr(dash + 1)) written += superscripts[c - '0'];
+            for (char c : number.substr(dash + 1))
+                written += superscripts[c - '0'];
             number = written;
         }
     }
@@ -93,7 +104,8 @@ std::vector<std::string> eid_prefixes(std::string_view eid) {
     std::size_t position = 0;
     while (true) {
         std::size_t next = eid.find("__", position);
-        if (next == std::string_view::npos) break;
+        if (next == std::string_view::npos)
+            break;
         out.emplace_back(eid.substr(0, next));
         position = next + 2;
     }
@@ -113,8 +125,8 @@ const boost::u32regex& compiled(const char* pattern) {
     static const boost::u32regex annex = boost::make_u32regex(
         R"(^(?:annex|приложение)\s*(?:№\s*)?(\d+)(?:\s*,?\s*(?:point|пункт|p\.)\s*(\d+))?\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
         flags);
-    static const boost::u32regex section = boost::make_u32regex(
-        R"(^(?:section|раздел|sec\.)\s*([IVXLC]+|\d+)\s*$)", flags);
+    static const boost::u32regex section =
+        boost::make_u32regex(R"(^(?:section|раздел|sec\.)\s*([IVXLC]+|\d+)\s*$)", flags);
     std::string_view which(pattern);
     return which == "article" ? article : which == "annex" ? annex : section;
 }
@@ -129,7 +141,7 @@ std::vector<std::string> split_parts(const std::string& parts) {
     }
     return out;
 }
-}  // namespace
+} // namespace
 
 ParsedReference parse_reference(std::string_view reference) {
     std::string text(trim(reference));
@@ -138,7 +150,8 @@ ParsedReference parse_reference(std::string_view reference) {
         return {"art_" + number_component(found[1].str()), split_parts(found[2].str())};
     if (boost::u32regex_match(text, found, compiled("annex"))) {
         std::string root = "annex_" + found[1].str();
-        if (found[2].matched) root += "__point_" + found[2].str();
+        if (found[2].matched)
+            root += "__point_" + found[2].str();
         return {root, split_parts(found[3].str())};
     }
     if (boost::u32regex_match(text, found, compiled("section")))
@@ -146,4 +159,4 @@ ParsedReference parse_reference(std::string_view reference) {
     return {text, {}};
 }
 
-}  // namespace treatykb
+} // namespace treatykb

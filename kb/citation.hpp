@@ -9,8 +9,8 @@ namespace treatykb {
 
 // One step of the path from the top of the eId down: kind and number of that provision.
 struct CitationStep {
-    std::string kind;    // "article", "paragraph", "annex", ...
-    std::string number;  // as numbered in the text: "47", "99¹", "VI", "а"
+    std::string kind;   // "article", "paragraph", "annex", ...
+    std::string number; // as numbered in the text: "47", "99¹", "VI", "а"
 };
 
 // "EAEU Treaty, Art. 47(1)(a)", "EAEU Treaty, Annex 7, point 55(1)", "TEU, Preamble".
@@ -32,4 +32,4 @@ struct ParsedReference {
 };
 ParsedReference parse_reference(std::string_view reference);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -10,12 +10,13 @@ namespace treatykb {
 
 const CatalogInstrument* Catalog::find_alias(const std::string& alias) const {
     for (const auto& instrument : instruments)
-        if (instrument.alias == alias) return &instrument;
+        if (instrument.alias == alias)
+            return &instrument;
     return nullptr;
 }
 
-std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> Catalog::find_tota(
-    const std::string& tota_id) const {
+std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>>
+Catalog::find_tota(const std::string& tota_id) const {
     for (const auto& instrument : instruments)
         for (const auto& expression : instrument.expressions)
             if (!tota_id.empty() && expression.tota_id == tota_id)
@@ -23,12 +24,13 @@ std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> Cat
     return std::nullopt;
 }
 
-std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> Catalog::find_file(
-    const std::string& file_name) const {
+std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>>
+Catalog::find_file(const std::string& file_name) const {
     for (const auto& instrument : instruments)
         for (const auto& expression : instrument.expressions)
             for (const auto& file : expression.files)
-                if (file.name == file_name) return std::make_pair(&instrument, &expression);
+                if (file.name == file_name)
+                    return std::make_pair(&instrument, &expression);
     return std::nullopt;
 }
 
@@ -50,6 +52,7 @@ Catalog load_catalog(const std::string& path) {
         instrument.date_in_force = node.attribute("in-force").value();
         instrument.work_uri = node.attribute("uri").value();
         instrument.parties = node.attribute("parties").value();
+        instrument.type = node.attribute("type").as_string("treaty");
         instrument.title = node.child_value("title");
         if (instrument.alias.empty() || instrument.work_uri.empty())
             throw Error("instrument without alias or uri", {path, 0, 0},
@@ -70,4 +73,4 @@ Catalog load_catalog(const std::string& path) {
     return catalog;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -11,8 +11,8 @@
 namespace treatykb {
 
 struct CatalogFile {
-    std::string name;   // file name inside treaty_texts/
-    std::string annex;  // annex number when the file holds an annex, else empty
+    std::string name;  // file name inside treaty_texts/
+    std::string annex; // annex number when the file holds an annex, else empty
 };
 
 struct CatalogExpression {
@@ -20,8 +20,8 @@ struct CatalogExpression {
     bool authentic = false;
     std::string uri;
     std::string date;
-    std::vector<CatalogFile> files;  // bundled texts, read in order
-    std::string tota_id;             // "440" for pta_440.xml, else empty
+    std::vector<CatalogFile> files; // bundled texts, read in order
+    std::string tota_id;            // "440" for pta_440.xml, else empty
 };
 
 struct CatalogInstrument {
@@ -32,6 +32,7 @@ struct CatalogInstrument {
     std::string date_in_force;
     std::string work_uri;
     std::string parties;
+    std::string type; // "treaty" unless the catalogue says otherwise ("agreement")
     std::vector<CatalogExpression> expressions;
 };
 
@@ -40,13 +41,13 @@ struct Catalog {
 
     const CatalogInstrument* find_alias(const std::string& alias) const;
     // The instrument and expression a ToTA id or bundled file name belongs to.
-    std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> find_tota(
-        const std::string& tota_id) const;
-    std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>> find_file(
-        const std::string& file_name) const;
+    std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>>
+    find_tota(const std::string& tota_id) const;
+    std::optional<std::pair<const CatalogInstrument*, const CatalogExpression*>>
+    find_file(const std::string& file_name) const;
 };
 
 // Throws treatykb::Error when the file is missing or malformed.
 Catalog load_catalog(const std::string& path);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -8,30 +8,42 @@
 namespace treatykb {
 
 std::optional<int> roman_to_int(std::string_view roman) {
-    if (roman.empty() || roman.size() > 12) return std::nullopt;
+    if (roman.empty() || roman.size() > 12)
+        return std::nullopt;
     auto value_of = [](char c) -> int {
         switch (std::toupper(static_cast<unsigned char>(c))) {
-            case 'I': return 1;
-            case 'V': return 5;
-            case 'X': return 10;
-            case 'L': return 50;
-            case 'C': return 100;
-            case 'D': return 500;
-            case 'M': return 1000;
-            default: return 0;
+        case 'I':
+            return 1;
+        case 'V':
+            return 5;
+        case 'X':
+            return 10;
+        case 'L':
+            return 50;
+        case 'C':
+            return 100;
+        case 'D':
+            return 500;
+        case 'M':
+            return 1000;
+        default:
+            return 0;
         }
     };
     int total = 0;
     for (std::size_t i = 0; i < roman.size(); ++i) {
         int current = value_of(roman[i]);
-        if (current == 0) return std::nullopt;
+        if (current == 0)
+            return std::nullopt;
         int next = i + 1 < roman.size() ? value_of(roman[i + 1]) : 0;
         total += current < next ? -current : current;
     }
     // Only canonical numerals count ("IIII" or "VX" are words, not numbers).
     std::string upper(roman);
-    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (total <= 0 || int_to_roman(total) != upper) return std::nullopt;
+    for (auto& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (total <= 0 || int_to_roman(total) != upper)
+        return std::nullopt;
     return total;
 }
 
@@ -61,40 +73,48 @@ std::string int_to_roman(int value) {
 
 std::optional<int> russian_ordinal(std::string_view word) {
     static constexpr std::array<std::string_view, 10> ordinals{
-        "первая", "вторая", "третья", "четвертая", "пятая",
-        "шестая", "седьмая", "восьмая", "девятая", "десятая"};
+        "первая", "вторая",  "третья",  "четвертая", "пятая",
+        "шестая", "седьмая", "восьмая", "девятая",   "десятая"};
     std::string lower = to_lower(word);
     for (std::size_t i = 0; i < ordinals.size(); ++i)
-        if (lower == ordinals[i]) return static_cast<int>(i) + 1;
-    if (lower == "четвёртая") return 4;
+        if (lower == ordinals[i])
+            return static_cast<int>(i) + 1;
+    if (lower == "четвёртая")
+        return 4;
     return std::nullopt;
 }
 
 std::optional<int> english_number_words(std::string_view words) {
     static constexpr std::array<std::string_view, 20> units{
-        "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-        "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-        "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
-    static constexpr std::array<std::string_view, 8> tens{"twenty", "thirty", "forty", "fifty",
+        "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+        "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static constexpr std::array<std::string_view, 8> tens{"twenty", "thirty",  "forty",  "fifty",
                                                           "sixty",  "seventy", "eighty", "ninety"};
     std::string lower = to_lower(words);
     for (auto& c : lower)
-        if (c == '-') c = ' ';
+        if (c == '-')
+            c = ' ';
     int total = 0;
     bool any = false;
     std::size_t position = 0;
     while (position < lower.size()) {
         std::size_t end = lower.find(' ', position);
-        if (end == std::string::npos) end = lower.size();
+        if (end == std::string::npos)
+            end = lower.size();
         std::string_view word(lower.data() + position, end - position);
         position = end + 1;
-        if (word.empty()) continue;
+        if (word.empty())
+            continue;
         bool matched = false;
         for (std::size_t i = 1; i < units.size() && !matched; ++i)
-            if (word == units[i]) total += static_cast<int>(i), matched = true;
+            if (word == units[i])
+                total += static_cast<int>(i), matched = true;
         for (std::size_t i = 0; i < tens.size() && !matched; ++i)
-            if (word == tens[i]) total += static_cast<int>(20 + 10 * i), matched = true;
-        if (!matched) return std::nullopt;
+            if (word == tens[i])
+                total += static_cast<int>(20 + 10 * i), matched = true;
+        if (!matched)
+            return std::nullopt;
         any = true;
     }
     return any ? std::optional<int>(total) : std::nullopt;
@@ -108,7 +128,8 @@ std::string letter_component(std::string_view letter) {
     std::string lower = to_lower(letter);
     for (std::size_t i = 0; i < cyrillic.size(); ++i) {
         if (lower == cyrillic[i]) {
-            if (i < 26) return std::string(1, static_cast<char>('a' + i));
+            if (i < 26)
+                return std::string(1, static_cast<char>('a' + i));
             return "z" + std::to_string(i - 25);
         }
     }
@@ -123,14 +144,17 @@ std::string number_component(std::string_view number) {
     for (std::size_t i = 0; i < number.size();) {
         bool matched = false;
         for (std::size_t digit = 0; digit < superscripts.size() && !matched; ++digit) {
-            if (!number.substr(i).starts_with(superscripts[digit])) continue;
+            if (!number.substr(i).starts_with(superscripts[digit]))
+                continue;
             // 99¹ is the article inserted after 99: "99-1" sorts after "99" and before "100".
-            if (!in_superscript && !out.empty()) out += '-';
+            if (!in_superscript && !out.empty())
+                out += '-';
             out += static_cast<char>('0' + digit);
             i += superscripts[digit].size();
             matched = in_superscript = true;
         }
-        if (matched) continue;
+        if (matched)
+            continue;
         in_superscript = false;
         unsigned char c = static_cast<unsigned char>(number[i]);
         if (std::isalnum(c)) {
@@ -138,15 +162,19 @@ std::string number_component(std::string_view number) {
         } else if (c == '.' || c == '-') {
             out += static_cast<char>(c);
         } else if (c == ' ' || c == '_') {
-            if (!out.empty() && out.back() != '-') out += '-';
+            if (!out.empty() && out.back() != '-')
+                out += '-';
         } else if (c >= 0x80) {
-            out += number[i];  // non-ASCII letters are kept as they are
+            out += number[i]; // non-ASCII letters are kept as they are
         }
         ++i;
     }
-    while (!out.empty() && (out.back() == '.' || out.back() == '-')) out.pop_back();
-    while (!out.empty() && (out.front() == '.' || out.front() == '-')) out.erase(0, 1);
-    if (auto roman = roman_to_int(out)) return std::to_string(*roman);
+    while (!out.empty() && (out.back() == '.' || out.back() == '-'))
+        out.pop_back();
+    while (!out.empty() && (out.front() == '.' || out.front() == '-'))
+        out.erase(0, 1);
+    if (auto roman = roman_to_int(out))
+        return std::to_string(*roman);
     return out;
 }
 
@@ -165,4 +193,4 @@ std::string join_eid(std::string_view parent, std::string_view kind_prefix,
     return out;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -11,8 +11,8 @@
 
 namespace treatykb {
 
-std::optional<int> roman_to_int(std::string_view roman);  // "XXVIII" -> 28; nullopt if not roman
-std::string int_to_roman(int value);                      // 28 -> "XXVIII"
+std::optional<int> roman_to_int(std::string_view roman); // "XXVIII" -> 28; nullopt if not roman
+std::string int_to_roman(int value);                     // 28 -> "XXVIII"
 
 // Russian feminine ordinals used for parts ("ЧАСТЬ ПЕРВАЯ") and English number words used by some
 // ToTA files ("CHAPTER TWENTY ONE"); case-insensitive.
@@ -28,8 +28,9 @@ std::string letter_component(std::string_view letter);
 // "G-1" -> "g-1", "XIV" -> "14" (roman article numbers are converted).
 std::string number_component(std::string_view number);
 
-// "art_47__para_1" -> "art_47"; the first component group that starts with `prefix_`.
+// ("art_47", "para", "1") -> "art_47__para_1"; ("", "sec", "6") -> "sec_6"; ("x", "wrap", "") ->
+// "x__wrap".
 std::string join_eid(std::string_view parent, std::string_view kind_prefix,
                      std::string_view component);
 
-}  // namespace treatykb
+} // namespace treatykb

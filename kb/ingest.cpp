@@ -18,7 +18,8 @@ std::string read_file(const std::string& path) {
     if (!fs::exists(path))
         throw Error("no such file", {path, 0, 0}, "check the path; folders and files are accepted");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot read the file", {path, 0, 0}, "check its permissions");
+    if (!in)
+        throw Error("cannot read the file", {path, 0, 0}, "check its permissions");
     std::ostringstream content;
     content << in.rdbuf();
     return content.str();
@@ -33,13 +34,17 @@ Format detect_format(const std::string& path, const std::string& content) {
     std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
     std::string_view head(content.data(), std::min<std::size_t>(content.size(), 400));
     if (extension == ".xml") {
-        if (head.find("<akomaNtoso") != std::string_view::npos) return Format::akn;
-        if (head.find("<treaty") != std::string_view::npos) return Format::tota;
+        if (head.find("<akomaNtoso") != std::string_view::npos)
+            return Format::akn;
+        if (head.find("<treaty") != std::string_view::npos)
+            return Format::tota;
         throw Error("unknown XML format (neither ToTA <treaty> nor Akoma Ntoso <akomaNtoso>)",
                     {path, 1, 0}, "treatykb reads ToTA pta_N.xml files and its own AKN exports");
     }
-    if (extension == ".md") return Format::markdown;
-    if (extension == ".txt") return Format::plain;
+    if (extension == ".md")
+        return Format::markdown;
+    if (extension == ".txt")
+        return Format::plain;
     throw Error("unknown format (extension \"" + extension + "\")", {path, 0, 0},
                 "give .md (Markdown layout), .txt (plain text) or .xml (ToTA or Akoma Ntoso)");
 }
@@ -47,7 +52,10 @@ Format detect_format(const std::string& path, const std::string& content) {
 std::string alias_from_file(const std::string& path) {
     std::string stem = fs::path(path).stem().string();
     std::string alias;
-    for (char c : stem) alias += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-';
+    for (char c : stem)
+        alias += std::isalnum(static_cast<unsigned char>(c))
+                     ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                     : '-';
     return alias;
 }
 
@@ -58,7 +66,11 @@ void apply_catalog(Instrument& instrument, const CatalogInstrument& entry) {
     instrument.work_uri = entry.work_uri;
     instrument.date_signed = entry.date_signed;
     instrument.date_in_force = entry.date_in_force;
-    if (!entry.parties.empty()) instrument.parties = entry.parties;
+    // Catalogue metadata wins over a ToTA file's, so the stored instrument is the same whichever
+    // of its expressions was ingested last.
+    instrument.type = entry.type;
+    if (!entry.parties.empty())
+        instrument.parties = entry.parties;
     // The ToTA ids the catalogue names are aliases of the instrument ("pta_440" -> eaeu), whether
     // or not the ToTA file is read this time.
     for (const auto& expression : entry.expressions) {
@@ -73,7 +85,8 @@ void apply_catalog(Instrument& instrument, const CatalogInstrument& entry) {
 void apply_catalog(Expression& expression, const CatalogExpression& entry) {
     expression.authentic = entry.authentic;
     expression.uri = entry.uri;
-    if (!entry.date.empty()) expression.date = entry.date;
+    if (!entry.date.empty())
+        expression.date = entry.date;
 }
 
 // Appends an annex file's provisions (already eId'd "annex_N...") after the main text.
@@ -83,8 +96,10 @@ void append_expression(Expression& target, Expression&& part) {
         provision.order += offset;
         target.provisions.push_back(std::move(provision));
     }
-    for (auto& amendment : part.amendments) target.amendments.push_back(std::move(amendment));
-    if (!part.source.empty()) target.source += (target.source.empty() ? "" : " ") + part.source;
+    for (auto& amendment : part.amendments)
+        target.amendments.push_back(std::move(amendment));
+    if (!part.source.empty())
+        target.source += (target.source.empty() ? "" : " ") + part.source;
 }
 
 ParsedText parse_text_file(const std::string& path, Format format) {
@@ -93,7 +108,8 @@ ParsedText parse_text_file(const std::string& path, Format format) {
                                       : parse_plain_text_treaty(content, path);
 }
 
-Instrument load_bundled_expression(const CatalogInstrument& entry, const CatalogExpression& expression_entry,
+Instrument load_bundled_expression(const CatalogInstrument& entry,
+                                   const CatalogExpression& expression_entry,
                                    const std::string& texts_dir, LoadResult& result) {
     Instrument instrument;
     apply_catalog(instrument, entry);
@@ -104,20 +120,25 @@ Instrument load_bundled_expression(const CatalogInstrument& entry, const Catalog
         ParsedText parsed = parse_text_file(path, format);
         if (!file.annex.empty()) {
             std::string expected = "annex_" + file.annex;
-            if (parsed.expression.provisions.empty() || parsed.expression.provisions.front().eid != expected)
+            if (parsed.expression.provisions.empty() ||
+                parsed.expression.provisions.front().eid != expected)
                 throw Error("the catalogue says this file holds Annex " + file.annex +
                                 ", but it does not start with \"ПРИЛОЖЕНИЕ № " + file.annex + "\"",
                             {path, 1, 0}, "fix treaty_texts/corpus.xml or the file");
         }
-        if (expression.language.empty()) expression.language = parsed.expression.language;
-        if (instrument.title.empty()) instrument.title = parsed.title;
+        if (expression.language.empty())
+            expression.language = parsed.expression.language;
+        if (instrument.title.empty())
+            instrument.title = parsed.title;
         parsed.expression.source = "treaty_texts/" + file.name;
         append_expression(expression, std::move(parsed.expression));
-        for (auto& warning : parsed.warnings) result.warnings.push_back(std::move(warning));
+        for (auto& warning : parsed.warnings)
+            result.warnings.push_back(std::move(warning));
         ++result.files;
     }
     apply_catalog(expression, expression_entry);
-    if (!expression_entry.language.empty()) expression.language = expression_entry.language;
+    if (!expression_entry.language.empty())
+        expression.language = expression_entry.language;
     instrument.expressions.push_back(std::move(expression));
     return instrument;
 }
@@ -133,28 +154,35 @@ Instrument load_tota(const std::string& path, const Catalog& catalog, LoadResult
     instrument.date_signed = document.date_signed;
     instrument.date_in_force = document.date_in_force;
     instrument.parties = document.parties;
-    instrument.work_uri = "/akn/tota/act/" + document.date_signed + "/pta-" + document.treaty_identifier + "/!main";
+    instrument.work_uri =
+        "/akn/tota/act/" + document.date_signed + "/pta-" + document.treaty_identifier + "/!main";
     Expression expression = std::move(document.parsed.expression);
-    expression.uri = "/akn/tota/act/" + document.date_signed + "/pta-" + document.treaty_identifier + "/" +
+    expression.uri = "/akn/tota/act/" + document.date_signed + "/pta-" +
+                     document.treaty_identifier + "/" +
                      (expression.language == "es" ? "spa" : "eng") + "@";
     if (auto found = catalog.find_tota(document.treaty_identifier)) {
         apply_catalog(instrument, *found->first);
         apply_catalog(expression, *found->second);
     }
     instrument.expressions.push_back(std::move(expression));
-    for (auto& warning : document.parsed.warnings) result.warnings.push_back(std::move(warning));
+    for (auto& warning : document.parsed.warnings)
+        result.warnings.push_back(std::move(warning));
     ++result.files;
     return instrument;
 }
 
 void merge_into(std::vector<Instrument>& instruments, Instrument&& instrument) {
     for (auto& existing : instruments) {
-        if (existing.alias != instrument.alias) continue;
+        if (existing.alias != instrument.alias)
+            continue;
         for (auto& expression : instrument.expressions) {
-            auto same = std::find_if(existing.expressions.begin(), existing.expressions.end(),
-                                     [&](const Expression& e) { return e.language == expression.language; });
-            if (same != existing.expressions.end()) *same = std::move(expression);
-            else existing.expressions.push_back(std::move(expression));
+            auto same = std::find_if(
+                existing.expressions.begin(), existing.expressions.end(),
+                [&](const Expression& e) { return e.language == expression.language; });
+            if (same != existing.expressions.end())
+                *same = std::move(expression);
+            else
+                existing.expressions.push_back(std::move(expression));
         }
         for (auto& alias : instrument.other_aliases)
             if (std::find(existing.other_aliases.begin(), existing.other_aliases.end(), alias) ==
@@ -174,7 +202,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
             std::vector<std::string> found;
             for (const auto& entry : fs::directory_iterator(path)) {
                 std::string extension = entry.path().extension().string();
-                if (entry.is_regular_file() && (extension == ".xml" || extension == ".md" || extension == ".txt"))
+                if (entry.is_regular_file() &&
+                    (extension == ".xml" || extension == ".md" || extension == ".txt"))
                     found.push_back(entry.path().string());
             }
             std::sort(found.begin(), found.end());
@@ -189,30 +218,37 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     return files;
 }
 
-}  // namespace
+} // namespace
 
 LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& catalog,
-                      const ProgressCallback& progress) {
+                      const ProgressCallback& progress, const InstrumentSink& sink) {
     LoadResult result;
+    auto emit = [&](Instrument&& instrument) {
+        if (sink)
+            sink(std::move(instrument));
+        else
+            merge_into(result.instruments, std::move(instrument));
+    };
     std::vector<std::string> files = expand_paths(paths);
     std::vector<const CatalogExpression*> bundled_done;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& path = files[i];
         std::string content_head;
-        if (fs::path(path).extension() == ".xml") content_head = read_file(path).substr(0, 400);
+        if (fs::path(path).extension() == ".xml")
+            content_head = read_file(path).substr(0, 400);
         Format format = detect_format(path, content_head);
         if (format == Format::tota) {
-            merge_into(result.instruments, load_tota(path, catalog, result));
+            emit(load_tota(path, catalog, result));
         } else if (format == Format::akn) {
-            merge_into(result.instruments, read_akn(read_file(path), path));
+            emit(read_akn(read_file(path), path));
             ++result.files;
         } else if (auto found = catalog.find_file(fs::path(path).filename().string())) {
             // A bundled file: its expression may span several files (treaty + annexes).
-            if (std::find(bundled_done.begin(), bundled_done.end(), found->second) == bundled_done.end()) {
+            if (std::find(bundled_done.begin(), bundled_done.end(), found->second) ==
+                bundled_done.end()) {
                 bundled_done.push_back(found->second);
-                merge_into(result.instruments,
-                           load_bundled_expression(*found->first, *found->second,
-                                                   fs::path(path).parent_path().string(), result));
+                emit(load_bundled_expression(*found->first, *found->second,
+                                             fs::path(path).parent_path().string(), result));
             }
         } else {
             ParsedText parsed = parse_text_file(path, format);
@@ -222,37 +258,48 @@ LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& cata
             instrument.short_title = instrument.title;
             instrument.work_uri = "/akn/local/act/" + instrument.alias + "/!main";
             parsed.expression.authentic = true;
-            parsed.expression.uri = "/akn/local/act/" + instrument.alias + "/" + parsed.expression.language + "@";
+            parsed.expression.uri =
+                "/akn/local/act/" + instrument.alias + "/" + parsed.expression.language + "@";
             instrument.expressions.push_back(std::move(parsed.expression));
-            for (auto& warning : parsed.warnings) result.warnings.push_back(std::move(warning));
+            for (auto& warning : parsed.warnings)
+                result.warnings.push_back(std::move(warning));
             ++result.files;
-            merge_into(result.instruments, std::move(instrument));
+            emit(std::move(instrument));
         }
-        if (progress) progress(i + 1, files.size(), path);
+        if (progress)
+            progress(i + 1, files.size(), path);
     }
     return result;
 }
 
 LoadResult load_catalog_corpus(const Catalog& catalog, const std::string& texts_dir,
                                const std::optional<std::string>& tota_dir,
-                               const ProgressCallback& progress) {
+                               const ProgressCallback& progress, const InstrumentSink& sink) {
     LoadResult result;
+    auto emit = [&](Instrument&& instrument) {
+        if (sink)
+            sink(std::move(instrument));
+        else
+            merge_into(result.instruments, std::move(instrument));
+    };
     std::size_t total = 0, done = 0;
-    for (const auto& entry : catalog.instruments) total += entry.expressions.size();
+    for (const auto& entry : catalog.instruments)
+        total += entry.expressions.size();
     for (const auto& entry : catalog.instruments) {
         for (const auto& expression : entry.expressions) {
             std::string shown;
             if (!expression.files.empty()) {
-                merge_into(result.instruments, load_bundled_expression(entry, expression, texts_dir, result));
+                emit(load_bundled_expression(entry, expression, texts_dir, result));
                 shown = expression.files.front().name;
             } else if (!expression.tota_id.empty() && tota_dir) {
                 shown = (fs::path(*tota_dir) / ("pta_" + expression.tota_id + ".xml")).string();
-                merge_into(result.instruments, load_tota(shown, catalog, result));
+                emit(load_tota(shown, catalog, result));
             }
-            if (progress) progress(++done, total, shown);
+            if (progress)
+                progress(++done, total, shown);
         }
     }
     return result;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -18,7 +18,7 @@
 namespace treatykb {
 
 struct LoadResult {
-    std::vector<Instrument> instruments;  // expressions of one alias merged into one Instrument
+    std::vector<Instrument> instruments; // expressions of one alias merged into one Instrument
     std::vector<ImportWarning> warnings;
     std::size_t files = 0;
 };
@@ -26,19 +26,24 @@ struct LoadResult {
 // Called after each file with (files done, files in total, file).
 using ProgressCallback = std::function<void(std::size_t, std::size_t, const std::string&)>;
 
+// Receives each instrument as soon as it is parsed (e.g. Store::ingest's writer), so a large
+// corpus need not be held in memory. Without a sink, instruments collect in LoadResult.
+using InstrumentSink = std::function<void(Instrument&&)>;
+
 // Files and folders (folders: their *.xml, *.md, *.txt files, sorted). A bundled file brings the
 // other files of its expression from the same folder (the treaty with its annexes). Throws
 // treatykb::Error for a missing path, an unknown format, or a file that does not parse.
 LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& catalog,
-                      const ProgressCallback& progress = {});
+                      const ProgressCallback& progress = {}, const InstrumentSink& sink = {});
 
 // Every instrument of the catalogue: bundled expressions always, ToTA expressions when
 // `tota_dir` is given (instruments with no expression left are skipped).
 LoadResult load_catalog_corpus(const Catalog& catalog, const std::string& texts_dir,
                                const std::optional<std::string>& tota_dir,
-                               const ProgressCallback& progress = {});
+                               const ProgressCallback& progress = {},
+                               const InstrumentSink& sink = {});
 
 // Reads a whole file; throws treatykb::Error when it is missing or unreadable.
 std::string read_file(const std::string& path);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -15,34 +15,34 @@ namespace treatykb {
 
 // One structural unit: preamble, part, section, article, paragraph, point, annex, conclusions...
 struct Provision {
-    std::string eid;         // Akoma Ntoso eId, e.g. "art_47__para_1" (see docs/corpus.md)
-    std::string parent_eid;  // empty for top-level units
-    std::string kind;        // "article", "paragraph", "point", "section", "annex", ...
-    std::string number;      // as numbered in the text without decoration: "47", "99¹", "VI", "a"
-    std::string heading;     // title of the unit, empty when it has none
-    std::string text;        // the unit's own text (not its children's); blocks joined by "\n"
-    int order = 0;           // position in document order within the expression, from 0
-    int source_line = 0;     // 1-based line in the source file where the unit starts; 0 unknown
+    std::string eid;        // Akoma Ntoso eId, e.g. "art_47__para_1" (see docs/corpus.md)
+    std::string parent_eid; // empty for top-level units
+    std::string kind;       // "article", "paragraph", "point", "section", "annex", ...
+    std::string number;     // as numbered in the text without decoration: "47", "99¹", "VI", "a"
+    std::string heading;    // title of the unit, empty when it has none
+    std::string text;       // the unit's own text (not its children's); blocks joined by "\n"
+    int order = 0;          // position in document order within the expression, from 0
+    int source_line = 0;    // 1-based line in the source file where the unit starts; 0 unknown
     bool operator==(const Provision&) const = default;
 };
 
 // An amendment recorded in a consolidated text.
 struct AmendmentRecord {
-    std::string eid;           // the provision amended (or inserted), e.g. "art_85", "art_99-1"
-    std::string date;          // ISO date of the amending act, "2021-02-15"
-    std::string amending_act;  // "Закон РК от 15.02.2021 № 6-VII"
-    std::string kind;          // "amended", "replaced" (в редакции) or "inserted" (дополнен)
-    std::string note;          // the source line, verbatim
+    std::string eid;          // the provision amended (or inserted), e.g. "art_85", "art_99-1"
+    std::string date;         // ISO date of the amending act, "2021-02-15"
+    std::string amending_act; // "Закон РК от 15.02.2021 № 6-VII"
+    std::string kind; // "amended", "replaced" (в редакции) or "inserted" (дополнен)
+    std::string note; // the source line, verbatim
     bool operator==(const AmendmentRecord&) const = default;
 };
 
 // One language version of a work.
 struct Expression {
-    std::string language;  // ISO 639-1: "ru", "en", "es"
+    std::string language; // ISO 639-1: "ru", "en", "es"
     bool authentic = false;
-    std::string uri;       // FRBR expression URI, "/akn/eaeu/act/2014-05-29/treaty/rus@"
-    std::string date;      // date of the version the text represents (ISO), may be empty
-    std::string source;    // where the text was read from (file names, ToTA id)
+    std::string uri;    // FRBR expression URI, "/akn/eaeu/act/2014-05-29/treaty/rus@"
+    std::string date;   // date of the version the text represents (ISO), may be empty
+    std::string source; // where the text was read from (file names, ToTA id)
     std::vector<Provision> provisions;
     std::vector<AmendmentRecord> amendments;
     bool operator==(const Expression&) const = default;
@@ -50,15 +50,15 @@ struct Expression {
 
 // A work, with the expressions one ingest brings in.
 struct Instrument {
-    std::string alias;           // short name used on the command line: "eaeu", "teu", "pta_112"
-    std::string title;           // full title
-    std::string short_title;     // used in citations: "EAEU Treaty"
-    std::string work_uri;        // FRBR work URI, "/akn/eaeu/act/2014-05-29/treaty/!main"
-    std::string date_signed;     // ISO
-    std::string date_in_force;   // ISO, may be empty
-    std::string type;            // "treaty", "agreement", or the ToTA type
-    std::string parties;         // ISO 3166-1 alpha-3 codes separated by spaces
-    std::vector<std::string> other_aliases;  // e.g. "pta_440"
+    std::string alias;         // short name used on the command line: "eaeu", "teu", "pta_112"
+    std::string title;         // full title
+    std::string short_title;   // used in citations: "EAEU Treaty"
+    std::string work_uri;      // FRBR work URI, "/akn/eaeu/act/2014-05-29/treaty/!main"
+    std::string date_signed;   // ISO
+    std::string date_in_force; // ISO, may be empty
+    std::string type;          // "treaty", "agreement", or the ToTA type
+    std::string parties;       // ISO 3166-1 alpha-3 codes separated by spaces
+    std::vector<std::string> other_aliases; // e.g. "pta_440"
     std::vector<Expression> expressions;
     bool operator==(const Instrument&) const = default;
 };
@@ -66,15 +66,15 @@ struct Instrument {
 // A problem the importer recovered from without dropping text (OCR noise, unparsed numbering).
 struct ImportWarning {
     std::string file;
-    std::string provision;  // eId or article label, when known
+    std::string provision; // eId or article label, when known
     std::string message;
 };
 
 // What a text parser returns: one expression's provisions plus what the text says about itself.
 struct ParsedText {
-    std::string title;  // as found in the text, may be empty
+    std::string title; // as found in the text, may be empty
     Expression expression;
     std::vector<ImportWarning> warnings;
 };
 
-}  // namespace treatykb
+} // namespace treatykb

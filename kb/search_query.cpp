@@ -16,16 +16,18 @@ enum class TokenKind { term, open, close, op };
 
 struct Token {
     TokenKind kind;
-    std::string text;  // FTS5 form
-    int column;        // 1-based, in bytes
+    std::string text; // FTS5 form
+    int column;       // 1-based, in bytes
 };
 
 bool has_word_character(std::string_view text) {
     int32_t i = 0;
     while (i < static_cast<int32_t>(text.size())) {
         UChar32 c;
-        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-        if (c >= 0 && u_isalnum(c)) return true;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()),
+                c);
+        if (c >= 0 && u_isalnum(c))
+            return true;
     }
     return false;
 }
@@ -33,7 +35,8 @@ bool has_word_character(std::string_view text) {
 std::string quote(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     return out + "\"";
@@ -43,7 +46,7 @@ std::string quote(std::string_view text) {
     throw Error(message, {"search query", 1, column}, hint);
 }
 
-}  // namespace
+} // namespace
 
 std::string to_fts5_query(std::string_view query) {
     std::vector<Token> tokens;
@@ -61,17 +64,20 @@ std::string to_fts5_query(std::string_view query) {
             std::string_view phrase = query.substr(i + 1, close - i - 1);
             i = close + 1;
             bool prefix = i < query.size() && query[i] == '*';
-            if (prefix) ++i;
+            if (prefix)
+                ++i;
             if (!has_word_character(phrase))
                 fail("empty phrase in the search query", column, "put words between the quotes");
             tokens.push_back({TokenKind::term, quote(phrase) + (prefix ? "*" : ""), column});
         } else if (c == '(' || c == ')') {
-            tokens.push_back({c == '(' ? TokenKind::open : TokenKind::close, std::string(1, c), column});
+            tokens.push_back(
+                {c == '(' ? TokenKind::open : TokenKind::close, std::string(1, c), column});
             ++i;
         } else {
             std::size_t end = i;
-            while (end < query.size() && query[end] != ' ' && query[end] != '\t' && query[end] != '\n' &&
-                   query[end] != '"' && query[end] != '(' && query[end] != ')')
+            while (end < query.size() && query[end] != ' ' && query[end] != '\t' &&
+                   query[end] != '\n' && query[end] != '"' && query[end] != '(' &&
+                   query[end] != ')')
                 ++end;
             std::string_view word = query.substr(i, end - i);
             i = end;
@@ -80,8 +86,10 @@ std::string to_fts5_query(std::string_view query) {
                 continue;
             }
             bool prefix = word.size() > 1 && word.back() == '*';
-            if (prefix) word.remove_suffix(1);
-            if (!has_word_character(word)) continue;  // stray punctuation is not a term
+            if (prefix)
+                word.remove_suffix(1);
+            if (!has_word_character(word))
+                continue; // stray punctuation is not a term
             tokens.push_back({TokenKind::term, quote(word) + (prefix ? "*" : ""), column});
         }
     }
@@ -96,20 +104,24 @@ std::string to_fts5_query(std::string_view query) {
         bool previous_is_operand = t > 0 && (tokens[t - 1].kind == TokenKind::term ||
                                              tokens[t - 1].kind == TokenKind::close);
         if (token.kind == TokenKind::op) {
-            bool next_is_operand = t + 1 < tokens.size() && (tokens[t + 1].kind == TokenKind::term ||
-                                                             tokens[t + 1].kind == TokenKind::open);
+            bool next_is_operand =
+                t + 1 < tokens.size() &&
+                (tokens[t + 1].kind == TokenKind::term || tokens[t + 1].kind == TokenKind::open);
             if (!previous_is_operand || !next_is_operand)
                 fail("operator " + token.text + " needs a term on each side", token.column,
-                     "write e.g. \"customs AND tariff\"; to search for the word itself, quote it: \"" +
+                     "write e.g. \"customs AND tariff\"; to search for the word itself, quote it: "
+                     "\"" +
                          to_lower(token.text) + "\"");
         }
-        if (token.kind == TokenKind::open) ++depth;
+        if (token.kind == TokenKind::open)
+            ++depth;
         if (token.kind == TokenKind::close) {
             if (--depth < 0 || !previous_is_operand)
                 fail("unbalanced parentheses in the search query", token.column,
                      "every ( needs a matching ) around one or more terms");
         }
-        if (!out.empty()) out += ' ';
+        if (!out.empty())
+            out += ' ';
         out += token.text;
     }
     if (depth != 0)
@@ -118,4 +130,4 @@ std::string to_fts5_query(std::string_view query) {
     return out;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

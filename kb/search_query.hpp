@@ -15,4 +15,4 @@ namespace treatykb {
 // parentheses, and an operator without a term on each side.
 std::string to_fts5_query(std::string_view query);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -19,16 +19,16 @@ namespace {
 // One per FTS5 table instance: Snowball stemmers are not thread-safe, so each tokenizer owns its
 // own pair; nothing is shared between connections.
 class WordAnalyzer {
-public:
+  public:
     WordAnalyzer()
         : russian_(sb_stemmer_new("russian", "UTF_8"), sb_stemmer_delete),
           english_(sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete) {
-        if (!russian_ || !english_) throw std::runtime_error("Snowball stemmers unavailable");
+        if (!russian_ || !english_)
+            throw std::runtime_error("Snowball stemmers unavailable");
     }
 
     // Calls `emit(term, start, end)` for each word of `text`.
-    template <typename Emit>
-    int analyze(std::string_view text, Emit&& emit) {
+    template <typename Emit> int analyze(std::string_view text, Emit&& emit) {
         const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
         int32_t length = static_cast<int32_t>(text.size());
         int32_t i = 0;
@@ -36,7 +36,8 @@ public:
             int32_t start = i;
             UChar32 c;
             U8_NEXT(bytes, i, length, c);
-            if (c < 0 || !u_isalnum(c)) continue;
+            if (c < 0 || !u_isalnum(c))
+                continue;
             word_.clear();
             append_lower(c);
             int32_t end = i;
@@ -44,35 +45,43 @@ public:
                 int32_t next = i;
                 UChar32 d;
                 U8_NEXT(bytes, next, length, d);
-                if (d < 0 || !(u_isalnum(d) || u_getCombiningClass(d) > 0 || d == 0x0301)) break;
-                if (d != 0x0301) append_lower(d);  // drop the stress mark
+                if (d < 0 || !(u_isalnum(d) || u_getCombiningClass(d) > 0 || d == 0x0301))
+                    break;
+                if (d != 0x0301)
+                    append_lower(d); // drop the stress mark
                 i = end = next;
             }
             std::string term = stem(normalize_confusables(word_));
-            if (int rc = emit(term, start, end); rc != SQLITE_OK) return rc;
+            if (int rc = emit(term, start, end); rc != SQLITE_OK)
+                return rc;
         }
         return SQLITE_OK;
     }
 
-private:
+  private:
     void append_lower(UChar32 c) {
         c = u_tolower(c);
-        if (c == 0x0451) c = 0x0435;  // ё -> е: Russian texts write both
+        if (c == 0x0451)
+            c = 0x0435; // ё -> е: Russian texts write both
         char buffer[4];
         int32_t length = 0;
         UBool error = false;
         U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
-        if (!error) word_.append(buffer, static_cast<std::size_t>(length));
+        if (!error)
+            word_.append(buffer, static_cast<std::size_t>(length));
     }
 
     std::string stem(const std::string& word) {
         sb_stemmer* stemmer = has_cyrillic(word) ? russian_.get()
                               : has_latin(word)  ? english_.get()
                                                  : nullptr;
-        if (!stemmer) return word;
-        const sb_symbol* stemmed = sb_stemmer_stem(
-            stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-        if (!stemmed) return word;
+        if (!stemmer)
+            return word;
+        const sb_symbol* stemmed =
+            sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                            static_cast<int>(word.size()));
+        if (!stemmed)
+            return word;
         return std::string(reinterpret_cast<const char*>(stemmed),
                            static_cast<std::size_t>(sb_stemmer_length(stemmer)));
     }
@@ -105,7 +114,7 @@ int tokenize(Fts5Tokenizer* tokenizer, void* context, int, const char* text, int
                              });
 }
 
-}  // namespace
+} // namespace
 
 void register_search_tokenizer(sqlite3* database) {
     fts5_api* api = nullptr;
@@ -115,8 +124,9 @@ void register_search_tokenizer(sqlite3* database) {
         sqlite3_step(statement);
     }
     sqlite3_finalize(statement);
-    if (!api || api->iVersion < 2) throw std::runtime_error("SQLite was built without FTS5");
-    fts5_tokenizer methods{create_tokenizer, delete_tokenizer, tokenize};  // copied by SQLite
+    if (!api || api->iVersion < 2)
+        throw std::runtime_error("SQLite was built without FTS5");
+    fts5_tokenizer methods{create_tokenizer, delete_tokenizer, tokenize}; // copied by SQLite
     if (api->xCreateTokenizer(api, "treatykb", nullptr, &methods, nullptr) != SQLITE_OK)
         throw std::runtime_error("cannot register the FTS5 tokenizer");
 }
@@ -131,4 +141,4 @@ std::vector<std::string> search_terms(std::string_view text) {
     return terms;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -22,4 +22,4 @@ void register_search_tokenizer(sqlite3* database);
 // The index terms of a text, as the tokenizer produces them (for tests and diagnostics).
 std::vector<std::string> search_terms(std::string_view text);
 
-}  // namespace treatykb
+} // namespace treatykb

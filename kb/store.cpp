@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
@@ -25,7 +26,8 @@ Statement::Statement(sqlite3* database, StatementCache& cache, const char* sql)
         statement_ = found->second;
         return;
     }
-    if (sqlite3_prepare_v3(database, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(database, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) !=
+        SQLITE_OK)
         throw Error(std::string("database error: ") + sqlite3_errmsg(database), {}, "");
     cache.statements.emplace(sql, statement_);
 }
@@ -38,7 +40,8 @@ Statement::~Statement() {
     }
 }
 Statement& Statement::bind(int index, std::string_view text) {
-    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bind(int index, long long value) {
@@ -47,8 +50,10 @@ Statement& Statement::bind(int index, long long value) {
 }
 bool Statement::step() {
     int rc = sqlite3_step(statement_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
     throw Error(std::string("database error: ") + sqlite3_errmsg(database_), {}, "");
 }
 void Statement::run() {
@@ -65,10 +70,14 @@ std::string Statement::text(int column) const {
                                static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
                  : std::string();
 }
-long long Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+long long Statement::integer(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
+double Statement::real(int column) const {
+    return sqlite3_column_double(statement_, column);
+}
 
-}  // namespace detail
+} // namespace detail
 
 using detail::Statement;
 
@@ -117,8 +126,12 @@ void delete_expression(sqlite3* database, long long expression) {
         SELECT 'delete', id, heading, text FROM provisions WHERE expression_id = ?1)sql")
         .bind(1, expression)
         .run();
-    Statement(database, "DELETE FROM provisions WHERE expression_id = ?1").bind(1, expression).run();
-    Statement(database, "DELETE FROM amendments WHERE expression_id = ?1").bind(1, expression).run();
+    Statement(database, "DELETE FROM provisions WHERE expression_id = ?1")
+        .bind(1, expression)
+        .run();
+    Statement(database, "DELETE FROM amendments WHERE expression_id = ?1")
+        .bind(1, expression)
+        .run();
     Statement(database, "DELETE FROM expressions WHERE id = ?1").bind(1, expression).run();
 }
 
@@ -126,8 +139,10 @@ void delete_instrument(sqlite3* database, long long instrument) {
     Statement expressions(database, "SELECT id FROM expressions WHERE instrument_id = ?1");
     expressions.bind(1, instrument);
     std::vector<long long> ids;
-    while (expressions.step()) ids.push_back(expressions.integer(0));
-    for (long long id : ids) delete_expression(database, id);
+    while (expressions.step())
+        ids.push_back(expressions.integer(0));
+    for (long long id : ids)
+        delete_expression(database, id);
     Statement(database, "DELETE FROM aliases WHERE instrument_id = ?1").bind(1, instrument).run();
     Statement(database, "DELETE FROM instruments WHERE id = ?1").bind(1, instrument).run();
 }
@@ -137,7 +152,8 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
     for (const auto& other : instrument.other_aliases) {
         Statement old(database, "SELECT id FROM instruments WHERE alias = ?1");
         old.bind(1, other);
-        if (old.step()) delete_instrument(database, old.integer(0));
+        if (old.step())
+            delete_instrument(database, old.integer(0));
     }
     Statement upsert(database, R"sql(
         INSERT INTO instruments(alias, title, short_title, work_uri, date_signed, date_in_force,
@@ -155,7 +171,8 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
     long long id = upsert.integer(0);
     upsert.run();
     for (const auto& other : instrument.other_aliases) {
-        Statement alias(database, "INSERT OR REPLACE INTO aliases(alias, instrument_id) VALUES (?1, ?2)");
+        Statement alias(database,
+                        "INSERT OR REPLACE INTO aliases(alias, instrument_id) VALUES (?1, ?2)");
         alias.bind(1, other).bind(2, id).run();
     }
     return id;
@@ -165,7 +182,8 @@ int insert_expression(sqlite3* database, long long instrument, const Expression&
     Statement existing(database,
                        "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
     existing.bind(1, instrument).bind(2, expression.language);
-    if (existing.step()) delete_expression(database, existing.integer(0));
+    if (existing.step())
+        delete_expression(database, existing.integer(0));
     Statement insert(database, R"sql(
         INSERT INTO expressions(instrument_id, language, authentic, uri, date, source)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id)sql");
@@ -178,7 +196,8 @@ int insert_expression(sqlite3* database, long long instrument, const Expression&
         INSERT INTO provisions(expression_id, eid, parent_eid, kind, number, heading, text, ord,
                                source_line)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
-    Statement index(database, "INSERT INTO provisions_fts(rowid, heading, text) VALUES (?1, ?2, ?3)");
+    Statement index(database,
+                    "INSERT INTO provisions_fts(rowid, heading, text) VALUES (?1, ?2, ?3)");
     for (const auto& p : expression.provisions) {
         row.reset();
         row.bind(1, id).bind(2, p.eid).bind(3, p.parent_eid).bind(4, p.kind).bind(5, p.number);
@@ -212,9 +231,10 @@ Provision read_provision(const Statement& row) {
     return p;
 }
 
-constexpr const char* provision_columns = "eid, parent_eid, kind, number, heading, text, ord, source_line";
+constexpr const char* provision_columns =
+    "eid, parent_eid, kind, number, heading, text, ord, source_line";
 
-}  // namespace
+} // namespace
 
 void Store::Impl::execute(const char* sql) const {
     char* message = nullptr;
@@ -231,24 +251,29 @@ std::optional<long long> Store::Impl::instrument_id(std::string_view instrument)
         SELECT id FROM instruments WHERE alias = ?1
         UNION ALL SELECT instrument_id FROM aliases WHERE alias = ?1 LIMIT 1)sql");
     statement.bind(1, instrument);
-    if (statement.step()) return statement.integer(0);
+    if (statement.step())
+        return statement.integer(0);
     return std::nullopt;
 }
 
 std::optional<long long> Store::Impl::expression_id(std::string_view instrument,
                                                     std::string_view lang) const {
     auto id = instrument_id(instrument);
-    if (!id) return std::nullopt;
-    Statement statement = query("SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
+    if (!id)
+        return std::nullopt;
+    Statement statement =
+        query("SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
     statement.bind(1, *id).bind(2, lang);
-    if (statement.step()) return statement.integer(0);
+    if (statement.step())
+        return statement.integer(0);
     return std::nullopt;
 }
 
 std::string Store::Impl::short_title(long long instrument) const {
     Statement statement = query("SELECT short_title, alias FROM instruments WHERE id = ?1");
     statement.bind(1, instrument);
-    if (!statement.step()) return {};
+    if (!statement.step())
+        return {};
     std::string title = statement.text(0);
     return title.empty() ? statement.text(1) : title;
 }
@@ -257,7 +282,8 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
     fs::path parent = fs::path(path).parent_path();
     std::error_code ignored;
-    if (!parent.empty()) fs::create_directories(parent, ignored);
+    if (!parent.empty())
+        fs::create_directories(parent, ignored);
     if (sqlite3_open_v2(path.c_str(), &impl_->database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr) != SQLITE_OK) {
         std::string message = impl_->database ? sqlite3_errmsg(impl_->database) : "out of memory";
@@ -273,7 +299,8 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
         throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
     }
     // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages.
-    impl_->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
+    impl_->execute(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
     impl_->execute("BEGIN");
     try {
         impl_->execute(schema);
@@ -285,24 +312,36 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
 }
 
 Store::~Store() {
-    if (!impl_) return;
-    for (auto& [sql, statement] : impl_->cache.statements) sqlite3_finalize(statement);
+    if (!impl_)
+        return;
+    for (auto& [sql, statement] : impl_->cache.statements)
+        sqlite3_finalize(statement);
     impl_->cache.statements.clear();
-    if (impl_->database) sqlite3_close(impl_->database);
+    if (impl_->database)
+        sqlite3_close(impl_->database);
 }
 
 IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
+    return ingest([&](const InstrumentWriter& write) {
+        for (const auto& instrument : instruments)
+            write(instrument);
+    });
+}
+
+IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce) {
     IngestSummary summary;
+    std::set<std::string> aliases; // an instrument may arrive once per expression
     impl_->execute("BEGIN IMMEDIATE");
     try {
-        for (const auto& instrument : instruments) {
+        produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument);
-            ++summary.instruments;
+            if (aliases.insert(instrument.alias).second)
+                ++summary.instruments;
             for (const auto& expression : instrument.expressions) {
                 summary.provisions += insert_expression(impl_->database, id, expression);
                 ++summary.expressions;
             }
-        }
+        });
         impl_->execute("COMMIT");
     } catch (...) {
         sqlite3_exec(impl_->database, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -326,9 +365,11 @@ std::vector<InstrumentSummary> Store::list() const {
         summary.date_signed = instruments.text(5);
         summary.date_in_force = instruments.text(6);
         summary.parties = instruments.text(7);
-        Statement aliases = impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
+        Statement aliases =
+            impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
         aliases.bind(1, id);
-        while (aliases.step()) summary.other_aliases.push_back(aliases.text(0));
+        while (aliases.step())
+            summary.other_aliases.push_back(aliases.text(0));
         Statement expressions = impl_->query(R"sql(
             SELECT e.language, e.authentic, e.uri, e.date, e.source,
               (SELECT count(*) FROM provisions p WHERE p.expression_id = e.id),
@@ -337,11 +378,11 @@ std::vector<InstrumentSummary> Store::list() const {
             FROM expressions e WHERE e.instrument_id = ?1 ORDER BY e.authentic DESC, e.language)sql");
         expressions.bind(1, id);
         while (expressions.step()) {
-            summary.expressions.push_back({expressions.text(0), expressions.integer(1) != 0,
-                                           expressions.text(2), expressions.text(3), expressions.text(4),
-                                           static_cast<int>(expressions.integer(5)),
-                                           static_cast<int>(expressions.integer(6)),
-                                           static_cast<int>(expressions.integer(7))});
+            summary.expressions.push_back(
+                {expressions.text(0), expressions.integer(1) != 0, expressions.text(2),
+                 expressions.text(3), expressions.text(4), static_cast<int>(expressions.integer(5)),
+                 static_cast<int>(expressions.integer(6)),
+                 static_cast<int>(expressions.integer(7))});
         }
         out.push_back(std::move(summary));
     }
@@ -350,16 +391,19 @@ std::vector<InstrumentSummary> Store::list() const {
 
 std::optional<std::string> Store::resolve_alias(std::string_view instrument) const {
     auto id = impl_->instrument_id(instrument);
-    if (!id) return std::nullopt;
+    if (!id)
+        return std::nullopt;
     Statement query = impl_->query("SELECT alias FROM instruments WHERE id = ?1");
     query.bind(1, *id);
-    if (query.step()) return query.text(0);
+    if (query.step())
+        return query.text(0);
     return std::nullopt;
 }
 
 std::string Store::require_instrument(std::string_view instrument) const {
-    if (auto alias = resolve_alias(instrument)) return *alias;
-    throw Error("unknown instrument \"" + std::string(instrument) + "\"", {}, 
+    if (auto alias = resolve_alias(instrument))
+        return *alias;
+    throw Error("unknown instrument \"" + std::string(instrument) + "\"", {},
                 "`treatykb list` shows the instruments in the database; `treatykb ingest --corpus` "
                 "loads the bundled ones");
 }
@@ -370,47 +414,55 @@ bool Store::has_expression(std::string_view instrument, std::string_view lang) c
 
 std::optional<std::string> Store::authentic_language(std::string_view instrument) const {
     auto id = impl_->instrument_id(instrument);
-    if (!id) return std::nullopt;
+    if (!id)
+        return std::nullopt;
     Statement query = impl_->query(R"sql(
         SELECT language FROM expressions WHERE instrument_id = ?1 AND authentic = 1
         ORDER BY language LIMIT 1)sql");
     query.bind(1, *id);
-    if (query.step()) return query.text(0);
+    if (query.step())
+        return query.text(0);
     return std::nullopt;
 }
 
 std::vector<std::string> Store::languages(std::string_view instrument) const {
     std::vector<std::string> out;
     auto id = impl_->instrument_id(instrument);
-    if (!id) return out;
-    Statement query(impl_->database,
-                    "SELECT language FROM expressions WHERE instrument_id = ?1 ORDER BY authentic DESC, language");
+    if (!id)
+        return out;
+    Statement query(impl_->database, "SELECT language FROM expressions WHERE instrument_id = ?1 "
+                                     "ORDER BY authentic DESC, language");
     query.bind(1, *id);
-    while (query.step()) out.push_back(query.text(0));
+    while (query.step())
+        out.push_back(query.text(0));
     return out;
 }
 
 std::vector<Provision> Store::provisions(std::string_view instrument, std::string_view lang) const {
     std::vector<Provision> out;
     auto expression = impl_->expression_id(instrument, lang);
-    if (!expression) return out;
+    if (!expression)
+        return out;
     std::string sql = std::string("SELECT ") + provision_columns +
                       " FROM provisions WHERE expression_id = ?1 ORDER BY ord";
     Statement query = impl_->query(sql.c_str());
     query.bind(1, *expression);
-    while (query.step()) out.push_back(read_provision(query));
+    while (query.step())
+        out.push_back(read_provision(query));
     return out;
 }
 
 std::optional<Provision> Store::provision(std::string_view instrument, std::string_view eid,
                                           std::string_view lang) const {
     auto expression = impl_->expression_id(instrument, lang);
-    if (!expression) return std::nullopt;
+    if (!expression)
+        return std::nullopt;
     std::string sql = std::string("SELECT ") + provision_columns +
                       " FROM provisions WHERE expression_id = ?1 AND eid = ?2";
     Statement query = impl_->query(sql.c_str());
     query.bind(1, *expression).bind(2, eid);
-    if (query.step()) return read_provision(query);
+    if (query.step())
+        return read_provision(query);
     return std::nullopt;
 }
 
@@ -418,30 +470,37 @@ std::vector<Provision> Store::subtree(std::string_view instrument, std::string_v
                                       std::string_view lang) const {
     std::vector<Provision> out;
     auto expression = impl_->expression_id(instrument, lang);
-    if (!expression) return out;
-    std::string sql = std::string(R"sql(
+    if (!expression)
+        return out;
+    std::string sql =
+        std::string(R"sql(
         WITH RECURSIVE below(eid) AS (
           SELECT ?2
           UNION ALL
           SELECT p.eid FROM provisions p JOIN below b ON p.parent_eid = b.eid
           WHERE p.expression_id = ?1)
-        SELECT )sql") + provision_columns +
-                      " FROM provisions WHERE expression_id = ?1 AND eid IN (SELECT eid FROM below) "
-                      "ORDER BY ord";
+        SELECT )sql") +
+        provision_columns +
+        " FROM provisions WHERE expression_id = ?1 AND eid IN (SELECT eid FROM below) "
+        "ORDER BY ord";
     Statement query = impl_->query(sql.c_str());
     query.bind(1, *expression).bind(2, eid);
-    while (query.step()) out.push_back(read_provision(query));
+    while (query.step())
+        out.push_back(read_provision(query));
     return out;
 }
 
 std::optional<std::string> Store::provision_text(std::string_view instrument, std::string_view eid,
                                                  std::string_view lang) const {
     std::vector<Provision> units = subtree(instrument, eid, lang);
-    if (units.empty()) return std::nullopt;
+    if (units.empty())
+        return std::nullopt;
     std::string text;
     for (const auto& unit : units) {
-        if (unit.text.empty()) continue;
-        if (!text.empty()) text += '\n';
+        if (unit.text.empty())
+            continue;
+        if (!text.empty())
+            text += '\n';
         text += unit.text;
     }
     return text;
@@ -451,7 +510,8 @@ std::vector<AmendmentRecord> Store::amendments(std::string_view instrument,
                                                std::string_view lang) const {
     std::vector<AmendmentRecord> out;
     auto expression = impl_->expression_id(instrument, lang);
-    if (!expression) return out;
+    if (!expression)
+        return out;
     Statement query = impl_->query(R"sql(
         SELECT eid, date, amending_act, kind, note FROM amendments WHERE expression_id = ?1
         ORDER BY id)sql");
@@ -463,7 +523,8 @@ std::vector<AmendmentRecord> Store::amendments(std::string_view instrument,
 
 Instrument Store::export_instrument(std::string_view instrument, std::string_view lang) const {
     auto id = impl_->instrument_id(instrument);
-    if (!id) require_instrument(instrument);
+    if (!id)
+        require_instrument(instrument);
     Instrument out;
     Statement query = impl_->query(R"sql(
         SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties
@@ -478,9 +539,11 @@ Instrument Store::export_instrument(std::string_view instrument, std::string_vie
     out.date_in_force = query.text(5);
     out.type = query.text(6);
     out.parties = query.text(7);
-    Statement aliases = impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
+    Statement aliases =
+        impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
     aliases.bind(1, *id);
-    while (aliases.step()) out.other_aliases.push_back(aliases.text(0));
+    while (aliases.step())
+        out.other_aliases.push_back(aliases.text(0));
     Statement expression = impl_->query(R"sql(
         SELECT language, authentic, uri, date, source FROM expressions
         WHERE instrument_id = ?1 AND language = ?2)sql");
@@ -502,11 +565,13 @@ Instrument Store::export_instrument(std::string_view instrument, std::string_vie
 }
 
 std::string default_database_path() {
-    if (const char* path = std::getenv("TREATYKB_DB"); path && *path) return path;
+    if (const char* path = std::getenv("TREATYKB_DB"); path && *path)
+        return path;
     if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data)
         return (fs::path(data) / "treatykb" / "treatykb.sqlite").string();
     const char* home = std::getenv("HOME");
-    return (fs::path(home && *home ? home : ".") / ".local" / "share" / "treatykb" / "treatykb.sqlite")
+    return (fs::path(home && *home ? home : ".") / ".local" / "share" / "treatykb" /
+            "treatykb.sqlite")
         .string();
 }
 
@@ -515,8 +580,9 @@ std::optional<std::string> find_tota_dir(const std::string& project_root) {
         return fs::canonical(tota).string();
     fs::path beside = fs::path(project_root) / ".." / "shared" / "treaty_texts" / "tota";
     std::error_code error;
-    if (fs::is_directory(beside, error)) return fs::canonical(beside, error).string();
+    if (fs::is_directory(beside, error))
+        return fs::canonical(beside, error).string();
     return std::nullopt;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

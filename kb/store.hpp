@@ -9,6 +9,7 @@
 // stored one atomically, and a failure leaves the database exactly as it was.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,19 +44,19 @@ struct InstrumentSummary {
 };
 
 struct SearchOptions {
-    std::string instrument;  // alias; empty searches everything
-    std::string language;    // "ru", "en"; empty searches every expression
+    std::string instrument; // alias; empty searches everything
+    std::string language;   // "ru", "en"; empty searches every expression
     int limit = 10;
 };
 
 struct SearchHit {
-    std::string instrument;  // canonical alias
+    std::string instrument; // canonical alias
     std::string eid;
     std::string language;
-    std::string citation;    // "EAEU Treaty, Art. 47"
+    std::string citation; // "EAEU Treaty, Art. 47"
     std::string heading;
-    std::string snippet;     // matched words in [brackets]
-    double score = 0;        // bm25: lower is better
+    std::string snippet; // matched words in [brackets]
+    double score = 0;    // bm25: lower is better
 };
 
 struct IngestSummary {
@@ -65,7 +66,7 @@ struct IngestSummary {
 };
 
 class Store {
-public:
+  public:
     // Opens (creating if needed) the database; throws treatykb::Error when it cannot.
     explicit Store(const std::string& path);
     ~Store();
@@ -74,6 +75,11 @@ public:
 
     // Writes the instruments in one transaction (replacing expressions already stored).
     IngestSummary ingest(const std::vector<Instrument>& instruments);
+
+    // One transaction around `produce`, which calls the writer it is given once per instrument
+    // (parsing the next file in between); if `produce` throws, nothing it wrote is kept.
+    using InstrumentWriter = std::function<void(const Instrument&)>;
+    IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce);
 
     std::vector<InstrumentSummary> list() const;
     // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").
@@ -114,7 +120,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 
@@ -126,4 +132,4 @@ std::string default_database_path();
 // exists; nullopt otherwise.
 std::optional<std::string> find_tota_dir(const std::string& project_root);
 
-}  // namespace treatykb
+} // namespace treatykb

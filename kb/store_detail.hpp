@@ -18,14 +18,15 @@ namespace treatykb::detail {
 struct StatementCache {
     std::unordered_map<std::string, sqlite3_stmt*> statements;
     ~StatementCache() {
-        for (auto& [sql, statement] : statements) sqlite3_finalize(statement);
+        for (auto& [sql, statement] : statements)
+            sqlite3_finalize(statement);
     }
 };
 
 // A prepared statement: finalized on scope exit, or reset and kept when it came from a cache.
 // Binding indices are 1-based as in SQLite. One statement of a given SQL text at a time.
 class Statement {
-public:
+  public:
     Statement(sqlite3* database, const char* sql);
     Statement(sqlite3* database, StatementCache& cache, const char* sql);
     ~Statement();
@@ -41,27 +42,30 @@ public:
     long long integer(int column) const;
     double real(int column) const;
 
-private:
+  private:
     sqlite3* database_;
     sqlite3_stmt* statement_ = nullptr;
     bool cached_ = false;
 };
 
-}  // namespace treatykb::detail
+} // namespace treatykb::detail
 
 namespace treatykb {
 
 struct Store::Impl {
     sqlite3* database = nullptr;
     std::string path;
-    mutable detail::StatementCache cache;  // read paths only; emptied before the connection closes
+    mutable detail::StatementCache cache; // read paths only; emptied before the connection closes
 
-    detail::Statement query(const char* sql) const { return detail::Statement(database, cache, sql); }
+    detail::Statement query(const char* sql) const {
+        return detail::Statement(database, cache, sql);
+    }
 
     void execute(const char* sql) const;
     std::optional<long long> instrument_id(std::string_view instrument) const;
-    std::optional<long long> expression_id(std::string_view instrument, std::string_view lang) const;
+    std::optional<long long> expression_id(std::string_view instrument,
+                                           std::string_view lang) const;
     std::string short_title(long long instrument) const;
 };
 
-}  // namespace treatykb
+} // namespace treatykb

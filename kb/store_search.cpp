@@ -1,4 +1,7 @@
 // Search, citations and references: the read paths of the Store that interpret eIds.
+#include <algorithm>
+#include <array>
+
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
 #include "kb/search_query.hpp"
@@ -11,7 +14,8 @@ using detail::Statement;
 
 std::string Store::citation(std::string_view instrument, std::string_view eid) const {
     auto id = impl_->instrument_id(instrument);
-    if (!id) return std::string(eid);
+    if (!id)
+        return std::string(eid);
     // The eId's prefixes are the provisions it sits in (articles do not carry their section, so
     // the chain starts at the article or annex). Numbers are read from the authentic expression
     // when there is one.
@@ -22,8 +26,10 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
     for (const auto& prefix : eid_prefixes(eid)) {
         query.reset();
         query.bind(1, *id).bind(2, prefix);
-        if (query.step()) steps.push_back({query.text(0), query.text(1)});
-        else steps.push_back(step_from_eid(prefix));
+        if (query.step())
+            steps.push_back({query.text(0), query.text(1)});
+        else
+            steps.push_back(step_from_eid(prefix));
     }
     return format_citation(impl_->short_title(*id), steps);
 }
@@ -31,22 +37,26 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
 std::optional<std::string> Store::resolve_reference(std::string_view instrument,
                                                     std::string_view reference,
                                                     std::string_view lang) const {
-    if (provision(instrument, reference, lang)) return std::string(reference);
+    if (provision(instrument, reference, lang))
+        return std::string(reference);
     ParsedReference parsed = parse_reference(reference);
-    if (!provision(instrument, parsed.root, lang)) return std::nullopt;
+    if (!provision(instrument, parsed.root, lang))
+        return std::nullopt;
     std::string current = parsed.root;
     for (const auto& part : parsed.parts) {
         // "(1)" below an article is its paragraph 1, else its point 1; below a paragraph or point
         // the next level of points.
         std::string found;
         for (const auto& child : subtree(instrument, current, lang)) {
-            if (child.parent_eid != current) continue;
+            if (child.parent_eid != current)
+                continue;
             if (child.number == part || child.eid.ends_with("_" + part)) {
                 found = child.eid;
                 break;
             }
         }
-        if (found.empty()) return std::nullopt;
+        if (found.empty())
+            return std::nullopt;
         current = found;
     }
     return current;
@@ -57,28 +67,54 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     long long instrument = 0;
     if (!options.instrument.empty()) {
         auto id = impl_->instrument_id(options.instrument);
-        if (!id) require_instrument(options.instrument);
+        if (!id)
+            require_instrument(options.instrument);
         instrument = *id;
     }
-    // Two steps: rank every match (bm25, headings weighted double) and keep the best `limit`;
+    const long long limit = options.limit > 0 ? options.limit : 10;
+    // Two steps: rank the matches (bm25, headings weighted double) and keep the best `limit`;
     // only then build snippets, which are costly, for those few.
-    Statement ranked = impl_->query(R"sql(
-        SELECT provisions_fts.rowid, bm25(provisions_fts, 2.0, 1.0) AS score
-        FROM provisions_fts
-        JOIN provisions p ON p.id = provisions_fts.rowid
-        JOIN expressions e ON e.id = p.expression_id
-        WHERE provisions_fts MATCH ?1
-          AND (?2 = 0 OR e.instrument_id = ?2)
-          AND (?3 = '' OR e.language = ?3)
-        ORDER BY score LIMIT ?4)sql");
-    ranked.bind(1, match).bind(2, instrument).bind(3, options.language);
-    ranked.bind(4, static_cast<long long>(options.limit > 0 ? options.limit : 10));
     std::vector<std::pair<long long, double>> best;
-    try {
-        while (ranked.step()) best.emplace_back(ranked.integer(0), ranked.real(1));
-    } catch (const Error& e) {
-        throw Error("search query not understood: " + e.message(), {"search query", 1, 0},
-                    "use words, \"quoted phrases\", AND, OR, NOT and parentheses");
+    auto rank = [&](Statement& ranked) {
+        try {
+            while (ranked.step())
+                best.emplace_back(ranked.integer(0), ranked.real(1));
+        } catch (const Error& e) {
+            throw Error("search query not understood: " + e.message(), {"search query", 1, 0},
+                        "use words, \"quoted phrases\", AND, OR, NOT and parentheses");
+        }
+    };
+    if (instrument == 0 && options.language.empty()) {
+        Statement ranked = impl_->query(R"sql(
+            SELECT rowid, bm25(provisions_fts, 2.0, 1.0) AS score FROM provisions_fts
+            WHERE provisions_fts MATCH ?1 ORDER BY score LIMIT ?2)sql");
+        ranked.bind(1, match).bind(2, limit);
+        rank(ranked);
+    } else {
+        // An expression's provisions are written together, so their rowids form one range;
+        // FTS5 takes a rowid range as a constraint and skips the rest of the corpus. The
+        // expression check stays as the guard of correctness.
+        Statement ranges = impl_->query(R"sql(
+            SELECT e.id, min(p.id), max(p.id) FROM expressions e JOIN provisions p ON p.expression_id = e.id
+            WHERE (?1 = 0 OR e.instrument_id = ?1) AND (?2 = '' OR e.language = ?2)
+            GROUP BY e.id)sql");
+        ranges.bind(1, instrument).bind(2, options.language);
+        std::vector<std::array<long long, 3>> expressions;
+        while (ranges.step())
+            expressions.push_back({ranges.integer(0), ranges.integer(1), ranges.integer(2)});
+        for (const auto& [expression, first, last] : expressions) {
+            Statement ranked = impl_->query(R"sql(
+                SELECT f.rowid, bm25(provisions_fts, 2.0, 1.0) AS score
+                FROM provisions_fts f JOIN provisions p ON p.id = f.rowid
+                WHERE provisions_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 AND p.expression_id = ?4
+                ORDER BY score LIMIT ?5)sql");
+            ranked.bind(1, match).bind(2, first).bind(3, last).bind(4, expression).bind(5, limit);
+            rank(ranked);
+        }
+        std::sort(best.begin(), best.end(),
+                  [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (best.size() > static_cast<std::size_t>(limit))
+            best.resize(static_cast<std::size_t>(limit));
     }
     std::vector<SearchHit> hits;
     Statement detail = impl_->query(R"sql(
@@ -92,7 +128,8 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     for (const auto& [rowid, score] : best) {
         detail.reset();
         detail.bind(1, match).bind(2, rowid);
-        if (!detail.step()) continue;
+        if (!detail.step())
+            continue;
         SearchHit hit;
         hit.instrument = detail.text(0);
         hit.eid = detail.text(1);
@@ -102,8 +139,9 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
         hit.score = score;
         hits.push_back(std::move(hit));
     }
-    for (auto& hit : hits) hit.citation = citation(hit.instrument, hit.eid);
+    for (auto& hit : hits)
+        hit.citation = citation(hit.instrument, hit.eid);
     return hits;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

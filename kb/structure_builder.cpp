@@ -17,7 +17,9 @@ constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 // Markers at the start of a block. \s in ICU regular expressions includes the no-break space
 // that the OCR'd ToTA texts put after "1.".
 const boost::u32regex& paragraph_marker() {
-    static const auto pattern = boost::make_u32regex(R"(^(\d{1,3})\.(?:\s+|$)(.*)$)");
+    // "2.Prohibitions" (OCR lost the space) counts when a capital letter follows.
+    static const auto pattern =
+        boost::make_u32regex(R"(^(\d{1,3})\.(?:\s+|$|(?=[[:upper:]]))(.*)$)");
     return pattern;
 }
 const boost::u32regex& numeric_point_marker() {
@@ -26,8 +28,8 @@ const boost::u32regex& numeric_point_marker() {
 }
 const boost::u32regex& letter_point_marker() {
     // Cyrillic enumeration letters exclude ё, й, ъ, ь (and ы, which is never used).
-    static const auto pattern = boost::make_u32regex(
-        R"(^\(?([a-zа-еж-икл-щэ-я])\)\s*(.*)$)", boost::regex::perl);
+    static const auto pattern =
+        boost::make_u32regex(R"(^\(?([a-zа-еж-икл-щэ-я])\)\s*(.*)$)", boost::regex::perl);
     return pattern;
 }
 const boost::u32regex& roman_point_marker() {
@@ -46,17 +48,21 @@ struct Marker {
 
 std::optional<Marker> match(const boost::u32regex& pattern, std::string_view text) {
     boost::match_results<std::string_view::const_iterator> found;
-    if (!boost::u32regex_match(text.begin(), text.end(), found, pattern)) return std::nullopt;
-    if (found.size() == 2) return Marker{"", found[1].str()};
+    if (!boost::u32regex_match(text.begin(), text.end(), found, pattern))
+        return std::nullopt;
+    if (found.size() == 2)
+        return Marker{"", found[1].str()};
     return Marker{found[1].str(), found[2].str()};
 }
 
 void append_text(std::string& target, std::string_view text) {
-    if (text.empty()) return;
-    if (!target.empty()) target += '\n';
+    if (text.empty())
+        return;
+    if (!target.empty())
+        target += '\n';
     target.append(text);
 }
-}  // namespace
+} // namespace
 
 struct StructureBuilder::State {
     std::string file;
@@ -67,20 +73,20 @@ struct StructureBuilder::State {
         int depth;
         std::size_t index;
     };
-    std::size_t top = none;  // preamble, conclusions or annex
+    std::size_t top = none; // preamble, conclusions or annex
     std::vector<Group> groups;
-    std::size_t unit = none;       // article or annex point
-    std::size_t paragraph = none;  // "1." inside an article
-    std::size_t numeric = none;    // "1)"
-    std::size_t letter = none;     // "а)", "(a)"
-    std::size_t roman = none;      // "(i)"
-    std::size_t wrap = none;       // unnumbered text after points
-    std::map<std::size_t, int> last_child_number;  // per owner: last numbered child
-    std::map<std::size_t, int> indents;            // per owner: dash indents so far
-    std::map<std::size_t, int> wraps;              // per owner: wrap-ups so far
-    std::unordered_set<std::string> eids;          // eIds given so far
-    int last_paragraph = 0;                        // last "N." paragraph of the open article
-    int annex_points = 0;                          // last annex point of the annex/appendix
+    std::size_t unit = none;                      // article or annex point
+    std::size_t paragraph = none;                 // "1." inside an article
+    std::size_t numeric = none;                   // "1)"
+    std::size_t letter = none;                    // "а)", "(a)"
+    std::size_t roman = none;                     // "(i)"
+    std::size_t wrap = none;                      // unnumbered text after points
+    std::map<std::size_t, int> last_child_number; // per owner: last numbered child
+    std::map<std::size_t, int> indents;           // per owner: dash indents so far
+    std::map<std::size_t, int> wraps;             // per owner: wrap-ups so far
+    std::unordered_set<std::string> eids;         // eIds given so far
+    int last_paragraph = 0;                       // last "N." paragraph of the open article
+    int annex_points = 0;                         // last annex point of the annex/appendix
 
     State(std::string f, Expression& e, std::vector<ImportWarning>& w)
         : file(std::move(f)), expression(e), warnings(w) {}
@@ -117,8 +123,10 @@ struct StructureBuilder::State {
     }
 
     std::string group_parent_eid() const {
-        if (!groups.empty()) return expression.provisions[groups.back().index].eid;
-        if (top != none) return expression.provisions[top].eid;
+        if (!groups.empty())
+            return expression.provisions[groups.back().index].eid;
+        if (top != none)
+            return expression.provisions[top].eid;
         return {};
     }
 
@@ -134,9 +142,26 @@ struct StructureBuilder::State {
 
     std::size_t innermost_open() const {
         for (std::size_t index : {wrap, roman, letter, numeric, paragraph, unit})
-            if (index != none) return index;
-        if (!groups.empty()) return groups.back().index;
+            if (index != none)
+                return index;
+        if (!groups.empty())
+            return groups.back().index;
         return top;
+    }
+
+    // The next number in sequence, or one or two further on when OCR lost the markers in
+    // between ("2)" as the first point: the text of point 1 stays with the paragraph).
+    bool accept_number(int number, int last, const char* what, int line) {
+        if (number == last + 1)
+            return true;
+        if (number <= last + 1 || number > last + 3 || unit == none)
+            return false;
+        std::string where = line > 0 ? "line " + std::to_string(line) + ": " : "";
+        warnings.push_back({file, at(unit).eid,
+                            where + what + " " + std::to_string(number) + " follows " +
+                                (last == 0 ? std::string("no number") : std::to_string(last)) +
+                                "; the missing ones stay in the text before it"});
+        return true;
     }
 
     int next_number(std::size_t owner) const {
@@ -157,8 +182,8 @@ void StructureBuilder::open_top(std::string kind, std::string eid, std::string n
     s.close_unit();
     s.groups.clear();
     s.annex_points = 0;
-    s.top = s.add(std::move(kind), std::move(eid), "", std::move(number), std::move(heading), "",
-                  line);
+    s.top =
+        s.add(std::move(kind), std::move(eid), "", std::move(number), std::move(heading), "", line);
 }
 
 void StructureBuilder::open_group(int depth, std::string kind, std::string eid_prefix,
@@ -166,13 +191,17 @@ void StructureBuilder::open_group(int depth, std::string kind, std::string eid_p
                                   bool nest_eid) {
     auto& s = *state_;
     s.close_unit();
-    while (!s.groups.empty() && s.groups.back().depth >= depth) s.groups.pop_back();
-    if (s.top != none && s.at(s.top).kind != "annex") s.top = none;  // body after the preamble
+    while (!s.groups.empty() && s.groups.back().depth >= depth)
+        s.groups.pop_back();
+    if (s.top != none && s.at(s.top).kind != "annex")
+        s.top = none; // body after the preamble
     std::string parent = s.group_parent_eid();
     std::string eid_parent = nest_eid || s.in_annex() ? parent : std::string();
-    if (nest_eid && s.groups.empty() && s.in_annex()) eid_parent = s.at(s.top).eid;
+    if (nest_eid && s.groups.empty() && s.in_annex())
+        eid_parent = s.at(s.top).eid;
     std::string eid = join_eid(eid_parent, eid_prefix, number_component(number));
-    if (kind == "appendix") s.annex_points = 0;
+    if (kind == "appendix")
+        s.annex_points = 0;
     s.groups.push_back({depth, s.add(std::move(kind), std::move(eid), std::move(parent),
                                      std::move(number), std::move(heading), "", line)});
 }
@@ -180,7 +209,8 @@ void StructureBuilder::open_group(int depth, std::string kind, std::string eid_p
 void StructureBuilder::open_article(std::string number, std::string heading, int line) {
     auto& s = *state_;
     s.close_unit();
-    if (s.top != none && s.at(s.top).kind != "annex") s.top = none;
+    if (s.top != none && s.at(s.top).kind != "annex")
+        s.top = none;
     std::string eid = join_eid("", "art", number_component(number));
     s.unit = s.add("article", std::move(eid), s.group_parent_eid(), std::move(number),
                    std::move(heading), "", line);
@@ -197,11 +227,13 @@ void StructureBuilder::open_annex_point(std::string number, int line) {
 void StructureBuilder::add_block(std::string_view raw, int line) {
     auto& s = *state_;
     std::string_view text = trim(raw);
-    if (text.empty()) return;
+    if (text.empty())
+        return;
 
     if (s.in_annex()) {
         if (auto marker = match(paragraph_marker(), text);
-            marker && (s.annex_points == 0 || std::atoi(marker->number.c_str()) == s.annex_points + 1)) {
+            marker &&
+            (s.annex_points == 0 || std::atoi(marker->number.c_str()) == s.annex_points + 1)) {
             // The first point may be any number (an excerpt); after it, points run in sequence.
             open_annex_point(marker->number, line);
             append_text(s.at(s.unit).text, marker->rest);
@@ -222,8 +254,20 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
     if (!annex_unit) {
         if (auto marker = match(paragraph_marker(), text)) {
             int number = std::atoi(marker->number.c_str());
-            if (number == s.last_paragraph + 1) {
+            if (s.accept_number(number, s.last_paragraph, "paragraph", line)) {
                 s.close_points();
+                Provision& article = s.at(s.unit);
+                bool only_text_so_far = s.unit + 1 == s.expression.provisions.size();
+                if (number == 2 && s.last_paragraph == 0 && !article.text.empty() &&
+                    only_text_so_far) {
+                    // OCR lost "1." (pta_440 Art. 24 begins "order to provide..."): the text
+                    // before paragraph 2 is paragraph 1, so the eIds align with other expressions.
+                    std::string text = std::move(article.text);
+                    article.text.clear();
+                    std::string eid = article.eid;
+                    s.add("paragraph", join_eid(eid, "para", "1"), eid, "1", "", std::move(text),
+                          article.source_line);
+                }
                 s.paragraph = s.add("paragraph", join_eid(s.at(s.unit).eid, "para", marker->number),
                                     s.at(s.unit).eid, marker->number, "", marker->rest, line);
                 s.last_paragraph = number;
@@ -234,7 +278,7 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
     std::size_t list_owner = s.paragraph != none ? s.paragraph : s.unit;
     if (auto marker = match(numeric_point_marker(), text)) {
         int number = std::atoi(marker->number.c_str());
-        if (number == s.next_number(list_owner)) {
+        if (s.accept_number(number, s.next_number(list_owner) - 1, "point", line)) {
             s.close_points();
             const char* kind = annex_unit ? "subpoint" : "point";
             s.numeric = s.add(kind, join_eid(s.at(list_owner).eid, kind, marker->number),
@@ -272,12 +316,24 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
     }
     if (auto marker = match(dash_marker(), text)) {
         std::size_t owner = s.innermost_open();
-        if (owner == s.wrap) owner = s.paragraph != none ? s.paragraph : s.unit;
+        if (owner == s.wrap)
+            owner = s.paragraph != none ? s.paragraph : s.unit;
         int count = ++s.indents[owner];
         std::string number = std::to_string(count);
         s.add("indent", join_eid(s.at(owner).eid, "indent", number), s.at(owner).eid, number, "",
               marker->rest, line);
         return;
+    }
+    if (match(paragraph_marker(), text) || match(numeric_point_marker(), text)) {
+        // A number out of sequence ("3." after "1.", a list restarting inside a point): kept as
+        // text where it stands, and reported.
+        std::size_t cut = std::min<std::size_t>(text.size(), 16);
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            ++cut;
+        std::string where = line > 0 ? "line " + std::to_string(line) + ": " : "";
+        s.warnings.push_back({s.file, s.at(s.unit).eid,
+                              where + "numbering \"" + std::string(text.substr(0, cut)) +
+                                  "...\" out of sequence, kept as text"});
     }
     // Unnumbered text after a point that announces more ("...оказывается:", "...;") continues
     // that point; otherwise, after a list, it is the wrap-up of the paragraph or article
@@ -309,13 +365,17 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
 void StructureBuilder::extend_heading(std::string_view text) {
     auto& s = *state_;
     std::size_t target = s.unit != none ? s.unit : s.innermost_open();
-    if (target == none) return;
+    if (target == none)
+        return;
     auto& heading = s.at(target).heading;
-    if (!heading.empty()) heading += ' ';
+    if (!heading.empty())
+        heading += ' ';
     heading.append(fold_whitespace(text));
 }
 
-bool StructureBuilder::in_annex() const { return state_->in_annex(); }
+bool StructureBuilder::in_annex() const {
+    return state_->in_annex();
+}
 bool StructureBuilder::has_open_article() const {
     return state_->unit != none && state_->at(state_->unit).kind == "article";
 }
@@ -323,6 +383,8 @@ const Provision* StructureBuilder::current() const {
     std::size_t index = state_->innermost_open();
     return index == none ? nullptr : &state_->expression.provisions[index];
 }
-int StructureBuilder::next_annex_point() const { return state_->annex_points + 1; }
+int StructureBuilder::next_annex_point() const {
+    return state_->annex_points + 1;
+}
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -17,7 +17,7 @@
 namespace treatykb {
 
 class StructureBuilder {
-public:
+  public:
     StructureBuilder(std::string file, Expression& expression,
                      std::vector<ImportWarning>& warnings);
     ~StructureBuilder();
@@ -56,9 +56,9 @@ public:
     // Numbered annex point that would come next ("1" at the start of an annex or appendix).
     int next_annex_point() const;
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };
 
-}  // namespace treatykb
+} // namespace treatykb

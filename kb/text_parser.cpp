@@ -28,8 +28,7 @@ constexpr const char* title_line =
 constexpr const char* editorial_note =
     R"(^(\(?Бюллетень|Вступил в силу|Примечание\.|\(Бюллетень).*$)";
 constexpr const char* part_heading = R"(^(?:ЧАСТЬ|PART)\s+(\S+?)\.?(?:\s+(.*))?$)";
-constexpr const char* section_heading =
-    R"(^(?:РАЗДЕЛ|SECTION)\s+([IVXLC]+|\d+)\.?(?:\s+(.*))?$)";
+constexpr const char* section_heading = R"(^(?:РАЗДЕЛ|SECTION)\s+([IVXLC]+|\d+)\.?(?:\s+(.*))?$)";
 constexpr const char* article_heading =
     R"(^(?:СТАТЬЯ|ARTICLE)\s+(\d+[¹²³⁴⁵⁶⁷⁸⁹]*)\.?(?:\s+(.*))?$)";
 constexpr const char* annex_heading =
@@ -43,18 +42,17 @@ constexpr const char* footnote_line = R"(^Сноска\.\s*(.*)$)";
 constexpr const char* amending_act =
     R"(^.*?(в редакции|дополнен\S* статьей\s+(\S+)|с изменени\S*).*?Закон\S*\s+(РК\s+)?от\s+(\d\d)\.(\d\d)\.(\d{4})\s*(№\s*[^\s]+?)?\.?\s*$)";
 
-constexpr const char* block_start =
-    R"(^(\d{1,3}[.)]|\(?[a-zа-я]\)|\([ivx]+\)|[-–—•]\s).*$)";
+constexpr const char* block_start = R"(^(\d{1,3}[.)]|\(?[a-zа-я]\)|\([ivx]+\)|[-–—•]\s).*$)";
 constexpr const char* article_footnote = R"(^Сноска\.\s*Статья\s+(\d+)\b.*$)";
 
 // Compiled once; keyed by the addresses of the pattern constants above.
 const boost::u32regex& pattern(const char* text) {
     static const std::map<const char*, boost::u32regex> compiled = [] {
         std::map<const char*, boost::u32regex> out;
-        for (const char* each : {ratification_line, title_line, editorial_note, part_heading,
-                                 section_heading, article_heading, annex_heading, appendix_heading,
-                                 numbered_title, roman_title, closing_formula, footnote_line,
-                                 amending_act, block_start, article_footnote})
+        for (const char* each :
+             {ratification_line, title_line, editorial_note, part_heading, section_heading,
+              article_heading, annex_heading, appendix_heading, numbered_title, roman_title,
+              closing_formula, footnote_line, amending_act, block_start, article_footnote})
             out.emplace(each, boost::make_u32regex(each, boost::regex::perl | boost::regex::icase));
         return out;
     }();
@@ -66,9 +64,9 @@ bool matches(const std::string& text, const char* regex, Match& found) {
 }
 
 struct Line {
-    std::string text;  // without Markdown marks and indentation
+    std::string text; // without Markdown marks and indentation
     int number = 0;
-    bool heading = false;  // a Markdown "#" line
+    bool heading = false; // a Markdown "#" line
     bool blank = false;
 };
 
@@ -78,7 +76,8 @@ std::vector<Line> split_lines(std::string_view text, Layout layout) {
     std::size_t position = 0;
     while (position <= text.size()) {
         std::size_t end = text.find('\n', position);
-        if (end == std::string_view::npos) end = text.size();
+        if (end == std::string_view::npos)
+            end = text.size();
         std::string_view raw = text.substr(position, end - position);
         position = end + 1;
         ++number;
@@ -86,14 +85,16 @@ std::vector<Line> split_lines(std::string_view text, Layout layout) {
         line.number = number;
         std::string_view content = trim(raw);
         if (layout == Layout::markdown && content.starts_with('#')) {
-            while (content.starts_with('#')) content.remove_prefix(1);
+            while (content.starts_with('#'))
+                content.remove_prefix(1);
             content = trim(content);
             line.heading = true;
         }
         line.text = std::string(content);
         line.blank = line.text.empty();
         lines.push_back(std::move(line));
-        if (end == text.size()) break;
+        if (end == text.size())
+            break;
     }
     return lines;
 }
@@ -101,14 +102,15 @@ std::vector<Line> split_lines(std::string_view text, Layout layout) {
 // A line that starts a new block even without a blank line before it.
 bool starts_block(const std::string& text) {
     Match found;
-    return matches(text, block_start, found) ||
-           matches(text, article_heading, found) || matches(text, section_heading, found) ||
-           matches(text, part_heading, found) || matches(text, annex_heading, found);
+    return matches(text, block_start, found) || matches(text, article_heading, found) ||
+           matches(text, section_heading, found) || matches(text, part_heading, found) ||
+           matches(text, annex_heading, found);
 }
 
 // A short line without closing punctuation: a title rather than a sentence.
 bool looks_like_title(const std::string& text, bool may_start_with_marker = false) {
-    if (text.empty() || text.size() > 300) return false;
+    if (text.empty() || text.size() > 300)
+        return false;
     char last = text.back();
     return last != '.' && last != ';' && last != ':' && last != ',' &&
            (may_start_with_marker || !starts_block(text));
@@ -116,26 +118,27 @@ bool looks_like_title(const std::string& text, bool may_start_with_marker = fals
 
 struct ArticleNumber {
     int base = 0;
-    int superscript = 0;  // 99¹ -> 99, 1
+    int superscript = 0; // 99¹ -> 99, 1
     std::string written() const {
         static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
         std::string out = std::to_string(base);
         if (superscript > 0)
-            for (char c : std::to_string(superscript)) out += digits[c - '0'];
+            for (char c : std::to_string(superscript))
+                out += digits[c - '0'];
         return out;
     }
     auto operator<=>(const ArticleNumber&) const = default;
 };
 
 class Parser {
-public:
+  public:
     Parser(std::string_view text, std::string file, Layout layout)
         : file_(std::move(file)), layout_(layout), lines_(split_lines(text, layout)),
           builder_(file_, result_.expression, result_.warnings) {}
 
     ParsedText run();
 
-private:
+  private:
     void fail(const std::string& message, int line, const std::string& hint,
               const std::string& provision = {}) const {
         throw Error(message, {file_, line, 0}, hint, provision);
@@ -153,13 +156,13 @@ private:
     StructureBuilder builder_;
     std::optional<ArticleNumber> last_article_;
     int last_subsection_ = 0;
-    bool heading_pending_ = false;  // plain text: the unit's title may be on the next line
+    bool heading_pending_ = false; // plain text: the unit's title may be on the next line
     bool seen_article_ = false;
     bool in_conclusions_ = false;
     int appendices_ = 0;
     struct PendingAmendment {
         AmendmentRecord record;
-        std::string target_number;  // as written: "991"
+        std::string target_number; // as written: "991"
         int line;
     };
     std::vector<PendingAmendment> pending_amendments_;
@@ -167,17 +170,21 @@ private:
 
 std::size_t Parser::skip_front_matter() {
     std::size_t i = 0;
-    while (i < lines_.size() && lines_[i].blank) ++i;
+    while (i < lines_.size() && lines_[i].blank)
+        ++i;
     Match found;
     if (i < lines_.size() && matches(lines_[i].text, ratification_line, found)) {
         // The Kazakh ratification law's header is not treaty text: skip to the treaty's title
         // (in Markdown, to the next heading, whatever it says).
         for (++i; i < lines_.size(); ++i) {
-            if (layout_ == Layout::markdown && lines_[i].heading) break;
-            if (matches(lines_[i].text, title_line, found)) break;
+            if (layout_ == Layout::markdown && lines_[i].heading)
+                break;
+            if (matches(lines_[i].text, title_line, found))
+                break;
         }
     }
-    while (i < lines_.size() && lines_[i].blank) ++i;
+    while (i < lines_.size() && lines_[i].blank)
+        ++i;
     if (i < lines_.size() && matches(lines_[i].text, title_line, found)) {
         result_.title = fold_whitespace(lines_[i].text);
         ++i;
@@ -219,10 +226,10 @@ ArticleNumber Parser::read_article_number(const std::string& digits, int line) {
             digits.starts_with(previous) && digits[previous.size()] != '0') {
             int superscript = std::atoi(digits.substr(previous.size()).c_str());
             if (superscript == last_article_->superscript + 1) {
-                result_.warnings.push_back({file_, "art_" + previous + "-" + std::to_string(superscript),
-                                            "line " + std::to_string(line) + ": \"Статья " + digits +
-                                                "\" read as Article " + previous + "^" +
-                                                std::to_string(superscript)});
+                result_.warnings.push_back(
+                    {file_, "art_" + previous + "-" + std::to_string(superscript),
+                     "line " + std::to_string(line) + ": \"Статья " + digits +
+                         "\" read as Article " + previous + "^" + std::to_string(superscript)});
                 return {last_article_->base, superscript};
             }
         }
@@ -235,20 +242,23 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
     if (matches(text, part_heading, found)) {
         std::string word = found[1].str();
         std::optional<int> value = russian_ordinal(word);
-        if (!value) value = roman_to_int(word);
+        if (!value)
+            value = roman_to_int(word);
         if (!value && !word.empty() && std::isdigit(static_cast<unsigned char>(word[0])))
             value = std::atoi(word.c_str());
-        if (!value) value = english_number_words(word);
+        if (!value)
+            value = english_number_words(word);
         if (value) {
-            builder_.open_group(0, "part", "part", std::to_string(*value), fold_whitespace(found[2].str()),
-                                line);
+            builder_.open_group(0, "part", "part", std::to_string(*value),
+                                fold_whitespace(found[2].str()), line);
             heading_pending_ = found[2].str().empty();
             in_conclusions_ = false;
             return true;
         }
     }
     if (matches(text, section_heading, found)) {
-        builder_.open_group(1, "section", "sec", found[1].str(), fold_whitespace(found[2].str()), line);
+        builder_.open_group(1, "section", "sec", found[1].str(), fold_whitespace(found[2].str()),
+                            line);
         last_subsection_ = 0;
         heading_pending_ = found[2].str().empty();
         in_conclusions_ = false;
@@ -259,9 +269,11 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
         std::string eid = "art_" + number_component(number.written());
         if (last_article_ && number <= *last_article_) {
             bool duplicate = number == *last_article_;
-            fail(std::string(duplicate ? "duplicate" : "out-of-order") + " article number: Article " +
-                     number.written() + " follows Article " + last_article_->written(),
-                 line, "each article number must appear once, in increasing order; check the source",
+            fail(std::string(duplicate ? "duplicate" : "out-of-order") +
+                     " article number: Article " + number.written() + " follows Article " +
+                     last_article_->written(),
+                 line,
+                 "each article number must appear once, in increasing order; check the source",
                  eid);
         }
         last_article_ = number;
@@ -272,8 +284,10 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
         return true;
     }
     if (matches(text, annex_heading, found)) {
-        std::string number = std::to_string(roman_to_int(found[1].str()).value_or(std::atoi(found[1].str().c_str())));
-        builder_.open_top("annex", "annex_" + number, number, fold_whitespace(found[2].str()), line);
+        std::string number = std::to_string(
+            roman_to_int(found[1].str()).value_or(std::atoi(found[1].str().c_str())));
+        builder_.open_top("annex", "annex_" + number, number, fold_whitespace(found[2].str()),
+                          line);
         heading_pending_ = false;
         in_conclusions_ = false;
         appendices_ = 0;
@@ -285,8 +299,8 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
     }
     if (builder_.in_annex() && (is_markdown_heading || looks_like_title(text, true)) &&
         matches(text, roman_title, found)) {
-        builder_.open_group(1, "section", "sec", found[1].str(), fold_whitespace(found[2].str()), line,
-                            true);
+        builder_.open_group(1, "section", "sec", found[1].str(), fold_whitespace(found[2].str()),
+                            line, true);
         return true;
     }
     if (!builder_.in_annex() && matches(text, numbered_title, found) &&
@@ -295,8 +309,9 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
         bool expected = number == last_subsection_ + 1;
         // Sub-sections ("### 1. Общие положения о внешнеторговой политике", Section IX) are
         // headings in Markdown; in plain text only a short untitled line in sequence counts.
-        if (expected && (is_markdown_heading || (!builder_.has_open_article() && last_subsection_ == 0) ||
-                         (last_subsection_ > 0 && layout_ == Layout::plain))) {
+        if (expected &&
+            (is_markdown_heading || (!builder_.has_open_article() && last_subsection_ == 0) ||
+             (last_subsection_ > 0 && layout_ == Layout::plain))) {
             builder_.open_group(2, "subsection", "subsec", found[1].str(),
                                 fold_whitespace(found[2].str()), line, true);
             last_subsection_ = number;
@@ -315,21 +330,26 @@ void Parser::handle_footnote(const std::string& text, int line) {
         std::string kind = to_lower(found[1].str());
         record.kind = kind.starts_with("в редакции") ? "replaced"
                       : kind.starts_with("дополнен") ? "inserted"
-                                                      : "amended";
+                                                     : "amended";
         record.date = found[6].str() + "-" + found[5].str() + "-" + found[4].str();
         record.amending_act = "Закон " + found[3].str() + "от " + found[4].str() + "." +
                               found[5].str() + "." + found[6].str();
-        if (found[7].matched) record.amending_act += " " + fold_whitespace(found[7].str());
-        if (record.kind == "inserted") target = found[2].str();
+        if (found[7].matched)
+            record.amending_act += " " + fold_whitespace(found[7].str());
+        if (record.kind == "inserted")
+            target = found[2].str();
     } else {
-        result_.warnings.push_back({file_, "", "line " + std::to_string(line) +
-                                                   ": amendment note not understood, kept as a "
-                                                   "record without date: " + text});
+        result_.warnings.push_back({file_, "",
+                                    "line " + std::to_string(line) +
+                                        ": amendment note not understood, kept as a "
+                                        "record without date: " +
+                                        text});
         record.kind = "amended";
     }
     if (target.empty()) {
         Match article;
-        if (matches(text, article_footnote, article)) target = article[1].str();
+        if (matches(text, article_footnote, article))
+            target = article[1].str();
     }
     if (target.empty() && builder_.current()) {
         record.eid = builder_.current()->eid;
@@ -341,14 +361,16 @@ void Parser::resolve_amendment_targets() {
     const auto& provisions = result_.expression.provisions;
     auto exists = [&](const std::string& eid) {
         for (const auto& provision : provisions)
-            if (provision.eid == eid) return true;
+            if (provision.eid == eid)
+                return true;
         return false;
     };
     for (auto& pending : pending_amendments_) {
         if (!pending.target_number.empty()) {
             std::string eid = "art_" + pending.target_number;
             // "статьей 991": the superscript was lost, as in the heading.
-            for (std::size_t split = 1; !exists(eid) && split < pending.target_number.size(); ++split)
+            for (std::size_t split = 1; !exists(eid) && split < pending.target_number.size();
+                 ++split)
                 eid = "art_" + pending.target_number.substr(0, split) + "-" +
                       pending.target_number.substr(split);
             if (!exists(eid))
@@ -366,7 +388,8 @@ ParsedText Parser::run() {
     std::string block;
     int block_line = 0;
     auto flush = [&] {
-        if (block.empty()) return;
+        if (block.empty())
+            return;
         Match found;
         if (heading_pending_ && looks_like_title(block)) {
             // Plain text puts a unit's title on the line after "Статья 25" / "РАЗДЕЛ I".
@@ -401,7 +424,8 @@ ParsedText Parser::run() {
         bool structural = line.heading || block.empty() || starts_block(line.text);
         if (structural) {
             flush();
-            if (handle_heading(line.text, line.number, line.heading)) continue;
+            if (handle_heading(line.text, line.number, line.heading))
+                continue;
             const Provision* open = builder_.current();
             if (line.heading && open && open->heading.empty() &&
                 (open->kind == "annex" || open->kind == "appendix" || open->text.empty()) &&
@@ -411,17 +435,21 @@ ParsedText Parser::run() {
                 continue;
             }
         }
-        if (block.empty()) block_line = line.number;
-        else block += ' ';
+        if (block.empty())
+            block_line = line.number;
+        else
+            block += ' ';
         block += line.text;
-        if (line.heading) flush();
+        if (line.heading)
+            flush();
     }
     flush();
     if (result_.expression.provisions.empty())
         fail("no treaty text found", 1, "the file holds only a header; is it the right file?");
     if (!seen_article_ && !builder_.in_annex())
         fail("no article found", 1,
-             "a treaty text needs headings like \"Статья 1\" or \"Article 1\" (or \"ПРИЛОЖЕНИЕ № N\" "
+             "a treaty text needs headings like \"Статья 1\" or \"Article 1\" (or \"ПРИЛОЖЕНИЕ № "
+             "N\" "
              "for an annex)");
     resolve_amendment_targets();
     return std::move(result_);
@@ -431,8 +459,10 @@ std::string detect_language(std::string_view text) {
     std::size_t cyrillic = 0, latin = 0;
     for (std::size_t i = 0; i + 1 < text.size() && i < 200000; ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == 0xD0 || c == 0xD1) ++cyrillic;
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++latin;
+        if (c == 0xD0 || c == 0xD1)
+            ++cyrillic;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            ++latin;
     }
     return cyrillic * 2 > latin ? "ru" : "en";
 }
@@ -446,7 +476,7 @@ ParsedText parse(std::string_view text, const std::string& file, Layout layout) 
     return result;
 }
 
-}  // namespace
+} // namespace
 
 void require_readable_text(std::string_view text, const std::string& file) {
     if (auto bad = first_invalid_utf8(text)) {
@@ -466,4 +496,4 @@ ParsedText parse_plain_text_treaty(std::string_view text, const std::string& fil
     return parse(text, file, Layout::plain);
 }
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -21,4 +21,4 @@ ParsedText parse_plain_text_treaty(std::string_view text, const std::string& fil
 // Checks that `text` is non-empty UTF-8; throws Error naming the file and line otherwise.
 void require_readable_text(std::string_view text, const std::string& file);
 
-}  // namespace treatykb
+} // namespace treatykb

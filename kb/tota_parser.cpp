@@ -18,7 +18,8 @@ namespace {
 using Match = boost::match_results<std::string::const_iterator>;
 
 const boost::u32regex& article_label() {
-    // "ARTICLE 25", "ARTICLE - 3", "ARTÍCULO 3.2", "ARTÍÍCULO 4-1", "ARTICTE 5" (OCR), "ARTICLES 2.1".
+    // "ARTICLE 25", "ARTICLE - 3", "ARTÍCULO 3.2", "ARTÍÍCULO 4-1", "ARTICTE 5" (OCR),
+    // "ARTICLES 2.1".
     static const auto pattern = boost::make_u32regex(
         R"(^\s*(?:ART[IÍ]+C[UL]+OS?|ARTICTE|ARTICLES?|ART\.)?\s*[-–]?\s*(.*?)\s*\.?\s*$)",
         boost::regex::perl | boost::regex::icase);
@@ -34,15 +35,18 @@ const boost::u32regex& chapter_label() {
 
 const boost::u32regex& block_start() {
     static const auto pattern = boost::make_u32regex(
-        R"(^(\d{1,3}\.(\s|$)|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]+\)|[-–—•]\s).*$)", boost::regex::perl);
+        R"(^(\d{1,3}\.(\s|$|[[:upper:]])|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]+\)|[-–—•]\s).*$)", boost::regex::perl);
     return pattern;
 }
 
 // The number part of a label as an article number: words and roman numerals become digits.
 std::string label_number(const std::string& rest) {
-    if (rest.empty()) return {};
-    if (auto words = english_number_words(rest)) return std::to_string(*words);
-    if (auto roman = roman_to_int(rest)) return std::to_string(*roman);
+    if (rest.empty())
+        return {};
+    if (auto words = english_number_words(rest))
+        return std::to_string(*words);
+    if (auto roman = roman_to_int(rest))
+        return std::to_string(*roman);
     return rest;
 }
 
@@ -58,11 +62,13 @@ std::vector<std::string> split_blocks(std::string_view text) {
     std::size_t position = 0;
     while (position <= text.size()) {
         std::size_t end = text.find('\n', position);
-        if (end == std::string_view::npos) end = text.size();
+        if (end == std::string_view::npos)
+            end = text.size();
         std::string line(trim(text.substr(position, end - position)));
         position = end + 1;
         if (line.empty()) {
-            if (!current.empty()) blocks.push_back(std::move(current));
+            if (!current.empty())
+                blocks.push_back(std::move(current));
             current.clear();
         } else {
             Match found;
@@ -70,27 +76,36 @@ std::vector<std::string> split_blocks(std::string_view text) {
                 blocks.push_back(std::move(current));
                 current.clear();
             }
-            if (!current.empty()) current += ' ';
+            if (!current.empty())
+                current += ' ';
             current += line;
         }
-        if (end == text.size()) break;
+        if (end == text.size())
+            break;
     }
-    if (!current.empty()) blocks.push_back(std::move(current));
-    for (auto& block : blocks) block = fold_whitespace(block);
+    if (!current.empty())
+        blocks.push_back(std::move(current));
+    for (auto& block : blocks)
+        block = fold_whitespace(block);
     return blocks;
 }
 
 bool is_heading_remnant(const std::vector<std::string>& blocks) {
     // "of the Permanent Bodies of the EAEU" (Art. 9 of pta_440): OCR moved the end of a long
     // heading into the text. A short first block without closing punctuation, followed by more.
-    if (blocks.size() < 2) return false;
+    if (blocks.size() < 2)
+        return false;
     const std::string& first = blocks.front();
-    if (first.size() > 100) return false;
+    if (first.size() > 100)
+        return false;
     char last = first.back();
-    if (last == '.' || last == ':' || last == ';' || last == ',') return false;
+    if (last == '.' || last == ':' || last == ';' || last == ',')
+        return false;
     Match found;
-    if (boost::u32regex_match(first, found, block_start())) return false;
-    bool starts_lower = std::islower(static_cast<unsigned char>(first.front())) || first.front() == '(';
+    if (boost::u32regex_match(first, found, block_start()))
+        return false;
+    bool starts_lower =
+        std::islower(static_cast<unsigned char>(first.front())) || first.front() == '(';
     bool next_is_paragraph_one = blocks[1].starts_with("1.") || blocks[1].starts_with("1 ");
     return starts_lower || next_is_paragraph_one;
 }
@@ -99,7 +114,7 @@ std::string text_of(const pugi::xml_node& node, const char* name) {
     return std::string(trim(node.child(name).child_value()));
 }
 
-}  // namespace
+} // namespace
 
 TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     require_readable_text(xml, file);
@@ -124,11 +139,13 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     out.date_signed = text_of(meta, "date_signed");
     out.date_in_force = text_of(meta, "date_into_force");
     for (pugi::xml_node party : meta.child("parties").children("partyisocode")) {
-        if (!out.parties.empty()) out.parties += ' ';
+        if (!out.parties.empty())
+            out.parties += ' ';
         out.parties += trim(party.child_value());
     }
     for (pugi::xml_node source : meta.children("source")) {
-        if (!out.sources.empty()) out.sources += ' ';
+        if (!out.sources.empty())
+            out.sources += ' ';
         out.sources += trim(source.child_value());
     }
     ParsedText& result = out.parsed;
@@ -140,11 +157,13 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     // First pass: where numbered articles start and end, to place unnumbered ones.
     std::vector<pugi::xml_node> articles;
     for (pugi::xml_node chapter : body.children("chapter"))
-        for (pugi::xml_node article : chapter.children("article")) articles.push_back(article);
+        for (pugi::xml_node article : chapter.children("article"))
+            articles.push_back(article);
     std::optional<std::size_t> first_numbered, last_numbered;
     for (std::size_t i = 0; i < articles.size(); ++i) {
         if (articles[i].attribute("number")) {
-            if (!first_numbered) first_numbered = i;
+            if (!first_numbered)
+                first_numbered = i;
             last_numbered = i;
         }
     }
@@ -163,11 +182,15 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
             boost::u32regex_match(chapter_number, found, chapter_label());
             std::string word = to_lower(found[1].str());
             std::string kind = "chapter", prefix = "chp";
-            if (word == "title" || word.starts_with("t")) kind = prefix = "title";
-            else if (word == "section" || word.starts_with("secci")) kind = "section", prefix = "sec";
-            else if (word.starts_with("part")) kind = prefix = "part";
+            if (word == "title" || word.starts_with("t"))
+                kind = prefix = "title";
+            else if (word == "section" || word.starts_with("secci"))
+                kind = "section", prefix = "sec";
+            else if (word.starts_with("part"))
+                kind = prefix = "part";
             std::string number = label_number(found[2].str());
-            if (number.empty()) number = std::to_string(index + 1);
+            if (number.empty())
+                number = std::to_string(index + 1);
             builder.open_group(1, kind, prefix, number, fold_whitespace(chapter_name), 0);
         }
         for (pugi::xml_node article : chapter.children("article")) {
@@ -181,13 +204,16 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
             if (label.empty() && (preamble_chapter || (before && !closing_chapter))) {
                 if (!builder.current() || builder.current()->kind != "preamble")
                     builder.open_top("preamble", "preamble", "", heading, 0);
-                for (const auto& block : blocks) builder.add_block(block, 0);
+                for (const auto& block : blocks)
+                    builder.add_block(block, 0);
                 continue;
             }
             if (label.empty() && (closing_chapter || after || in_closing)) {
-                if (!in_closing) builder.open_top("conclusions", "conclusions", "", heading, 0);
+                if (!in_closing)
+                    builder.open_top("conclusions", "conclusions", "", heading, 0);
                 in_closing = true;
-                for (const auto& block : blocks) builder.add_block(block, 0);
+                for (const auto& block : blocks)
+                    builder.add_block(block, 0);
                 continue;
             }
             std::string number;
@@ -205,8 +231,8 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
                 number = label_number(found[1].str());
                 if (number.empty()) {
                     number = "unnumbered-" + std::to_string(index);
-                    result.warnings.push_back({file, "art_" + number,
-                                               "article label \"" + label + "\" has no number"});
+                    result.warnings.push_back(
+                        {file, "art_" + number, "article label \"" + label + "\" has no number"});
                 }
             }
             last_number = number;
@@ -216,9 +242,11 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
                 builder.extend_heading(blocks.front());
                 first_block = 1;
             }
-            for (std::size_t b = first_block; b < blocks.size(); ++b) builder.add_block(blocks[b], 0);
+            for (std::size_t b = first_block; b < blocks.size(); ++b)
+                builder.add_block(blocks[b], 0);
             if (blocks.empty())
-                result.warnings.push_back({file, "art_" + number_component(number), "article has no text"});
+                result.warnings.push_back(
+                    {file, "art_" + number_component(number), "article has no text"});
         }
     }
     if (result.expression.provisions.empty())
@@ -226,4 +254,4 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     return out;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

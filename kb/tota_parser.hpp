@@ -18,17 +18,17 @@
 namespace treatykb {
 
 struct TotaDocument {
-    std::string treaty_identifier;  // "440"
-    std::string name;               // "Eurasian Economic Union (EAEU)"
-    std::string type;               // "Customs Union & Economic Integration Agreement"
-    std::string date_signed;        // ISO
-    std::string date_in_force;      // ISO or empty
-    std::string parties;            // ISO 3166-1 alpha-3 codes, space separated
-    std::string sources;            // source URLs, space separated
-    ParsedText parsed;              // language, provisions, warnings
+    std::string treaty_identifier; // "440"
+    std::string name;              // "Eurasian Economic Union (EAEU)"
+    std::string type;              // "Customs Union & Economic Integration Agreement"
+    std::string date_signed;       // ISO
+    std::string date_in_force;     // ISO or empty
+    std::string parties;           // ISO 3166-1 alpha-3 codes, space separated
+    std::string sources;           // source URLs, space separated
+    ParsedText parsed;             // language, provisions, warnings
 };
 
 // Throws treatykb::Error when the file is not well-formed ToTA XML.
 TotaDocument parse_tota_xml(std::string_view xml, const std::string& file);
 
-}  // namespace treatykb
+} // namespace treatykb

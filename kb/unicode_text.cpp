@@ -16,7 +16,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
         int32_t start = i;
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
-        if (c < 0) return static_cast<std::size_t>(start);
+        if (c < 0)
+            return static_cast<std::size_t>(start);
     }
     return std::nullopt;
 }
@@ -30,21 +31,23 @@ namespace {
 // Decodes the code point at `i` (advancing i); invalid bytes decode as U+FFFD.
 UChar32 next_code_point(std::string_view text, int32_t& i) {
     UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()),
-            c);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
     return c < 0 ? 0xFFFD : c;
 }
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xA0 || c == 0x202F; }
+bool is_space(UChar32 c) {
+    return u_isUWhiteSpace(c) || c == 0xA0 || c == 0x202F;
+}
 
 void append_code_point(std::string& out, UChar32 c) {
     char buffer[4];
     int32_t length = 0;
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
-    if (!error) out.append(buffer, static_cast<std::size_t>(length));
+    if (!error)
+        out.append(buffer, static_cast<std::size_t>(length));
 }
-}  // namespace
+} // namespace
 
 std::string fold_whitespace(std::string_view text) {
     std::string out;
@@ -58,9 +61,11 @@ std::string fold_whitespace(std::string_view text) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out += ' ';
+        if (pending_space)
+            out += ' ';
         pending_space = false;
-        out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        out.append(
+            text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
     }
     return out;
 }
@@ -70,14 +75,16 @@ std::string_view trim(std::string_view text) {
     int32_t end = static_cast<int32_t>(text.size());
     while (begin < end) {
         int32_t i = begin;
-        if (!is_space(next_code_point(text, i))) break;
+        if (!is_space(next_code_point(text, i)))
+            break;
         begin = i;
     }
     while (end > begin) {
         int32_t i = end;
         UChar32 c;
         U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), begin, i, c);
-        if (c < 0 || !is_space(c)) break;
+        if (c < 0 || !is_space(c))
+            break;
         end = i;
     }
     return text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
@@ -95,7 +102,8 @@ bool has_cyrillic(std::string_view word) {
     int32_t i = 0;
     while (i < static_cast<int32_t>(word.size())) {
         UChar32 c = next_code_point(word, i);
-        if (c >= 0x0400 && c <= 0x052F) return true;
+        if (c >= 0x0400 && c <= 0x052F)
+            return true;
     }
     return false;
 }
@@ -104,45 +112,90 @@ bool has_latin(std::string_view word) {
     int32_t i = 0;
     while (i < static_cast<int32_t>(word.size())) {
         UChar32 c = next_code_point(word, i);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            return true;
     }
     return false;
 }
 
 std::string normalize_confusables(std::string_view word) {
-    if (!has_cyrillic(word) || !has_latin(word)) return std::string(word);
+    if (!has_cyrillic(word) || !has_latin(word))
+        return std::string(word);
     std::string out;
     out.reserve(word.size() + 8);
     int32_t i = 0;
     while (i < static_cast<int32_t>(word.size())) {
         UChar32 c = next_code_point(word, i);
         switch (c) {
-            case 'a': c = 0x0430; break;
-            case 'A': c = 0x0410; break;
-            case 'b': c = 0x044C; break;  // "b" is how OCR renders the soft sign
-            case 'B': c = 0x0412; break;
-            case 'c': c = 0x0441; break;
-            case 'C': c = 0x0421; break;
-            case 'e': c = 0x0435; break;
-            case 'E': c = 0x0415; break;
-            case 'H': c = 0x041D; break;
-            case 'K': c = 0x041A; break;
-            case 'k': c = 0x043A; break;
-            case 'M': c = 0x041C; break;
-            case 'o': c = 0x043E; break;
-            case 'O': c = 0x041E; break;
-            case 'p': c = 0x0440; break;
-            case 'P': c = 0x0420; break;
-            case 'T': c = 0x0422; break;
-            case 'x': c = 0x0445; break;
-            case 'X': c = 0x0425; break;
-            case 'y': c = 0x0443; break;
-            case 'Y': c = 0x0423; break;
-            default: break;
+        case 'a':
+            c = 0x0430;
+            break;
+        case 'A':
+            c = 0x0410;
+            break;
+        case 'b':
+            c = 0x044C;
+            break; // "b" is how OCR renders the soft sign
+        case 'B':
+            c = 0x0412;
+            break;
+        case 'c':
+            c = 0x0441;
+            break;
+        case 'C':
+            c = 0x0421;
+            break;
+        case 'e':
+            c = 0x0435;
+            break;
+        case 'E':
+            c = 0x0415;
+            break;
+        case 'H':
+            c = 0x041D;
+            break;
+        case 'K':
+            c = 0x041A;
+            break;
+        case 'k':
+            c = 0x043A;
+            break;
+        case 'M':
+            c = 0x041C;
+            break;
+        case 'o':
+            c = 0x043E;
+            break;
+        case 'O':
+            c = 0x041E;
+            break;
+        case 'p':
+            c = 0x0440;
+            break;
+        case 'P':
+            c = 0x0420;
+            break;
+        case 'T':
+            c = 0x0422;
+            break;
+        case 'x':
+            c = 0x0445;
+            break;
+        case 'X':
+            c = 0x0425;
+            break;
+        case 'y':
+            c = 0x0443;
+            break;
+        case 'Y':
+            c = 0x0423;
+            break;
+        default:
+            break;
         }
         append_code_point(out, c);
     }
     return out;
 }
 
-}  // namespace treatykb
+} // namespace treatykb

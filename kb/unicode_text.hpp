@@ -30,4 +30,4 @@ bool has_latin(std::string_view word);
 // CIS FTA source spells "товаp" with a Latin "p". Used for search only; stored text stays exact.
 std::string normalize_confusables(std::string_view word);
 
-}  // namespace treatykb
+} // namespace treatykb

@@ -19,11 +19,14 @@
 namespace treatykb::testing {
 
 inline std::string source_dir() {
-    if (const char* source = std::getenv("TREATYKB_SOURCE"); source && *source) return source;
+    if (const char* source = std::getenv("TREATYKB_SOURCE"); source && *source)
+        return source;
     return TREATYKB_SOURCE_DIR;
 }
 
-inline std::string texts_dir() { return source_dir() + "/treaty_texts"; }
+inline std::string texts_dir() {
+    return source_dir() + "/treaty_texts";
+}
 
 inline std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -36,38 +39,44 @@ inline std::string read_text(const std::string& path) {
 // (CI=true) its absence is a failure, never a skip.
 inline std::optional<std::string> tota_dir() {
     std::string candidate;
-    if (const char* tota = std::getenv("TREATYKB_TOTA"); tota && *tota) candidate = tota;
-    else candidate = source_dir() + "/../shared/treaty_texts/tota";
-    if (std::filesystem::is_directory(candidate)) return candidate;
+    if (const char* tota = std::getenv("TREATYKB_TOTA"); tota && *tota)
+        candidate = tota;
+    else
+        candidate = source_dir() + "/../shared/treaty_texts/tota";
+    if (std::filesystem::is_directory(candidate))
+        return candidate;
     const char* ci = std::getenv("CI");
-    if (ci && std::string(ci) == "true") FAIL("ToTA folder not found at " << candidate << " (CI=true)");
+    if (ci && std::string(ci) == "true")
+        FAIL("ToTA folder not found at " << candidate << " (CI=true)");
     WARN("ToTA folder not found at " << candidate << "; test skipped (set TREATYKB_TOTA)");
     return std::nullopt;
 }
 
 // A fresh path for a temporary SQLite file, removed (with -wal/-shm) when the object dies.
 class TemporaryDatabase {
-public:
+  public:
     TemporaryDatabase() {
         static std::atomic<int> counter{0};
-        path_ = (std::filesystem::temp_directory_path() /
-                 ("treatykb-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".sqlite"))
-                    .string();
+        path_ =
+            (std::filesystem::temp_directory_path() / ("treatykb-test-" + std::to_string(getpid()) +
+                                                       "-" + std::to_string(counter++) + ".sqlite"))
+                .string();
         remove();
     }
     ~TemporaryDatabase() { remove(); }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     void remove() {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(path_ + suffix);
     }
     std::string path_;
 };
 
 // A temporary directory for input files made by a test.
 class TemporaryDirectory {
-public:
+  public:
     TemporaryDirectory() {
         static std::atomic<int> counter{0};
         path_ = std::filesystem::temp_directory_path() /
@@ -82,7 +91,7 @@ public:
     }
     std::string path() const { return path_.string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -92,11 +101,18 @@ inline std::string database_fingerprint(const std::string& path) {
     REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     std::string out;
     for (const char* sql :
-         {"SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties FROM instruments ORDER BY alias",
-          "SELECT a.alias, i.alias FROM aliases a JOIN instruments i ON i.id = a.instrument_id ORDER BY 1",
-          "SELECT i.alias, e.language, e.authentic, e.uri, e.date, e.source FROM expressions e JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2",
-          "SELECT i.alias, e.language, p.eid, p.parent_eid, p.kind, p.number, p.heading, p.text, p.ord, p.source_line FROM provisions p JOIN expressions e ON e.id = p.expression_id JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, p.ord",
-          "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note FROM amendments a JOIN expressions e ON e.id = a.expression_id JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, a.id"}) {
+         {"SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties "
+          "FROM instruments ORDER BY alias",
+          "SELECT a.alias, i.alias FROM aliases a JOIN instruments i ON i.id = a.instrument_id "
+          "ORDER BY 1",
+          "SELECT i.alias, e.language, e.authentic, e.uri, e.date, e.source FROM expressions e "
+          "JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2",
+          "SELECT i.alias, e.language, p.eid, p.parent_eid, p.kind, p.number, p.heading, p.text, "
+          "p.ord, p.source_line FROM provisions p JOIN expressions e ON e.id = p.expression_id "
+          "JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, p.ord",
+          "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note FROM "
+          "amendments a JOIN expressions e ON e.id = a.expression_id JOIN instruments i ON i.id = "
+          "e.instrument_id ORDER BY 1, 2, a.id"}) {
         sqlite3_stmt* statement = nullptr;
         REQUIRE(sqlite3_prepare_v2(database, sql, -1, &statement, nullptr) == SQLITE_OK);
         while (sqlite3_step(statement) == SQLITE_ROW) {
@@ -128,8 +144,8 @@ inline RunResult run_program(const std::string& arguments, const std::string& da
     std::string env = environment.empty() ? "TREATYKB_TOTA=\"${TREATYKB_TOTA:-" + source_dir() +
                                                 "/../shared/treaty_texts/tota}\" "
                                           : environment + " ";
-    std::string command = env + std::string(TREATYKB_BINARY) + " --db '" +
-                          database + "' " + arguments + " >'" + out_path + "' 2>'" + err_path + "'";
+    std::string command = env + std::string(TREATYKB_BINARY) + " --db '" + database + "' " +
+                          arguments + " >'" + out_path + "' 2>'" + err_path + "'";
     int status = std::system(command.c_str());
     RunResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

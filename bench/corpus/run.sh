@@ -40,4 +40,13 @@ measure() {  # measure LABEL COMMAND... -> prints "LABEL wall_s rss_mb"
   echo "  ($(sqlite3 "$work/kb.sqlite" 'SELECT count(*) FROM provisions') provisions, $(du -m "$work/floor.sql" | cut -f1) MB of SQL for the floor)"
   measure "floor: sqlite3 shell, bare FTS5" sh -c "sqlite3 '$work/floor.sqlite' < '$work/floor.sql'"
   "$tk" --db "$work/kb.sqlite" bench-search --count 1000 --per-query
+  # Search floor: the bare FTS5 table (unicode61, no stemming), best 10 by rank, in the shell.
+  echo "floor: bare FTS5 search, ORDER BY rank LIMIT 10 (sqlite3 shell .timer, median of 5)"
+  for query in "non tariff measures" "rules of origin" "investment NOT services" "transit" \
+               "intellectual property" "dispute settlement"; do
+    for run in 1 2 3 4 5; do
+      printf '.timer on\nSELECT rowid FROM t WHERE t MATCH %s ORDER BY rank LIMIT 10;\n' "'$query'" |
+        sqlite3 "$work/floor.sqlite" | awk '/Run Time/ {print $4 * 1000}'
+    done | sort -n | awk -v q="$query" 'NR == 3 {printf "%8.3f ms  %s\n", $1, q}'
+  done
 } | tee "$out/corpus.txt"

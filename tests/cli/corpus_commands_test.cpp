@@ -38,15 +38,19 @@ std::string expect_failure(const std::string& arguments) {
     CHECK(result.exit_code != 0);
     CHECK(contains(result.err, "error: "));
     CHECK(contains(result.err, "hint: "));
-    CHECK(database_fingerprint(database) == before);  // database unchanged
+    CHECK(database_fingerprint(database) == before); // database unchanged
     return result.err;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("ingest --corpus loads the bundled treaties and list shows them") {
     auto result = run_program("list", corpus_database());
     CHECK(result.exit_code == 0);
+    TemporaryDatabase fresh;
+    auto ingest = run_program("ingest --corpus", fresh.path());
+    if (treatykb::testing::tota_dir())
+        CHECK(contains(ingest.out, "ingested 11 instrument(s), 13 expression(s)"));
     CHECK(contains(result.out, "eaeu "));
     CHECK(contains(result.out, "ru*:119"));
     CHECK(contains(result.out, "cuc-2007"));
@@ -60,17 +64,18 @@ TEST_CASE("ingest --corpus loads the bundled treaties and list shows them") {
 
 // A project root with the bundled texts and nothing beside it: no ToTA folder to find.
 class ProjectWithoutTota {
-public:
+  public:
     ProjectWithoutTota() {
         std::filesystem::create_directories(directory_.path() + "/project");
-        std::filesystem::copy(treatykb::testing::texts_dir(), directory_.path() + "/project/treaty_texts",
+        std::filesystem::copy(treatykb::testing::texts_dir(),
+                              directory_.path() + "/project/treaty_texts",
                               std::filesystem::copy_options::recursive);
     }
     std::string environment() const {
         return "TREATYKB_TOTA= TREATYKB_ROOT='" + directory_.path() + "/project'";
     }
 
-private:
+  private:
     TemporaryDirectory directory_;
 };
 
@@ -100,7 +105,8 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
     auto show = run_program("show eaeu 47", database);
     CHECK(show.exit_code == 0);
     CHECK(contains(show.out, "EAEU Treaty, Art. 47  [eaeu#art_47, ru]"));
-    CHECK(contains(show.out, "в одностороннем порядке вводить и применять меры нетарифного регулирования"));
+    CHECK(contains(show.out,
+                   "в одностороннем порядке вводить и применять меры нетарифного регулирования"));
 
     auto by_eid = run_program("show eaeu art_92__para_1", database);
     CHECK(contains(by_eid.out, "самостоятельно разрабатывают, формируют и реализуют"));
@@ -118,7 +124,8 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
     if (treatykb::testing::tota_dir()) {
         auto english = run_program("show eaeu 85 --lang en", database);
         CHECK(contains(english.out, "The Authority Of The Commission In The Energy Sector"));
-        CHECK(contains(english.out, "the ru expression records that EAEU Treaty, Art. 85 was replaced"));
+        CHECK(contains(english.out,
+                       "the ru expression records that EAEU Treaty, Art. 85 was replaced"));
         auto missing = run_program("show eaeu 99¹ --lang en", database);
         CHECK(missing.exit_code != 0);
         CHECK(contains(missing.err, "the en expression of eaeu has no provision art_99-1"));
@@ -128,7 +135,8 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
 
 TEST_CASE("search ranks hits with citations and snippets, as text and as JSON") {
     const std::string& database = corpus_database();
-    auto text = run_program("search 'одностороннем порядке мера' --instrument eaeu --limit 5", database);
+    auto text =
+        run_program("search 'одностороннем порядке мера' --instrument eaeu --limit 5", database);
     CHECK(text.exit_code == 0);
     CHECK(contains(text.out, "EAEU Treaty, Art. 47  [eaeu#art_47, ru]"));
     auto json = run_program("search 'non-tariff measures' --limit 3 --format json", database);
@@ -149,7 +157,8 @@ TEST_CASE("export --akn and ingest of the export give the same database content"
     TemporaryDatabase copy;
     for (const char* alias : {"eaeu", "cuc-2007", "cis-fta-2011"}) {
         std::string file = directory.path() + "/" + alias + ".xml";
-        auto exported = run_program(std::string("export ") + alias + " --akn -o '" + file + "'", database);
+        auto exported =
+            run_program(std::string("export ") + alias + " --akn -o '" + file + "'", database);
         REQUIRE(exported.exit_code == 0);
         auto ingested = run_program("ingest '" + file + "'", copy.path());
         INFO(ingested.err);
@@ -157,28 +166,40 @@ TEST_CASE("export --akn and ingest of the export give the same database content"
     }
     TemporaryDatabase bundled_only;
     ProjectWithoutTota project;
-    REQUIRE(run_program("ingest --corpus", bundled_only.path(), project.environment()).exit_code == 0);
+    REQUIRE(run_program("ingest --corpus", bundled_only.path(), project.environment()).exit_code ==
+            0);
     CHECK(database_fingerprint(copy.path()) == database_fingerprint(bundled_only.path()));
 }
 
 TEST_CASE("Bad input: one clear line, non-zero exit, database unchanged") {
     TemporaryDirectory inputs;
     CHECK(contains(expect_failure("ingest '" + inputs.path() + "/missing.md'"), "no such file"));
-    CHECK(contains(expect_failure("ingest '" + inputs.write("latin1.txt", "Статья 1\n\n\xe9t\xe9\n") + "'"),
-                   "latin1.txt:3: error: not UTF-8 text"));
-    CHECK(contains(expect_failure("ingest '" + inputs.write("treaty.pdf", "%PDF-1.4") + "'"), "unknown format"));
-    CHECK(contains(expect_failure("ingest '" + inputs.write("empty.txt", "\n  \n") + "'"), "empty text"));
-    CHECK(contains(expect_failure("ingest '" + inputs.write("duplicate.txt",
-                                                             "Статья 1\n\nПервая.\n\nСтатья 1\n\nСнова.\n") + "'"),
-                   "duplicate.txt:5: error: duplicate article number"));
-    CHECK(contains(expect_failure("ingest '" + inputs.write("order.md", "### Статья 2 Б\n\nТекст.\n\n### Статья 1 А\n\nТекст.\n") + "'"),
-                   "order.md:5: error: out-of-order article number"));
-    CHECK(contains(expect_failure("ingest '" + inputs.write("other.xml", "<root/>") + "'"), "unknown XML format"));
+    CHECK(contains(
+        expect_failure("ingest '" + inputs.write("latin1.txt", "Статья 1\n\n\xe9t\xe9\n") + "'"),
+        "latin1.txt:3: error: not UTF-8 text"));
+    CHECK(contains(expect_failure("ingest '" + inputs.write("treaty.pdf", "%PDF-1.4") + "'"),
+                   "unknown format"));
+    CHECK(contains(expect_failure("ingest '" + inputs.write("empty.txt", "\n  \n") + "'"),
+                   "empty text"));
+    CHECK(contains(
+        expect_failure(
+            "ingest '" +
+            inputs.write("duplicate.txt", "Статья 1\n\nПервая.\n\nСтатья 1\n\nСнова.\n") + "'"),
+        "duplicate.txt:5: error: duplicate article number"));
+    CHECK(contains(
+        expect_failure(
+            "ingest '" +
+            inputs.write("order.md", "### Статья 2 Б\n\nТекст.\n\n### Статья 1 А\n\nТекст.\n") +
+            "'"),
+        "order.md:5: error: out-of-order article number"));
+    CHECK(contains(expect_failure("ingest '" + inputs.write("other.xml", "<root/>") + "'"),
+                   "unknown XML format"));
     CHECK(contains(expect_failure("show nonexistent 1"), "unknown instrument \"nonexistent\""));
     CHECK(contains(expect_failure("show eaeu 999"), "no provision \"999\" in eaeu"));
     CHECK(contains(expect_failure("search '\"non-tariff measures'"), "unbalanced quotes"));
     CHECK(contains(expect_failure("search 'AND'"), "operator AND needs a term on each side"));
-    CHECK(contains(expect_failure("search 'tariff NOT'"), "operator NOT needs a term on each side"));
+    CHECK(
+        contains(expect_failure("search 'tariff NOT'"), "operator NOT needs a term on each side"));
 }
 
 TEST_CASE("A failed multi-file ingest writes nothing, even from its good files") {
@@ -198,4 +219,24 @@ TEST_CASE("report prints the EAEU conflict analysis, with Art. 47 against Art. 2
     CHECK(contains(report.out, "EAEU Treaty, Art. 47 [ru]"));
     CHECK(contains(report.out, "могут в одностороннем порядке вводить и применять меры нетарифного регулирования"));
     CHECK(contains(report.out, "~exclusive_union_control(eaeu, non_tariff_measures)"));
+}
+
+TEST_CASE("ingest of ToTA files read in place: catalogue aliases, pta_N names, no progress off a "
+          "terminal") {
+    auto tota = treatykb::testing::tota_dir();
+    if (!tota)
+        return;
+    TemporaryDatabase database;
+    auto result = run_program("ingest '" + *tota + "/pta_440.xml' '" + *tota + "/pta_112.xml'",
+                              database.path());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(!contains(result.err, "\r")); // progress only when stderr is a terminal
+    CHECK(contains(result.out, "ingested 2 instrument(s), 2 expression(s)"));
+    auto list = run_program("list", database.path());
+    CHECK(contains(list.out, "eaeu "));    // pta_440 is the English expression of eaeu
+    CHECK(contains(list.out, "pta_112 ")); // NAFTA keeps its ToTA name
+    auto by_tota_name = run_program("show pta_440 47", database.path());
+    CHECK(by_tota_name.exit_code == 0);
+    CHECK(contains(by_tota_name.out, "EAEU Treaty, Art. 47  [eaeu#art_47, en]"));
 }

@@ -33,7 +33,7 @@ void check_round_trip(const std::vector<Instrument>& instruments) {
           treatykb::testing::database_fingerprint(original.path()));
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("AKN round trip: the Russian EAEU Treaty with its annexes and amendment records") {
     Catalog catalog = load_catalog(treatykb::testing::texts_dir() + "/corpus.xml");
@@ -43,7 +43,8 @@ TEST_CASE("AKN round trip: the Russian EAEU Treaty with its annexes and amendmen
 
 TEST_CASE("AKN round trip: the ToTA instruments of the catalogue") {
     auto tota = treatykb::testing::tota_dir();
-    if (!tota) return;
+    if (!tota)
+        return;
     Catalog catalog = load_catalog(treatykb::testing::texts_dir() + "/corpus.xml");
     LoadResult loaded = load_catalog_corpus(catalog, treatykb::testing::texts_dir(), tota);
     check_round_trip(loaded.instruments);
@@ -54,24 +55,32 @@ TEST_CASE("The AKN document has FRBR identity and the act/preamble/body/article/
     LoadResult loaded = load_catalog_corpus(catalog, treatykb::testing::texts_dir(), std::nullopt);
     const Instrument* eaeu = nullptr;
     for (const auto& instrument : loaded.instruments)
-        if (instrument.alias == "eaeu") eaeu = &instrument;
+        if (instrument.alias == "eaeu")
+            eaeu = &instrument;
     REQUIRE(eaeu);
     std::string xml = write_akn(*eaeu, eaeu->expressions.front());
     pugi::xml_document document;
     REQUIRE(document.load_string(xml.c_str()));
     pugi::xml_node act = document.child("akomaNtoso").child("act");
     auto identification = act.child("meta").child("identification");
-    CHECK(std::string(identification.child("FRBRWork").child("FRBRthis").attribute("value").value()) ==
+    CHECK(std::string(
+              identification.child("FRBRWork").child("FRBRthis").attribute("value").value()) ==
           "/akn/eaeu/act/2014-05-29/treaty/!main");
-    CHECK(std::string(identification.child("FRBRExpression").child("FRBRthis").attribute("value").value()) ==
-          "/akn/eaeu/act/2014-05-29/treaty/rus@");
-    CHECK(std::string(identification.child("FRBRExpression").child("FRBRlanguage").attribute("language").value()) ==
-          "rus");
+    CHECK(
+        std::string(
+            identification.child("FRBRExpression").child("FRBRthis").attribute("value").value()) ==
+        "/akn/eaeu/act/2014-05-29/treaty/rus@");
+    CHECK(std::string(identification.child("FRBRExpression")
+                          .child("FRBRlanguage")
+                          .attribute("language")
+                          .value()) == "rus");
     CHECK(act.child("preamble"));
     CHECK(act.child("conclusions"));
-    auto paragraph = act.select_node("//article[@eId='art_47']/../../..");  // part > section > subsection > article
+    auto paragraph = act.select_node(
+        "//article[@eId='art_47']/../../.."); // part > section > subsection > article
     CHECK(paragraph);
-    CHECK(act.select_node("//body/part[@eId='part_2']/section[@eId='sec_6']/article[@eId='art_25']"));
+    CHECK(
+        act.select_node("//body/part[@eId='part_2']/section[@eId='sec_6']/article[@eId='art_25']"));
     CHECK(act.select_node("//article[@eId='art_92']/paragraph[@eId='art_92__para_1']/content/p"));
     CHECK(act.select_node("//attachments/hcontainer[@name='annex'][@eId='annex_7']"));
     CHECK(act.select_nodes("//proprietary/*[local-name()='amendment']").size() == 7);

@@ -21,7 +21,8 @@ ParsedText parse_bundled(const std::string& name) {
 
 const Provision* find(const Expression& expression, const std::string& eid) {
     for (const auto& provision : expression.provisions)
-        if (provision.eid == eid) return &provision;
+        if (provision.eid == eid)
+            return &provision;
     return nullptr;
 }
 
@@ -30,14 +31,16 @@ std::string text_below(const Expression& expression, const std::string& eid) {
     std::set<std::string> inside{eid};
     std::string out;
     for (const auto& provision : expression.provisions) {
-        if (provision.eid != eid && !inside.count(provision.parent_eid)) continue;
+        if (provision.eid != eid && !inside.count(provision.parent_eid))
+            continue;
         inside.insert(provision.eid);
-        if (!provision.text.empty()) out += (out.empty() ? "" : "\n") + provision.text;
+        if (!provision.text.empty())
+            out += (out.empty() ? "" : "\n") + provision.text;
     }
     return fold_whitespace(out);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("The Russian EAEU Treaty has Articles 1-118 and 99¹ in 28 sections and 4 parts") {
     ParsedText parsed = parse_bundled("eaeu_treaty_2014_ru.md");
@@ -45,7 +48,8 @@ TEST_CASE("The Russian EAEU Treaty has Articles 1-118 and 99¹ in 28 sections an
     std::vector<std::string> articles;
     int sections = 0, parts = 0;
     for (const auto& provision : provisions) {
-        if (provision.kind == "article") articles.push_back(provision.eid);
+        if (provision.kind == "article")
+            articles.push_back(provision.eid);
         sections += provision.kind == "section";
         parts += provision.kind == "part";
     }
@@ -69,9 +73,11 @@ TEST_CASE("The Russian EAEU Treaty has Articles 1-118 and 99¹ in 28 sections an
 TEST_CASE("Russian Art. 47, 92(1) and 9(2) hold the authentic wording") {
     ParsedText parsed = parse_bundled("eaeu_treaty_2014_ru.md");
     CHECK_THAT(text_below(parsed.expression, "art_47"),
-               Catch::Contains("в одностороннем порядке вводить и применять меры нетарифного регулирования"));
+               Catch::Contains(
+                   "в одностороннем порядке вводить и применять меры нетарифного регулирования"));
     CHECK_THAT(text_below(parsed.expression, "art_92__para_1"),
-               Catch::Contains("самостоятельно разрабатывают, формируют и реализуют национальные промышленные политики"));
+               Catch::Contains("самостоятельно разрабатывают, формируют и реализуют национальные "
+                               "промышленные политики"));
     CHECK_THAT(text_below(parsed.expression, "art_9__para_2"),
                Catch::Contains("не могут быть гражданами одного и того же государства"));
 }
@@ -93,8 +99,10 @@ TEST_CASE("The consolidated Treaty records 7 amendments, Art. 85 replaced on 15.
     const auto& amendments = parsed.expression.amendments;
     REQUIRE(amendments.size() == 7);
     std::vector<std::string> eids;
-    for (const auto& amendment : amendments) eids.push_back(amendment.eid);
-    CHECK(eids == std::vector<std::string>{"art_10", "art_42", "art_52", "art_54", "art_74", "art_85", "art_99-1"});
+    for (const auto& amendment : amendments)
+        eids.push_back(amendment.eid);
+    CHECK(eids == std::vector<std::string>{"art_10", "art_42", "art_52", "art_54", "art_74",
+                                           "art_85", "art_99-1"});
     const auto& art85 = amendments[5];
     CHECK(art85.kind == "replaced");
     CHECK(art85.date == "2021-02-15");
@@ -107,11 +115,14 @@ TEST_CASE("Annex 7 Section X holds points 50 to 56") {
     ParsedText parsed = parse_bundled("eaeu_treaty_2014_annex07_ru.md");
     std::vector<std::string> points;
     for (const auto& provision : parsed.expression.provisions)
-        if (provision.parent_eid == "annex_7__sec_10") points.push_back(provision.eid);
+        if (provision.parent_eid == "annex_7__sec_10")
+            points.push_back(provision.eid);
     std::vector<std::string> expected;
-    for (int n = 50; n <= 56; ++n) expected.push_back("annex_7__point_" + std::to_string(n));
+    for (int n = 50; n <= 56; ++n)
+        expected.push_back("annex_7__point_" + std::to_string(n));
     CHECK(points == expected);
-    CHECK(find(parsed.expression, "annex_7__sec_10")->heading == "Применение мер в одностороннем порядке");
+    CHECK(find(parsed.expression, "annex_7__sec_10")->heading ==
+          "Применение мер в одностороннем порядке");
     CHECK(find(parsed.expression, "annex_7__point_55__subpoint_3") != nullptr);
     CHECK(find(parsed.expression, "annex_7__app_1__point_30") != nullptr);
     CHECK(find(parsed.expression, "annex_7")->heading ==
@@ -120,7 +131,8 @@ TEST_CASE("Annex 7 Section X holds points 50 to 56") {
 
 TEST_CASE("Annex 1 numbers its points 1-62 under roman-numbered sections") {
     ParsedText parsed = parse_bundled("eaeu_treaty_2014_annex01_ru.md");
-    for (int n = 1; n <= 62; ++n) CHECK(find(parsed.expression, "annex_1__point_" + std::to_string(n)) != nullptr);
+    for (int n = 1; n <= 62; ++n)
+        CHECK(find(parsed.expression, "annex_1__point_" + std::to_string(n)) != nullptr);
     CHECK(find(parsed.expression, "annex_1__point_29")->parent_eid == "annex_1__sec_2");
     CHECK_THAT(text_below(parsed.expression, "annex_1__point_29"), Catch::Contains("консенсусом"));
 }
@@ -128,21 +140,24 @@ TEST_CASE("Annex 1 numbers its points 1-62 under roman-numbered sections") {
 TEST_CASE("The 2007 Commission Treaty Art. 7 holds the votes 21,5 / 21,5 / 57 and 2/3") {
     ParsedText parsed = parse_bundled("customs_union_commission_treaty_2007_ru.md");
     int articles = 0;
-    for (const auto& provision : parsed.expression.provisions) articles += provision.kind == "article";
+    for (const auto& provision : parsed.expression.provisions)
+        articles += provision.kind == "article";
     CHECK(articles == 17);
     std::string art7 = text_below(parsed.expression, "art_7");
     CHECK_THAT(art7, Catch::Contains("Республика Беларусь - 21,5;"));
     CHECK_THAT(art7, Catch::Contains("Республика Казахстан - 21,5;"));
     CHECK_THAT(art7, Catch::Contains("Российская Федерация - 57."));
     CHECK_THAT(art7, Catch::Contains("большинством в 2/3 голосов"));
-    CHECK(find(parsed.expression, "art_7")->text.find("      ") == std::string::npos);  // indentation gone
+    CHECK(find(parsed.expression, "art_7")->text.find("      ") ==
+          std::string::npos); // indentation gone
 }
 
 TEST_CASE("The CIS FTA text keeps its Latin look-alike letters exactly") {
     ParsedText parsed = parse_bundled("cis_fta_treaty_2011_ru.md");
-    CHECK_THAT(text_below(parsed.expression, "art_7__para_1"), Catch::Contains("товаp"));  // Latin p
+    CHECK_THAT(text_below(parsed.expression, "art_7__para_1"), Catch::Contains("товаp")); // Latin p
     int articles = 0;
-    for (const auto& provision : parsed.expression.provisions) articles += provision.kind == "article";
+    for (const auto& provision : parsed.expression.provisions)
+        articles += provision.kind == "article";
     CHECK(articles == 25);
 }
 
@@ -158,5 +173,6 @@ TEST_CASE("Duplicate and out-of-order article numbers are errors naming the line
     CHECK_THROWS_WITH(parse_plain_text_treaty("Статья 2\n\nА.\n\nСтатья 1\n\nБ.\n", "order.txt"),
                       Catch::Contains("out-of-order article number"));
     CHECK_THROWS_WITH(parse_markdown_treaty("   \n\n", "empty.md"), Catch::Contains("empty text"));
-    CHECK_THROWS_WITH(parse_markdown_treaty("\xff\xfe text", "bad.md"), Catch::Contains("not UTF-8"));
+    CHECK_THROWS_WITH(parse_markdown_treaty("\xff\xfe text", "bad.md"),
+                      Catch::Contains("not UTF-8"));
 }

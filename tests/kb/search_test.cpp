@@ -30,14 +30,15 @@ const std::string& corpus_database() {
 
 bool finds(const std::vector<SearchHit>& hits, const std::string& eid_prefix) {
     for (const auto& hit : hits)
-        if (hit.eid == eid_prefix || hit.eid.starts_with(eid_prefix + "__")) return true;
+        if (hit.eid == eid_prefix || hit.eid.starts_with(eid_prefix + "__"))
+            return true;
     return false;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("The tokenizer stems Russian and English and folds Latin look-alikes") {
-    CHECK(search_terms("товаp") == search_terms("товаров"));  // Latin p inside a Russian word
+    CHECK(search_terms("товаp") == search_terms("товаров")); // Latin p inside a Russian word
     CHECK(search_terms("measures") == search_terms("measure"));
     CHECK(search_terms("одностороннем порядке") == search_terms("одностороннего порядка"));
     CHECK(search_terms("Non-Tariff") == std::vector<std::string>{"non", "tariff"});
@@ -45,14 +46,16 @@ TEST_CASE("The tokenizer stems Russian and English and folds Latin look-alikes")
     CHECK(search_terms("Ёлка") == search_terms("елка"));
 }
 
-TEST_CASE("`unilateral measure` finds Art. 47 in English, `одностороннем порядке мера` in Russian") {
+TEST_CASE(
+    "`unilateral measure` finds Art. 47 in English, `одностороннем порядке мера` in Russian") {
     Store store(corpus_database());
     SearchOptions options;
     options.instrument = "eaeu";
     options.limit = 5;
     options.language = "ru";
     CHECK(finds(store.search("одностороннем порядке мера", options), "art_47"));
-    if (!store.has_expression("eaeu", "en")) return;  // no ToTA: reported by tota_dir()
+    if (!store.has_expression("eaeu", "en"))
+        return; // no ToTA: reported by tota_dir()
     options.language = "en";
     auto hits = store.search("unilateral measure", options);
     REQUIRE(!hits.empty());
@@ -70,7 +73,8 @@ TEST_CASE("\"товаров\" finds the CIS FTA articles that spell the word wit
     auto hits = store.search("товаров", options);
     CHECK(finds(hits, "art_7__para_1"));
     CHECK(finds(hits, "art_2__para_7"));
-    CHECK_THAT(*store.provision_text("cis-fta-2011", "art_7__para_1", "ru"), Catch::Contains("товаp"));
+    CHECK_THAT(*store.provision_text("cis-fta-2011", "art_7__para_1", "ru"),
+               Catch::Contains("товаp"));
 }
 
 TEST_CASE("The Store answers the engine's questions") {
@@ -90,9 +94,10 @@ TEST_CASE("The Store answers the engine's questions") {
     auto text = store.provision_text("eaeu", "art_92__para_2", "ru");
     REQUIRE(text);
     CHECK_THAT(*text, Catch::StartsWith("Промышленная политика в рамках Союза"));
-    CHECK_THAT(*text, Catch::Contains("\n"));  // points follow on their own lines
+    CHECK_THAT(*text, Catch::Contains("\n")); // points follow on their own lines
     CHECK(!store.provision_text("eaeu", "art_999", "ru"));
-    CHECK(store.resolve_reference("eaeu", "Art. 92(1)", "ru") == std::optional<std::string>("art_92__para_1"));
+    CHECK(store.resolve_reference("eaeu", "Art. 92(1)", "ru") ==
+          std::optional<std::string>("art_92__para_1"));
     CHECK(store.resolve_reference("eaeu", "99¹", "ru") == std::optional<std::string>("art_99-1"));
     CHECK(store.resolve_reference("eaeu", "Annex 7, point 55(2)", "ru") ==
           std::optional<std::string>("annex_7__point_55__subpoint_2"));
@@ -114,11 +119,12 @@ TEST_CASE("Malformed queries are errors: unbalanced quotes, a bare operator") {
 TEST_CASE("Re-ingesting replaces an expression; a failed ingest leaves the database unchanged") {
     TemporaryDatabase database;
     Catalog catalog = load_catalog(treatykb::testing::texts_dir() + "/corpus.xml");
-    LoadResult first = load_paths({treatykb::testing::texts_dir() + "/customs_union_commission_treaty_2007_ru.md"}, catalog);
+    LoadResult first = load_paths(
+        {treatykb::testing::texts_dir() + "/customs_union_commission_treaty_2007_ru.md"}, catalog);
     Store store(database.path());
     store.ingest(first.instruments);
     std::string before = treatykb::testing::database_fingerprint(database.path());
-    store.ingest(first.instruments);  // again: same content, not doubled
+    store.ingest(first.instruments); // again: same content, not doubled
     CHECK(treatykb::testing::database_fingerprint(database.path()) == before);
     SearchOptions options;
     options.limit = 50;
