@@ -42,6 +42,7 @@ public:
 
     void run() {
         declarations();
+        priority_metadata();
         for (Fact& fact : program_.facts) check_fact(fact);
         for (const PendingTable& table : state_.tables) read_table(table);
         state_.tables.clear();
@@ -97,6 +98,27 @@ private:
                 error(decl.where, "relation '" + decl.name + "' is declared twice (first at " +
                                       it->second->where.file + ":" + std::to_string(it->second->where.line) + ")",
                       "keep one declaration");
+        }
+    }
+
+    // The meta-rules read these relations by position (defeasible.cpp): their declarations must
+    // have the shape docs/rule-language.md gives them.
+    void priority_metadata() {
+        const std::pair<const char*, std::vector<Type>> expected[] = {
+            {"provision_rank", {Type::provision, Type::integer}},
+            {"provision_date", {Type::provision, Type::date}},
+            {"exception_to", {Type::provision, Type::provision}},
+            {"within", {Type::symbol, Type::symbol}}};
+        for (const auto& [name, types] : expected) {
+            auto it = declared_.find(name);
+            if (it == declared_.end()) continue;
+            std::vector<Type> actual;
+            for (const ArgumentDecl& argument : it->second->arguments) actual.push_back(argument.type);
+            if (actual == types) continue;
+            std::string shape;
+            for (Type type : types) shape += (shape.empty() ? "" : ", ") + std::string(type_name(type));
+            error(it->second->where, std::string("'") + name + "' is read by the priority meta-rules and must be declared (" + shape + ")",
+                  "declare it with these argument types, or rename the relation");
         }
     }
 
