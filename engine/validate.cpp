@@ -104,6 +104,10 @@ private:
     // The meta-rules read these relations by position (defeasible.cpp): their declarations must
     // have the shape docs/rule-language.md gives them.
     void priority_metadata() {
+        bool used = std::any_of(program_.rules.begin(), program_.rules.end(), [](const Rule& rule) {
+            return !rule.source_variable.empty() || !rule.domain_variable.empty();
+        });
+        if (!used) return;  // programs without meta-rule instances may use these names freely
         const std::pair<const char*, std::vector<Type>> expected[] = {
             {"provision_rank", {Type::provision, Type::integer}},
             {"provision_date", {Type::provision, Type::date}},
