@@ -1,6 +1,7 @@
 // treatykb check FILES... — validates rule files (every error, each with file:line:column and a
 // hint); exits non-zero when there is any.
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/rule_files.hpp"
@@ -30,10 +31,11 @@ int check_quotes(const Options& options, const engine::Program& program) {
 
 void register_check(CLI::App& app, Options& options) {
     auto* command = app.add_subcommand("check", "Validate rule files: list every error with file:line:column");
-    static std::vector<std::string> files;
-    command->add_option("files", files, "Rule files (default: kb/knowledge and kb/rules)");
-    command->callback([&options] {
-        std::vector<std::string> inputs = rule_files_or_default(files);
+    // The command's arguments live as long as the App's callback that reads them.
+    auto files = std::make_shared<std::vector<std::string>>();
+    command->add_option("files", *files, "Rule files (default: kb/knowledge and kb/rules)");
+    command->callback([&options, files] {
+        std::vector<std::string> inputs = rule_files_or_default(*files);
         std::vector<engine::Diagnostic> diagnostics = engine::check_program(inputs);
         for (const engine::Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.render() << "\n";
         if (!diagnostics.empty()) {

@@ -2,6 +2,7 @@
 // premises down to base facts, their files and lines, and for annotated facts the annotation,
 // provision and quotes. --conflicts lists the unresolved defeasible conflicts instead.
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/rule_files.hpp"
@@ -11,15 +12,28 @@ namespace treatykb::cli {
 
 void register_explain(CLI::App& app, Options& options) {
     auto* command = app.add_subcommand("explain", "Print the proof tree of facts (or the conflicts)");
-    static std::string pattern, format = "text";
-    static std::vector<std::string> rules, scenarios;
-    static bool conflicts = false;
+    // The command's arguments live as long as the App's callback that reads them.
+    struct Arguments {
+        std::string pattern, format = "text";
+        std::vector<std::string> rules, scenarios;
+        bool flag = false;
+    };
+    auto arguments = std::make_shared<Arguments>();
+    std::string& pattern = arguments->pattern;
+    std::string& format = arguments->format;
+    std::vector<std::string>& rules = arguments->rules;
+    std::vector<std::string>& scenarios = arguments->scenarios;
     command->add_option("pattern", pattern, "An atom, e.g. 'within(customs_tariff, economy)'");
     command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
     command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
-    command->add_flag("--conflicts", conflicts, "List the conflicts no priority settles, with both sides");
+    command->add_flag("--conflicts", arguments->flag, "List the conflicts no priority settles, with both sides");
     command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    command->callback([&options] {
+    command->callback([&options, arguments] {
+        const std::string& pattern = arguments->pattern;
+        const std::string& format = arguments->format;
+        const std::vector<std::string>& rules = arguments->rules;
+        const std::vector<std::string>& scenarios = arguments->scenarios;
+        const bool conflicts = arguments->flag;
         std::optional<engine::Program> loaded = load_rules(rules, scenarios);
         if (!loaded) {
             options.exit_code = 1;

@@ -1,6 +1,7 @@
 // treatykb query 'competence(?d, single, ?p)' [--rules FILES...] [--scenario FILES...]
 // lists the facts that match, after evaluating the rules.
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/rule_files.hpp"
@@ -10,15 +11,28 @@ namespace treatykb::cli {
 
 void register_query(CLI::App& app, Options& options) {
     auto* command = app.add_subcommand("query", "List the facts matching an atom pattern");
-    static std::string pattern, format = "text";
-    static std::vector<std::string> rules, scenarios;
+    // The command's arguments live as long as the App's callback that reads them.
+    struct Arguments {
+        std::string pattern, format = "text";
+        std::vector<std::string> rules, scenarios;
+        bool flag = false;
+    };
+    auto arguments = std::make_shared<Arguments>();
+    std::string& pattern = arguments->pattern;
+    std::string& format = arguments->format;
+    std::vector<std::string>& rules = arguments->rules;
+    std::vector<std::string>& scenarios = arguments->scenarios;
     command->add_option("pattern", pattern, "An atom with ?variables, e.g. 'competence(?d, single, ?p)'")->required();
     command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
     command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
-    static bool count_only = false;
-    command->add_flag("--count", count_only, "Print only the number of matching facts");
+    command->add_flag("--count", arguments->flag, "Print only the number of matching facts");
     command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    command->callback([&options] {
+    command->callback([&options, arguments] {
+        const std::string& pattern = arguments->pattern;
+        const std::string& format = arguments->format;
+        const std::vector<std::string>& rules = arguments->rules;
+        const std::vector<std::string>& scenarios = arguments->scenarios;
+        const bool count_only = arguments->flag;
         std::optional<engine::Program> loaded = load_rules(rules, scenarios);
         if (!loaded) {
             options.exit_code = 1;

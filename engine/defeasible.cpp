@@ -68,14 +68,17 @@ private:
                 return plan.slots.at(variable);
             };
             auto source_slot = slot_of(rule.source_variable), domain_slot = slot_of(rule.domain_variable);
+            std::uint32_t positive = state_.store_map.of(rule.head.relation, false);
+            std::vector<Value> head(plan.head.size());
             run_join(plan, context, [&](const std::vector<Value>& slots) {
-                RuleInstance instance{r, plan.head_store, {}, slots, kNoValue, kNoValue};
-                for (const Operand& operand : plan.head)
-                    instance.head.push_back(operand.variable ? slots[operand.slot] : operand.value);
+                RuleInstance instance{r, plan.head_store, state_.instance_values.size(), kNoValue, kNoValue};
+                state_.instance_values.insert(state_.instance_values.end(), slots.begin(),
+                                              slots.begin() + static_cast<long>(plan.slot_count));
+                for (std::size_t i = 0; i < plan.head.size(); ++i)
+                    head[i] = plan.head[i].variable ? slots[plan.head[i].slot] : plan.head[i].value;
                 if (source_slot) instance.source = slots[*source_slot];
                 if (domain_slot) instance.domain = slots[*domain_slot];
-                std::uint32_t positive = state_.store_map.of(rule.head.relation, false);
-                Group& group = groups_[{positive, instance.head}];
+                Group& group = groups_[{positive, head}];
                 (rule.head.complement ? group.complement : group.positive).push_back(state_.instances.size());
                 state_.instances.push_back(std::move(instance));
                 return false;

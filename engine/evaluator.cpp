@@ -15,6 +15,14 @@ std::string ModelState::render(std::uint32_t store, const Value* values) const {
     return out + ")";
 }
 
+std::vector<Value> ModelState::head_of(const RuleInstance& instance) const {
+    std::vector<Value> head;
+    const Value* slots = slots_of(instance);
+    for (const Operand& operand : instance_plans.at(instance.rule).head)
+        head.push_back(operand.variable ? slots[operand.slot] : operand.value);
+    return head;
+}
+
 namespace {
 
 class Evaluator {

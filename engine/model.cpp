@@ -77,8 +77,7 @@ Pattern parse_pattern(ModelState& state, std::string_view text) {
             if (state.constants.type(value) == Type::integer && expected == Type::decimal)
                 value = state.constants.decimal(state.constants.text(value));
             else if (state.constants.type(value) != expected)
-                throw Error("argument " + std::to_string(i + 1) + " of " + atom.relation + " must be a " +
-                                std::string(type_name(expected)),
+                throw Error("argument " + std::to_string(i + 1) + " of " + atom.relation + " must be " + a_type(expected),
                             term.where);
             pattern.constants.push_back(value);
             continue;

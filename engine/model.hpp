@@ -99,6 +99,8 @@ public:
     std::optional<ProofNode> explain(std::string_view fact) const;
     std::vector<Conflict> conflicts() const;
     std::vector<DefeasibleConclusion> defeasible_conclusions() const;
+    // The evaluated program. Its fact tables are emptied once their rows are in the model
+    // (proofs cite table rows by file and row number).
     const Program& program() const;
 
 private:

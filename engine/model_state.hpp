@@ -14,11 +14,13 @@ inline constexpr Value kNoValue = 0xFFFFFFFFu;
 // Base-row origin: an index into Program::facts, or (with the high bit) a global table row.
 inline constexpr std::uint32_t kTableOrigin = 0x80000000u;
 
+// One applicable instance of a defeasible rule or defeater. Its variable values (by the slots of
+// the rule's instance plan) live in ModelState::instance_values: a million instances cost a few
+// tens of megabytes, not a million allocations.
 struct RuleInstance {
     std::size_t rule = 0;
-    std::uint32_t store = 0;      // the store of the literal it concludes
-    std::vector<Value> head;      // the literal's values
-    std::vector<Value> slots;     // variable values, by the slots of the rule's instance plan
+    std::uint32_t store = 0;  // the store of the literal it concludes
+    std::size_t first = 0;    // its first slot value in ModelState::instance_values
     Value source = kNoValue;
     Value domain = kNoValue;
 };
@@ -56,6 +58,9 @@ struct ModelState {
     std::vector<std::pair<std::size_t, std::size_t>> table_starts;  // (table, first global row)
 
     std::vector<RuleInstance> instances;
+    std::vector<Value> instance_values;
+    const Value* slots_of(const RuleInstance& instance) const { return instance_values.data() + instance.first; }
+    std::vector<Value> head_of(const RuleInstance& instance) const;
     std::map<std::size_t, Plan> instance_plans;  // rule -> the plan its instances were found by
     std::unordered_map<std::uint64_t, Decision> decisions;  // (store << 32 | row) -> decision
     std::vector<ConflictRecord> conflicts;

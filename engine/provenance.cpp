@@ -10,7 +10,7 @@ namespace treatykb::engine::detail {
 
 namespace {
 
-std::string render_term(const ModelState& state, const Term& term, const Plan& plan, const std::vector<Value>& slots) {
+std::string render_term(const ModelState& state, const Term& term, const Plan& plan, const Value* slots) {
     if (term.kind == Term::Kind::constant) return state.constants.render(term.value);
     if (term.is_anonymous()) return "_";
     return state.constants.render(slots[plan.slots.at(term.variable)]);
@@ -29,7 +29,7 @@ std::string comparison_text(Comparison comparison) {
 }
 
 // The premises of a rule instance: one node per body literal, in the order written.
-std::vector<ProofNode> premises_of(ModelState& state, const Rule& rule, const Plan& plan, const std::vector<Value>& slots) {
+std::vector<ProofNode> premises_of(ModelState& state, const Rule& rule, const Plan& plan, const Value* slots) {
     std::vector<ProofNode> premises;
     for (const Literal& literal : rule.body) {
         ProofNode node;
@@ -113,9 +113,10 @@ ProofNode base_fact(ModelState& state, std::uint32_t store, Row row) {
 RuleInstanceView instance_view(ModelState& state, std::size_t index) {
     const RuleInstance& instance = state.instances[index];
     const Rule& rule = state.program->rules[instance.rule];
-    RuleInstanceView view{rule.id, rule.strength, state.render(instance.store, instance.head.data()),
+    std::vector<Value> head = state.head_of(instance);
+    RuleInstanceView view{rule.id, rule.strength, state.render(instance.store, head.data()),
                           instance.source == kNoValue ? "" : state.constants.render(instance.source), rule.where, {}};
-    view.premises = premises_of(state, rule, state.instance_plans.at(instance.rule), instance.slots);
+    view.premises = premises_of(state, rule, state.instance_plans.at(instance.rule), state.slots_of(instance));
     return view;
 }
 
@@ -128,7 +129,8 @@ ProofNode prove(ModelState& state, std::uint32_t store, Row row) {
                        std::move(winner.premises), {}};
         for (const DefeatRecord& defeat : decision->second.defeats) {
             const RuleInstance& attacker = state.instances[defeat.attacker];
-            node.defeated.push_back(program.rules[attacker.rule].id + " (" + state.render(attacker.store, attacker.head.data()) +
+            std::vector<Value> attacker_head = state.head_of(attacker);
+            node.defeated.push_back(program.rules[attacker.rule].id + " (" + state.render(attacker.store, attacker_head.data()) +
                                     ") beaten by " + program.rules[state.instances[defeat.winner].rule].id + " (" +
                                     std::string(criterion_name(defeat.criterion)) + ")");
         }
@@ -168,7 +170,7 @@ ProofNode prove(ModelState& state, std::uint32_t store, Row row) {
         run_join(plan, context, [&](const std::vector<Value>& slots) { found = slots; return true; }, preset);
         if (found.empty()) continue;
         ProofNode node{ProofNode::Kind::strict_rule, state.render(store, tuple.data()), rule.id, rule.where, {}, {}, {}, {}, {}};
-        node.premises = premises_of(state, rule, plan, found);
+        node.premises = premises_of(state, rule, plan, found.data());
         return node;
     }
     ProofNode unknown;

@@ -88,8 +88,14 @@ private:
     // a row (a cache miss) to find out it is not the one.
     std::vector<std::uint32_t> slots_;
     unsigned slot_bits_ = 0;
+    // The home slot comes from the hash's high 32 bits scaled to the capacity (which need not be a
+    // power of two: the set grows by 3/2 and fills to 7/8), the fingerprint from its low bits.
+    std::size_t home(std::uint64_t hash) const {
+        return static_cast<std::size_t>(((hash >> 32) * slots_.size()) >> 32);
+    }
+    std::size_t next_slot(std::size_t slot) const { return slot + 1 == slots_.size() ? 0 : slot + 1; }
     std::uint32_t fingerprint(std::uint64_t hash) const {
-        return slot_bits_ >= 32 ? 0 : static_cast<std::uint32_t>(hash >> 40) & ((1u << (32 - slot_bits_)) - 1);
+        return slot_bits_ >= 32 ? 0 : static_cast<std::uint32_t>(hash) & ((1u << (32 - slot_bits_)) - 1);
     }
     std::uint32_t row_mask() const { return slot_bits_ >= 32 ? ~0u : (1u << slot_bits_) - 1; }
     std::vector<Index> indexes_;

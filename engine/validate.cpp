@@ -42,6 +42,7 @@ public:
 
     void run() {
         declarations();
+        priority_metadata();
         for (Fact& fact : program_.facts) check_fact(fact);
         for (const PendingTable& table : state_.tables) read_table(table);
         state_.tables.clear();
@@ -100,6 +101,31 @@ private:
         }
     }
 
+    // The meta-rules read these relations by position (defeasible.cpp): their declarations must
+    // have the shape docs/rule-language.md gives them.
+    void priority_metadata() {
+        bool used = std::any_of(program_.rules.begin(), program_.rules.end(), [](const Rule& rule) {
+            return !rule.source_variable.empty() || !rule.domain_variable.empty();
+        });
+        if (!used) return;  // programs without meta-rule instances may use these names freely
+        const std::pair<const char*, std::vector<Type>> expected[] = {
+            {"provision_rank", {Type::provision, Type::integer}},
+            {"provision_date", {Type::provision, Type::date}},
+            {"exception_to", {Type::provision, Type::provision}},
+            {"within", {Type::symbol, Type::symbol}}};
+        for (const auto& [name, types] : expected) {
+            auto it = declared_.find(name);
+            if (it == declared_.end()) continue;
+            std::vector<Type> actual;
+            for (const ArgumentDecl& argument : it->second->arguments) actual.push_back(argument.type);
+            if (actual == types) continue;
+            std::string shape;
+            for (Type type : types) shape += (shape.empty() ? "" : ", ") + std::string(type_name(type));
+            error(it->second->where, std::string("'") + name + "' is read by the priority meta-rules and must be declared (" + shape + ")",
+                  "declare it with these argument types, or rename the relation");
+        }
+    }
+
     const RelationDecl* lookup(const std::string& name, const SourceLocation& where) {
         auto it = declared_.find(name);
         if (it != declared_.end()) return it->second;
@@ -119,7 +145,7 @@ private:
             return true;
         }
         error(where, "argument " + std::to_string(position + 1) + " of " + decl.name + " (" +
-                         decl.arguments[position].name + ") must be a " + std::string(type_name(expected)) +
+                         decl.arguments[position].name + ") must be " + a_type(expected) +
                          ", not the " + std::string(type_name(actual)) + " " + program_.constants->render(value),
               "see the declaration at " + decl.where.file + ":" + std::to_string(decl.where.line));
         return false;
@@ -188,8 +214,8 @@ private:
                 if (!ok || (tab == std::string_view::npos) != (i + 1 == decl->arguments.size())) {
                     error(SourceLocation{table.path, static_cast<int>(line), static_cast<int>(column + 1)},
                           "row does not match " + decl->name + " (" + std::to_string(decl->arguments.size()) +
-                              " tab-separated fields, field " + std::to_string(i + 1) + " a " +
-                              std::string(type_name(type)) + ")",
+                              " tab-separated fields, field " + std::to_string(i + 1) + " " +
+                              a_type(type) + ")",
                           "fix the row");
                     result.values.resize(result.values.size() - i);
                     break;
@@ -219,9 +245,9 @@ private:
             if (term.is_anonymous()) continue;
             auto [it, added] = variables.emplace(term.variable, std::make_pair(expected, term.where));
             if (!added && it->second.first != expected)
-                error(term.where, "?" + term.variable + " is a " + std::string(type_name(expected)) + " here (" +
-                                      decl->name + " argument " + std::to_string(i + 1) + ") but a " +
-                                      std::string(type_name(it->second.first)) + " at line " +
+                error(term.where, "?" + term.variable + " is " + a_type(expected) + " here (" +
+                                      decl->name + " argument " + std::to_string(i + 1) + ") but " +
+                                      a_type(it->second.first) + " at line " +
                                       std::to_string(it->second.second.line) + ", column " +
                                       std::to_string(it->second.second.column),
                       "use two different variables, or fix the relation");
@@ -289,8 +315,7 @@ private:
                 auto left = type_of(literal.left), right = type_of(literal.right);
                 auto numeric = [](Type t) { return t == Type::integer || t == Type::decimal; };
                 if (left && right && *left != *right && !(numeric(*left) && numeric(*right)))
-                    error(literal.where, "cannot compare a " + std::string(type_name(*left)) + " with a " +
-                                             std::string(type_name(*right)),
+                    error(literal.where, "cannot compare " + a_type(*left) + " with " + a_type(*right),
                           "compare values of one type (integers and decimals compare with each other)");
             }
         }

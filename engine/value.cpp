@@ -26,6 +26,10 @@ std::string_view type_name(Type type) {
     return "?";
 }
 
+std::string a_type(Type type) {
+    return (type == Type::integer ? "an " : "a ") + std::string(type_name(type));
+}
+
 std::optional<Type> type_from_name(std::string_view name) {
     for (Type t : {Type::symbol, Type::string, Type::integer, Type::decimal, Type::date,
                    Type::provision})

@@ -19,6 +19,7 @@ namespace treatykb::engine {
 enum class Type : std::uint8_t { symbol, string, integer, decimal, date, provision };
 
 std::string_view type_name(Type type);
+std::string a_type(Type type);  // "a symbol", "an integer": for messages
 std::optional<Type> type_from_name(std::string_view name);
 
 using Value = std::uint32_t;

@@ -41,7 +41,9 @@ struct CaseRunner {
                 REQUIRE(program.has_value());
                 program = apply_scenario_text(*program, xml, "scenario.xml");
             } else {
-                program = load_program_text(xml, "case.xml");
+                // Named as if it lay in tests/data/engine, so that <facts file> and <include>
+                // paths resolve there.
+                program = load_program_text(xml, std::string(TREATYKB_TEST_DATA) + "/engine/case.xml");
             }
             model.emplace(evaluate(*program));
         } catch (const ProgramErrors& failure) {
