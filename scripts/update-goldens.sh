@@ -7,5 +7,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/build"
 TREATYKB_UPDATE_GOLDENS=1 TREATYKB_SOURCE="$root" ./tests/test_cli "A real power report matches its golden file in every format"
 tota=$("$root/scripts/tota-dir.sh")
-TREATYKB_UPDATE_GOLDENS=1 TREATYKB_SOURCE="$root" ${tota:+TREATYKB_TOTA="$tota"} ./tests/test_cli "analyze eaeu matches its golden report"
+if [[ -n "$tota" ]]; then export TREATYKB_TOTA="$tota"; fi
+TREATYKB_UPDATE_GOLDENS=1 TREATYKB_SOURCE="$root" ./tests/test_cli "analyze eaeu matches its golden report"
 git -C "$root" status --short tests/data/cli
