@@ -16,16 +16,6 @@ namespace {
 
 using report::Cell;
 
-std::string unquote(const std::string& text) {
-    if (text.size() < 2 || text.front() != '"') return text;
-    std::string out;
-    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-        if (text[i] == '\\' && i + 2 < text.size()) ++i;
-        out += text[i];
-    }
-    return out;
-}
-
 std::string severity_name(int severity) {
     switch (severity) {
         case 3: return "high";
@@ -137,7 +127,7 @@ std::string verdict_text(const engine::ControlVerdict& verdict) {
 std::map<std::string, std::pair<std::string, std::string>> finding_kinds(const engine::Model& model) {
     std::map<std::string, std::pair<std::string, std::string>> kinds;
     for (const engine::FactView& fact : model.query("finding_kind(?k, ?t, ?m)"))
-        kinds[fact.arguments[0]] = {unquote(fact.arguments[1]), unquote(fact.arguments[2])};
+        kinds[fact.arguments[0]] = {engine::unquote(fact.arguments[1]), engine::unquote(fact.arguments[2])};
     return kinds;
 }
 

@@ -13,17 +13,6 @@ namespace treatykb::engine {
 
 namespace {
 
-// "\"Customs tariff\"" -> Customs tariff (strings come back rendered in the rule language).
-std::string unquote(const std::string& text) {
-    if (text.size() < 2 || text.front() != '"') return text;
-    std::string out;
-    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-        if (text[i] == '\\' && i + 2 < text.size()) ++i;
-        out += text[i];
-    }
-    return out;
-}
-
 std::string instrument_of(const std::string& provision) {
     return provision.substr(0, provision.find('#'));
 }

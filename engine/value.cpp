@@ -149,4 +149,15 @@ std::optional<int> ConstantPool::compare(Value left, Value right) const {
     return three_way(a.text, b.text);  // dates (ISO), strings, symbols, provisions
 }
 
+std::string unquote(std::string_view rendered) {
+    if (rendered.size() < 2 || rendered.front() != '"' || rendered.back() != '"')
+        return std::string(rendered);
+    std::string out;
+    for (std::size_t i = 1; i + 1 < rendered.size(); ++i) {
+        if (rendered[i] == '\\' && i + 2 < rendered.size()) ++i;
+        out += rendered[i];
+    }
+    return out;
+}
+
 }  // namespace treatykb::engine

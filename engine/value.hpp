@@ -19,6 +19,10 @@ namespace treatykb::engine {
 enum class Type : std::uint8_t { symbol, string, integer, decimal, date, provision };
 
 std::string_view type_name(Type type);
+
+// The content of a string constant as rendered in the rule language ("\"Customs tariff\"" ->
+// Customs tariff); any other rendering is returned as it is. Readers of FactView arguments use it.
+std::string unquote(std::string_view rendered);
 std::string a_type(Type type);  // "a symbol", "an integer": for messages
 std::optional<Type> type_from_name(std::string_view name);
 
