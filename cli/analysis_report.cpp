@@ -212,6 +212,33 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
     chart.series = {std::move(nominal), std::move(effective)};
     section.blocks.emplace_back(std::move(table));
     section.blocks.emplace_back(std::move(chart));
+
+    // Which limitation lowered which domain, by how much, and the provisions it rests on (the
+    // depth_discount rules of kb/rules/depth.xml, one per kind).
+    report::Table limits;
+    limits.id = "limitations";
+    limits.caption = "What lowers effective depth, by domain";
+    limits.columns = {"Domain", "Limitation", "δ", "Found in", "Provisions"};
+    for (const engine::DomainDepth& domain : depth.domains) {
+        if (domain.parent.empty() || domain.nominal == 0) continue;
+        if (domain.cap < domain.nominal) {
+            std::vector<std::string> sources;
+            for (const std::string& source : domain.cap_sources) sources.push_back(cite(source));
+            limits.rows.push_back({Cell::of_text(domain.label),
+                                   Cell::of_text("capped at " + std::to_string(domain.cap) +
+                                                 " (policy reserved to the member states)"),
+                                   Cell::of_text(""), Cell::of_text(domain.domain),
+                                   Cell::of_text(join(sources, "; "))});
+        }
+        for (const engine::DepthDiscount& discount : domain.discounts) {
+            std::vector<std::string> sources;
+            for (const std::string& source : discount.sources) sources.push_back(cite(source));
+            limits.rows.push_back({Cell::of_text(domain.label), Cell::of_text(discount.kind),
+                                   Cell::of_number(discount.delta, 2), Cell::of_text(discount.domain),
+                                   Cell::of_text(join(sources, "; "))});
+        }
+    }
+    section.blocks.emplace_back(std::move(limits));
     return section;
 }
 

@@ -246,10 +246,16 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                 game.member_quota = quota;
                 game.population_quota =
                     power::Rational(by_population->numerator, by_population->denominator);
+                for (const FactView& fact : model.query("blocking_minimum(" + body + ", ?n, ?p)"))
+                    game.blocking_minimum = std::stoi(fact.arguments[1]);
                 result.power.body.description = "double majority, " + std::to_string(rule.numerator) + "/" +
                                      std::to_string(rule.denominator) + " of members and " +
                                      std::to_string(by_population->numerator) + "/" +
-                                     std::to_string(by_population->denominator) + " of population";
+                                     std::to_string(by_population->denominator) + " of population" +
+                                     (game.blocking_minimum > 0
+                                          ? ", blocking minority of at least " +
+                                                std::to_string(game.blocking_minimum) + " members"
+                                          : "");
                 result.power.body.rule = game;
                 result.power.indices = power::compute_power(game);
                 results.push_back(std::move(result));
@@ -257,6 +263,8 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
             }
             power::WeightedMajorityRule game;
             game.quota = quota;
+            // "A simple majority" is more than half; thresholds such as two thirds are "at least".
+            if (rule.rule == "simple_majority") game.comparison = power::QuotaComparison::more_than;
             if (rule.basis == "votes" && !weighted.empty()) {
                 game.members = weighted;
             } else {

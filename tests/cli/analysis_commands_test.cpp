@@ -197,3 +197,13 @@ TEST_CASE("power eaeu computes every body of the knowledge base") {
     CHECK(contains(result.out, "(3/16)"));  // 2/3 of five Board members: power to act 6/32
     CHECK(contains(result.out, "(1/32)"));  // consensus of five
 }
+
+TEST_CASE("power teu: the Council's double majority with its blocking-minority clause, from the knowledge base") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("power teu", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "blocking minority of at least 4 members"));
+    CHECK(contains(result.out, "17787201/134217728"));  // |W| of 2^27, population table in data
+}
