@@ -73,10 +73,7 @@ std::optional<engine::Program> apply_scenarios(const engine::Program& base,
     try {
         return engine::apply_scenario(base, scenarios);
     } catch (const engine::ProgramErrors& errors) {
-        for (const engine::Diagnostic& diagnostic : errors.diagnostics())
-            std::cerr << diagnostic.render() << "\n";
-        std::cerr << errors.diagnostics().size()
-                  << (errors.diagnostics().size() == 1 ? " error\n" : " errors\n");
+        print_program_errors(errors);
         return std::nullopt;
     }
 }

@@ -20,10 +20,14 @@ std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
         if (!scenarios.empty()) program = engine::apply_scenario(program, scenarios);
         return program;
     } catch (const engine::ProgramErrors& errors) {
-        for (const engine::Diagnostic& diagnostic : errors.diagnostics()) std::cerr << diagnostic.render() << "\n";
-        std::cerr << errors.diagnostics().size() << (errors.diagnostics().size() == 1 ? " error\n" : " errors\n");
+        print_program_errors(errors);
         return std::nullopt;
     }
+}
+
+void print_program_errors(const engine::ProgramErrors& errors) {
+    for (const engine::Diagnostic& diagnostic : errors.diagnostics()) std::cerr << diagnostic.render() << "\n";
+    std::cerr << errors.diagnostics().size() << (errors.diagnostics().size() == 1 ? " error\n" : " errors\n");
 }
 
 namespace {

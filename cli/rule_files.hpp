@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/loader.hpp"
 #include "engine/model.hpp"
 
 namespace treatykb::cli {
@@ -19,6 +20,9 @@ std::vector<std::string> rule_files_or_default(const std::vector<std::string>& g
 // the program is invalid.
 std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
                                           const std::vector<std::string>& scenarios);
+
+// Every error of an invalid program on stderr, then their number.
+void print_program_errors(const engine::ProgramErrors& errors);
 
 std::string render_proof_text(const engine::ProofNode& proof);
 nlohmann::json proof_json(const engine::ProofNode& proof);
