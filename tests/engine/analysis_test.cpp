@@ -187,3 +187,22 @@ TEST_CASE("Depth model: a Balassa stage is reached nominally, and exceptions low
     CHECK(depth.pooling > 0);
     CHECK(depth.delegation > 0);
 }
+
+TEST_CASE("Without its declared exceptions, Art. 47 is an open conflict and the defeasible layer cannot settle it") {
+    Program changed = apply_scenario_text(knowledge(), R"(<scenario xmlns="urn:treatykb:rules:1">
+  <retract>exception_to(eaeu#art_47, eaeu#art_25__para_1)</retract>
+  <retract>exception_to(eaeu#art_47, eaeu#art_46__para_1)</retract>
+  <retract>exception_to(eaeu#art_47, eaeu#annex_7__point_3)</retract>
+</scenario>)", "no_exception.xml");
+    Analysis after = analyze_eaeu(changed);
+    const FindingGroup* g = group(after, "autonomy_in_union_domain", "non_tariff_measures");
+    REQUIRE(g != nullptr);
+    const FindingInstance* art47 = instance(*g, "eaeu#art_47", "eaeu#art_25__para_1");
+    REQUIRE(art47 != nullptr);
+    CHECK(art47->reading == "open_conflict");
+    CHECK(art47->rule_id == "autonomy_in_union_domain_open");
+    CHECK(g->reading == "open_conflict");
+    // Art. 25(1) (treaty, rank 4) beats the Annex 7 points by lex superior, and nothing now ranks
+    // Art. 47 above it: a conflict object, neither side concluded.
+    CHECK(g->verdict.outcome == ControlVerdict::Outcome::unresolved);
+}
