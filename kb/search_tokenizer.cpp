@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "kb/unicode_text.hpp"
 
@@ -51,14 +52,24 @@ class WordAnalyzer {
                     append_lower(d); // drop the stress mark
                 i = end = next;
             }
-            std::string term = stem(normalize_confusables(word_));
-            if (int rc = emit(term, start, end); rc != SQLITE_OK)
+            if (int rc = emit(term_of(word_), start, end); rc != SQLITE_OK)
                 return rc;
         }
         return SQLITE_OK;
     }
 
   private:
+    // Legal text repeats a small vocabulary, and Snowball costs far more per word than a hash
+    // lookup: each distinct word is stemmed once per tokenizer instance.
+    const std::string& term_of(const std::string& word) {
+        auto found = terms_.find(word);
+        if (found != terms_.end())
+            return found->second;
+        if (terms_.size() >= 500000) // bounds memory on unusual input; the cache refills
+            terms_.clear();
+        return terms_.emplace(word, stem(normalize_confusables(word))).first->second;
+    }
+
     void append_lower(UChar32 c) {
         c = u_tolower(c);
         if (c == 0x0451)
@@ -89,6 +100,7 @@ class WordAnalyzer {
     std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> russian_;
     std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> english_;
     std::string word_;
+    std::unordered_map<std::string, std::string> terms_; // lower-cased word -> index term
 };
 
 int create_tokenizer(void*, const char**, int, Fts5Tokenizer** out) {

@@ -6,6 +6,7 @@
 
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
+#include "kb/search_rank.hpp"
 #include "kb/search_tokenizer.hpp"
 #include "kb/store_detail.hpp"
 
@@ -155,27 +156,33 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
         if (old.step())
             delete_instrument(database, old.integer(0));
     }
-    Statement upsert(database, R"sql(
+    // Single-row statements without RETURNING or ON CONFLICT: those open a statement journal,
+    // and FTS5 writes its pending terms out as a new index segment at every statement
+    // savepoint — one small segment per instrument that searches then had to seek through.
+    Statement existing(database, "SELECT id FROM instruments WHERE alias = ?1");
+    existing.bind(1, instrument.alias);
+    std::optional<long long> id;
+    if (existing.step())
+        id = existing.integer(0);
+    Statement write(database, id ? R"sql(
+        UPDATE instruments SET title = ?2, short_title = ?3, work_uri = ?4, date_signed = ?5,
+          date_in_force = ?6, type = ?7, parties = ?8 WHERE alias = ?1)sql"
+                                 : R"sql(
         INSERT INTO instruments(alias, title, short_title, work_uri, date_signed, date_in_force,
                                 type, parties)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        ON CONFLICT(alias) DO UPDATE SET title = excluded.title,
-          short_title = excluded.short_title, work_uri = excluded.work_uri,
-          date_signed = excluded.date_signed, date_in_force = excluded.date_in_force,
-          type = excluded.type, parties = excluded.parties
-        RETURNING id)sql");
-    upsert.bind(1, instrument.alias).bind(2, instrument.title).bind(3, instrument.short_title);
-    upsert.bind(4, instrument.work_uri).bind(5, instrument.date_signed);
-    upsert.bind(6, instrument.date_in_force).bind(7, instrument.type).bind(8, instrument.parties);
-    upsert.step();
-    long long id = upsert.integer(0);
-    upsert.run();
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");
+    write.bind(1, instrument.alias).bind(2, instrument.title).bind(3, instrument.short_title);
+    write.bind(4, instrument.work_uri).bind(5, instrument.date_signed);
+    write.bind(6, instrument.date_in_force).bind(7, instrument.type).bind(8, instrument.parties);
+    write.run();
+    if (!id)
+        id = static_cast<long long>(sqlite3_last_insert_rowid(database));
     for (const auto& other : instrument.other_aliases) {
         Statement alias(database,
                         "INSERT OR REPLACE INTO aliases(alias, instrument_id) VALUES (?1, ?2)");
-        alias.bind(1, other).bind(2, id).run();
+        alias.bind(1, other).bind(2, *id).run();
     }
-    return id;
+    return *id;
 }
 
 int insert_expression(sqlite3* database, long long instrument, const Expression& expression) {
@@ -186,12 +193,11 @@ int insert_expression(sqlite3* database, long long instrument, const Expression&
         delete_expression(database, existing.integer(0));
     Statement insert(database, R"sql(
         INSERT INTO expressions(instrument_id, language, authentic, uri, date, source)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id)sql");
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
     insert.bind(1, instrument).bind(2, expression.language).bind(3, expression.authentic ? 1 : 0);
     insert.bind(4, expression.uri).bind(5, expression.date).bind(6, expression.source);
-    insert.step();
-    long long id = insert.integer(0);
     insert.run();
+    long long id = static_cast<long long>(sqlite3_last_insert_rowid(database));
     Statement row(database, R"sql(
         INSERT INTO provisions(expression_id, eid, parent_eid, kind, number, heading, text, ord,
                                source_line)
@@ -295,12 +301,15 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
     sqlite3_busy_timeout(impl_->database, 5000);
     try {
         register_search_tokenizer(impl_->database);
+        impl_->phrase_counts = std::make_unique<PhraseCounts>(impl_->database);
+        register_search_rank(impl_->database, impl_->phrase_counts.get());
     } catch (const std::exception& e) {
         throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
     }
     // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages.
     impl_->execute(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+        "PRAGMA mmap_size = 268435456;");
     impl_->execute("BEGIN");
     try {
         impl_->execute(schema);
@@ -333,6 +342,12 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
     std::set<std::string> aliases; // an instrument may arrive once per expression
     impl_->execute("BEGIN IMMEDIATE");
     try {
+        // FTS5 writes its pending terms as a new index segment each time they pass `hashsize`
+        // (1 MB by default): a corpus ingest left hundreds of segments to merge, and every
+        // search seeks each term in each segment. 64 MB of pending terms writes the ToTA corpus
+        // in a few large segments (a lookup by rowid 0.2 ms -> 0.04 ms). Part of this
+        // transaction, so a failed ingest rolls it back with the rest.
+        impl_->execute("INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
         produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument);
             if (aliases.insert(instrument.alias).second)

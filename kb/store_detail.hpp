@@ -4,11 +4,13 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "kb/search_rank.hpp"
 #include "kb/store.hpp"
 
 namespace treatykb::detail {
@@ -56,6 +58,7 @@ struct Store::Impl {
     sqlite3* database = nullptr;
     std::string path;
     mutable detail::StatementCache cache; // read paths only; emptied before the connection closes
+    std::unique_ptr<PhraseCounts> phrase_counts; // for treatykb_bm25 on this connection
 
     detail::Statement query(const char* sql) const {
         return detail::Statement(database, cache, sql);

@@ -73,7 +73,8 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     }
     const long long limit = options.limit > 0 ? options.limit : 10;
     // Two steps: rank the matches (bm25, headings weighted double) and keep the best `limit`;
-    // only then build snippets, which are costly, for those few.
+    // only then build snippets, which are costly, for those few. treatykb_bm25 is FTS5's bm25
+    // that remembers each phrase's document count until the database changes (search_rank.hpp).
     std::vector<std::pair<long long, double>> best;
     auto rank = [&](Statement& ranked) {
         try {
@@ -86,7 +87,7 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     };
     if (instrument == 0 && options.language.empty()) {
         Statement ranked = impl_->query(R"sql(
-            SELECT rowid, bm25(provisions_fts, 2.0, 1.0) AS score FROM provisions_fts
+            SELECT rowid, treatykb_bm25(provisions_fts, ?1, 2.0, 1.0) AS score FROM provisions_fts
             WHERE provisions_fts MATCH ?1 ORDER BY score LIMIT ?2)sql");
         ranked.bind(1, match).bind(2, limit);
         rank(ranked);
@@ -104,7 +105,7 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
             expressions.push_back({ranges.integer(0), ranges.integer(1), ranges.integer(2)});
         for (const auto& [expression, first, last] : expressions) {
             Statement ranked = impl_->query(R"sql(
-                SELECT f.rowid, bm25(provisions_fts, 2.0, 1.0) AS score
+                SELECT f.rowid, treatykb_bm25(provisions_fts, ?1, 2.0, 1.0) AS score
                 FROM provisions_fts f JOIN provisions p ON p.id = f.rowid
                 WHERE provisions_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 AND p.expression_id = ?4
                 ORDER BY score LIMIT ?5)sql");
