@@ -1,5 +1,6 @@
 // The store and its stemming search, on the real corpus in a temporary SQLite file.
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include "../test_support.hpp"
 #include "kb/corpus_catalog.hpp"
@@ -140,4 +141,68 @@ TEST_CASE("Re-ingesting replaces an expression; a failed ingest leaves the datab
     CHECK_THROWS(store.ingest({valid, broken}));
     CHECK(treatykb::testing::database_fingerprint(database.path()) == before);
     CHECK(!store.resolve_alias("valid-copy"));
+}
+
+namespace {
+
+// Scores of the best `limit` matches by FTS5's own bm25(), on a fresh connection.
+std::vector<double> reference_scores(const std::string& path, const std::string& query) {
+    sqlite3* database = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    register_search_tokenizer(database);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(database, R"sql(
+        SELECT bm25(provisions_fts, 2.0, 1.0) AS score FROM provisions_fts
+        WHERE provisions_fts MATCH ?1 ORDER BY score LIMIT 50)sql",
+                               -1, &statement, nullptr) == SQLITE_OK);
+    std::string match = to_fts5_query(query);
+    sqlite3_bind_text(statement, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<double> scores;
+    while (sqlite3_step(statement) == SQLITE_ROW)
+        scores.push_back(sqlite3_column_double(statement, 0));
+    sqlite3_finalize(statement);
+    sqlite3_close(database);
+    return scores;
+}
+
+void check_scores_are_bm25(const Store& store, const std::string& path) {
+    SearchOptions options;
+    options.limit = 50;
+    for (const std::string query :
+         {"Комиссия", "\"Комиссии Таможенного союза\"", "решения OR голосов", "Сторон*",
+          "Комиссия NOT решения"}) {
+        for (int run = 0; run < 2; ++run) { // the second run uses the remembered phrase counts
+            std::vector<double> ours;
+            for (const auto& hit : store.search(query, options))
+                ours.push_back(hit.score);
+            auto expected = reference_scores(path, query);
+            INFO(query << ", run " << run);
+            REQUIRE(!ours.empty());
+            REQUIRE(ours.size() == expected.size());
+            for (std::size_t i = 0; i < ours.size(); ++i)
+                CHECK(ours[i] == Approx(expected[i]).epsilon(1e-12));
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("Search scores are FTS5's bm25, from remembered phrase counts too, and after a change") {
+    TemporaryDatabase database;
+    Catalog catalog = load_catalog(treatykb::testing::texts_dir() + "/corpus.xml");
+    LoadResult first = load_paths(
+        {treatykb::testing::texts_dir() + "/customs_union_commission_treaty_2007_ru.md"}, catalog);
+    Store store(database.path());
+    store.ingest(first.instruments);
+    check_scores_are_bm25(store, database.path());
+    // Another connection doubles the documents: the counts `store` remembers are stale now.
+    Instrument copy = first.instruments.front();
+    copy.alias = "cuc-2007-copy";
+    copy.other_aliases.clear();
+    Store(database.path()).ingest({copy});
+    check_scores_are_bm25(store, database.path());
+    // And its own writes.
+    copy.alias = "cuc-2007-second-copy";
+    store.ingest({copy});
+    check_scores_are_bm25(store, database.path());
 }
