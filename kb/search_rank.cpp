@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <queue>
 #include <stdexcept>
 #include <vector>
 
@@ -58,6 +59,7 @@ struct QueryStatistics {
     std::vector<double> inverse_frequency;
     std::vector<double> frequency; // scratch, per row
     double mean_length = 1.0;
+    std::priority_queue<double> best; // the `limit` lowest scores so far; top() is the worst
 };
 
 int count_row(const Fts5ExtensionApi*, Fts5Context*, void* total) {
@@ -65,11 +67,13 @@ int count_row(const Fts5ExtensionApi*, Fts5Context*, void* total) {
     return SQLITE_OK;
 }
 
-int query_statistics(const Fts5ExtensionApi* api, Fts5Context* fts, const std::string& match,
+int query_statistics(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value* match_value,
                      PhraseCounts* counts, QueryStatistics** out) {
     *out = static_cast<QueryStatistics*>(api->xGetAuxdata(fts, 0));
     if (*out)
         return SQLITE_OK;
+    const auto* text = sqlite3_value_text(match_value);
+    std::string match = text ? reinterpret_cast<const char*>(text) : "";
     auto statistics = std::make_unique<QueryStatistics>();
     sqlite3_int64 rows = 0;
     sqlite3_int64 tokens = 0;
@@ -109,14 +113,14 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result
     constexpr double k1 = 1.2;
     constexpr double b = 0.75;
     auto* counts = static_cast<PhraseCounts*>(api->xUserData(fts));
-    if (count < 1) {
-        sqlite3_result_error(result, "treatykb_bm25: the MATCH expression is required", -1);
+    if (count < 2) {
+        sqlite3_result_error(result, "treatykb_bm25: the MATCH expression and limit are required",
+                             -1);
         return;
     }
-    const auto* text = sqlite3_value_text(values[0]);
-    std::string match = text ? reinterpret_cast<const char*>(text) : "";
+    const sqlite3_int64 limit = sqlite3_value_int64(values[1]);
     QueryStatistics* statistics = nullptr;
-    int rc = query_statistics(api, fts, match, counts, &statistics);
+    int rc = query_statistics(api, fts, values[0], counts, &statistics);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(result, rc);
         return;
@@ -128,24 +132,48 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result
         int phrase = 0, column = 0, offset = 0;
         rc = api->xInst(fts, i, &phrase, &column, &offset);
         if (rc == SQLITE_OK) {
-            double weight = count - 1 > column ? sqlite3_value_double(values[column + 1]) : 1.0;
+            double weight = count - 2 > column ? sqlite3_value_double(values[column + 2]) : 1.0;
             statistics->frequency[static_cast<std::size_t>(phrase)] += weight;
         }
     }
-    int length = 0;
-    if (rc == SQLITE_OK)
-        rc = api->xColumnSize(fts, -1, &length);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(result, rc);
         return;
     }
-    double score = 0.0;
-    double norm = k1 * (1.0 - b + b * static_cast<double>(length) / statistics->mean_length);
-    for (std::size_t p = 0; p < statistics->frequency.size(); ++p) {
-        double f = statistics->frequency[p];
-        score += statistics->inverse_frequency[p] * (f * (k1 + 1.0)) / (f + norm);
+    // The row's length only lowers each term's share, so with a length of 0 the score is at its
+    // best. When even that cannot beat the `limit`-th best score so far, the row is not among
+    // the best `limit` and its length (a lookup in FTS5's docsize table) is not read: the bound
+    // is returned instead, which is strictly worse than the rows kept, so ORDER BY score LIMIT
+    // `limit` returns the same rows with the same scores.
+    auto score_for = [&](double length) {
+        double score = 0.0;
+        double norm = k1 * (1.0 - b + b * length / statistics->mean_length);
+        for (std::size_t p = 0; p < statistics->frequency.size(); ++p) {
+            double f = statistics->frequency[p];
+            score += statistics->inverse_frequency[p] * (f * (k1 + 1.0)) / (f + norm);
+        }
+        return -score;
+    };
+    if (limit > 0 && statistics->best.size() == static_cast<std::size_t>(limit)) {
+        double bound = score_for(0.0);
+        if (bound > statistics->best.top()) {
+            sqlite3_result_double(result, bound);
+            return;
+        }
     }
-    sqlite3_result_double(result, -score);
+    int length = 0;
+    rc = api->xColumnSize(fts, -1, &length);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(result, rc);
+        return;
+    }
+    double score = score_for(static_cast<double>(length));
+    if (limit > 0) {
+        statistics->best.push(score);
+        if (statistics->best.size() > static_cast<std::size_t>(limit))
+            statistics->best.pop();
+    }
+    sqlite3_result_double(result, score);
 }
 
 } // namespace

@@ -6,7 +6,8 @@
 // Counting them is what makes bm25() slow on common words — FTS5 walks a phrase's whole doclist
 // ("of" is in most of the 185,794 ToTA provisions) on every query. The counts are forgotten as
 // soon as the database changes (SQLite's data version, which moves on every commit by any
-// connection) and are never kept inside an open transaction.
+// connection) and are never kept inside an open transaction. And rows that cannot reach the
+// best `limit` are not scored to the last digit (see register_search_rank).
 #pragma once
 
 #include <cstdint>
@@ -36,8 +37,11 @@ class PhraseCounts {
     std::map<std::pair<std::string, int>, long long> counts_;
 };
 
-// Registers treatykb_bm25(fts_table, match_expression, weight_column_1, weight_column_2, ...) on
-// `database`. `counts` must outlive the connection's statements. Throws std::runtime_error if
+// Registers treatykb_bm25(fts_table, match_expression, limit, weight_column_1, ...) on
+// `database`. Meant for `ORDER BY score LIMIT limit` with the same limit: a row that cannot be
+// among the best `limit` seen so far gets a bound worse than those rows instead of its exact
+// score (its length is then never read); every row the LIMIT keeps has its exact bm25 score.
+// A limit of 0 scores every row exactly. `counts` must outlive the connection's statements. Throws std::runtime_error if
 // the SQLite library has no FTS5.
 void register_search_rank(sqlite3* database, PhraseCounts* counts);
 

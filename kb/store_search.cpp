@@ -87,7 +87,7 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
     };
     if (instrument == 0 && options.language.empty()) {
         Statement ranked = impl_->query(R"sql(
-            SELECT rowid, treatykb_bm25(provisions_fts, ?1, 2.0, 1.0) AS score FROM provisions_fts
+            SELECT rowid, treatykb_bm25(provisions_fts, ?1, ?2, 2.0, 1.0) AS score FROM provisions_fts
             WHERE provisions_fts MATCH ?1 ORDER BY score LIMIT ?2)sql");
         ranked.bind(1, match).bind(2, limit);
         rank(ranked);
@@ -105,7 +105,7 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
             expressions.push_back({ranges.integer(0), ranges.integer(1), ranges.integer(2)});
         for (const auto& [expression, first, last] : expressions) {
             Statement ranked = impl_->query(R"sql(
-                SELECT f.rowid, treatykb_bm25(provisions_fts, ?1, 2.0, 1.0) AS score
+                SELECT f.rowid, treatykb_bm25(provisions_fts, ?1, ?5, 2.0, 1.0) AS score
                 FROM provisions_fts f JOIN provisions p ON p.id = f.rowid
                 WHERE provisions_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 AND p.expression_id = ?4
                 ORDER BY score LIMIT ?5)sql");
