@@ -150,7 +150,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result
         double norm = k1 * (1.0 - b + b * length / statistics->mean_length);
         for (std::size_t p = 0; p < statistics->frequency.size(); ++p) {
             double f = statistics->frequency[p];
-            score += statistics->inverse_frequency[p] * (f * (k1 + 1.0)) / (f + norm);
+            score += statistics->inverse_frequency[p] * ((f * (k1 + 1.0)) / (f + norm));
         }
         return -score;
     };
