@@ -13,50 +13,35 @@ namespace treatykb::cli {
 void register_explain(CLI::App& app, Options& options) {
     auto* command = app.add_subcommand("explain", "Print the proof tree of facts (or the conflicts)");
     // The command's arguments live as long as the App's callback that reads them.
-    struct Arguments {
-        std::string pattern, format = "text";
-        std::vector<std::string> rules, scenarios;
-        bool flag = false;
-    };
-    auto arguments = std::make_shared<Arguments>();
-    std::string& pattern = arguments->pattern;
-    std::string& format = arguments->format;
-    std::vector<std::string>& rules = arguments->rules;
-    std::vector<std::string>& scenarios = arguments->scenarios;
-    command->add_option("pattern", pattern, "An atom, e.g. 'within(customs_tariff, economy)'");
-    command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
-    command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
+    auto arguments = std::make_shared<RuleCommandArguments>();
+    command->add_option("pattern", arguments->pattern, "An atom, e.g. 'within(customs_tariff, economy)'");
+    add_rule_options(*command, *arguments);
     command->add_flag("--conflicts", arguments->flag, "List the conflicts no priority settles, with both sides");
-    command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     command->callback([&options, arguments] {
         const std::string& pattern = arguments->pattern;
         const std::string& format = arguments->format;
-        const std::vector<std::string>& rules = arguments->rules;
-        const std::vector<std::string>& scenarios = arguments->scenarios;
         const bool conflicts = arguments->flag;
-        std::optional<engine::Program> loaded = load_rules(rules, scenarios);
-        if (!loaded) {
+        std::optional<engine::Model> model = evaluate_rules(*arguments);
+        if (!model) {
             options.exit_code = 1;
             return;
         }
-        engine::Program& program = *loaded;
-        engine::Model model = engine::evaluate(std::move(program));
         nlohmann::json out = nlohmann::json::array();
         if (conflicts) {
-            for (const engine::Conflict& conflict : model.conflicts()) {
+            for (const engine::Conflict& conflict : model->conflicts()) {
                 if (format == "json") out.push_back(conflict_json(conflict));
                 else std::cout << render_conflict_text(conflict);
             }
         } else {
             if (pattern.empty()) throw Error("explain needs an atom, or --conflicts", {}, "e.g. treatykb explain 'within(customs_tariff, ?d)'");
-            std::vector<engine::FactView> facts = model.query(pattern);
+            std::vector<engine::FactView> facts = model->query(pattern);
             if (facts.empty()) {
                 std::cerr << "no fact matches " << pattern << "\n";
                 options.exit_code = 1;
                 return;
             }
             for (const engine::FactView& fact : facts) {
-                std::optional<engine::ProofNode> proof = model.explain(fact.text());
+                std::optional<engine::ProofNode> proof = model->explain(fact.text());
                 if (!proof) continue;
                 if (format == "json") out.push_back(proof_json(*proof));
                 else std::cout << render_proof_text(*proof);

@@ -12,40 +12,25 @@ namespace treatykb::cli {
 void register_query(CLI::App& app, Options& options) {
     auto* command = app.add_subcommand("query", "List the facts matching an atom pattern");
     // The command's arguments live as long as the App's callback that reads them.
-    struct Arguments {
-        std::string pattern, format = "text";
-        std::vector<std::string> rules, scenarios;
-        bool flag = false;
-    };
-    auto arguments = std::make_shared<Arguments>();
-    std::string& pattern = arguments->pattern;
-    std::string& format = arguments->format;
-    std::vector<std::string>& rules = arguments->rules;
-    std::vector<std::string>& scenarios = arguments->scenarios;
-    command->add_option("pattern", pattern, "An atom with ?variables, e.g. 'competence(?d, single, ?p)'")->required();
-    command->add_option("--rules", rules, "Rule files (default: kb/knowledge and kb/rules)");
-    command->add_option("--scenario", scenarios, "What-if scenario files applied to the rules");
+    auto arguments = std::make_shared<RuleCommandArguments>();
+    command->add_option("pattern", arguments->pattern, "An atom with ?variables, e.g. 'competence(?d, single, ?p)'")->required();
+    add_rule_options(*command, *arguments);
     command->add_flag("--count", arguments->flag, "Print only the number of matching facts");
-    command->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     command->callback([&options, arguments] {
         const std::string& pattern = arguments->pattern;
         const std::string& format = arguments->format;
-        const std::vector<std::string>& rules = arguments->rules;
-        const std::vector<std::string>& scenarios = arguments->scenarios;
         const bool count_only = arguments->flag;
-        std::optional<engine::Program> loaded = load_rules(rules, scenarios);
-        if (!loaded) {
+        std::optional<engine::Model> model = evaluate_rules(*arguments);
+        if (!model) {
             options.exit_code = 1;
             return;
         }
-        engine::Program& program = *loaded;
-        engine::Model model = engine::evaluate(std::move(program));
         if (count_only) {
-            std::cout << model.count(pattern) << "\n";
+            std::cout << model->count(pattern) << "\n";
             options.exit_code = 0;
             return;
         }
-        std::vector<engine::FactView> facts = model.query(pattern);
+        std::vector<engine::FactView> facts = model->query(pattern);
         if (format == "json") {
             nlohmann::json out = nlohmann::json::array();
             for (const engine::FactView& fact : facts)

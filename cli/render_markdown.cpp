@@ -144,10 +144,7 @@ std::string render_markdown(const Document& document) {
             }
         }
     }
-    std::string text = out.str();
-    while (text.size() >= 2 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n')
-        text.pop_back();
-    return text;
+    return detail::without_trailing_blank_lines(out.str());
 }
 
 } // namespace treatykb::cli::report

@@ -50,4 +50,10 @@ bool column_has_rational(const Table& table, std::size_t column) {
     return false;
 }
 
+std::string without_trailing_blank_lines(std::string text) {
+    while (text.size() >= 2 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n')
+        text.pop_back();
+    return text;
+}
+
 } // namespace treatykb::cli::report::detail

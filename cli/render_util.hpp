@@ -20,6 +20,9 @@ std::string pad_left(const std::string& text, std::size_t width);
 // provision only, in document order.
 std::vector<Citation> quoted_provisions(const Document& document);
 
+// Drops the blank lines a document's last block leaves behind, keeping one final newline.
+std::string without_trailing_blank_lines(std::string text);
+
 // Whether a table column holds a rational (CSV gives such columns an exact twin).
 bool column_has_rational(const Table& table, std::size_t column);
 

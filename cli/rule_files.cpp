@@ -25,6 +25,18 @@ std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
     }
 }
 
+void add_rule_options(CLI::App& command, RuleCommandArguments& arguments) {
+    command.add_option("--rules", arguments.rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command.add_option("--scenario", arguments.scenarios, "What-if scenario files applied to the rules");
+    command.add_option("--format", arguments.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+}
+
+std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments) {
+    std::optional<engine::Program> loaded = load_rules(arguments.rules, arguments.scenarios);
+    if (!loaded) return std::nullopt;
+    return engine::evaluate(std::move(*loaded));
+}
+
 void print_program_errors(const engine::ProgramErrors& errors) {
     for (const engine::Diagnostic& diagnostic : errors.diagnostics()) std::cerr << diagnostic.render() << "\n";
     std::cerr << errors.diagnostics().size() << (errors.diagnostics().size() == 1 ? " error\n" : " errors\n");

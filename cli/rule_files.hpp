@@ -1,6 +1,7 @@
 // Shared by check, query and explain: which rule files to read, and how proofs are rendered.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -20,6 +21,21 @@ std::vector<std::string> rule_files_or_default(const std::vector<std::string>& g
 // the program is invalid.
 std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
                                           const std::vector<std::string>& scenarios);
+
+// The arguments query and explain share: a pattern, the rule files, scenarios, an output format
+// and the command's own flag (--count, --conflicts).
+struct RuleCommandArguments {
+    std::string pattern, format = "text";
+    std::vector<std::string> rules, scenarios;
+    bool flag = false;
+};
+
+// Adds --rules, --scenario and --format to `command`, bound to `arguments`.
+void add_rule_options(CLI::App& command, RuleCommandArguments& arguments);
+
+// Loads the rules with the scenarios and evaluates them; prints every error and returns nullopt
+// when the program is invalid.
+std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments);
 
 // Every error of an invalid program on stderr, then their number.
 void print_program_errors(const engine::ProgramErrors& errors);

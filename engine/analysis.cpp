@@ -22,6 +22,14 @@ std::string symbol_for_alias(std::string_view alias) {
     return symbol;
 }
 
+// The member states of an instrument, as its member_state facts name them.
+std::vector<std::string> member_states(const Model& model, std::string_view instrument) {
+    std::vector<std::string> states;
+    for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
+        states.push_back(fact.arguments[1]);
+    return states;
+}
+
 int reading_gravity(const std::string& reading) {
     if (reading == "open_conflict") return 3;
     if (reading == "sanctioned_derogation") return 2;
@@ -172,8 +180,7 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
                          return a.domain < b.domain;
                      });
     analysis.power = analyze_power(model, instrument, options);
-    for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
-        analysis.members.push_back(fact.arguments[1]);
+    analysis.members = member_states(model, instrument);
     return analysis;
 }
 
@@ -196,9 +203,7 @@ std::string describe(const RuleFact& rule) {
 
 std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view instrument,
                                            const AnalysisOptions& options) {
-    std::vector<std::string> states;
-    for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
-        states.push_back(fact.arguments[1]);
+    const std::vector<std::string> states = member_states(model, instrument);
     std::vector<BodyPowerResult> results;
     std::set<std::string> bodies;
     for (const FactView& fact : model.query("body(?b, ?k, ?p)"))
