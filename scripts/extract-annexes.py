@@ -9,7 +9,9 @@ The text is copied exactly; only the blank lines before the next heading are cut
 file ends with one newline (as treaty_texts/eaeu_treaty_2014_annex01_ru.md does).
 
 An annex is written only when the input holds it whole (its heading and the next annex's
-heading, or the end of the Treaty's text when --last is given). With --check, annexes that
+heading, or the end of the Treaty's text when --last is given). The last annex (No. 33) ends
+before the depositary's certificate ("Настоящим удостоверяю, что данный текст является полной и
+аутентичной копией ..."), which is not treaty text, as the ratification law's header is not. With --check, annexes that
 already exist are compared, not written, and a difference is reported.
 
 Usage: extract-annexes.py SOURCE OUTDIR [--only 2,19,28] [--check] [--last]
@@ -20,6 +22,7 @@ import re
 import sys
 
 HEADING = re.compile(r"^ПРИЛОЖЕНИЕ № (\d+)$")
+CERTIFICATE = "Настоящим удостоверяю"
 ADDRESSEE = "к Договору о Евразийском"
 
 
@@ -55,7 +58,8 @@ def main():
         if position + 1 < len(starts):
             end = starts[position + 1][1]
         elif args.last:
-            end = len(lines)
+            end = next((i for i in range(begin, len(lines)) if lines[i].startswith(CERTIFICATE)),
+                       len(lines))
         else:
             print(f"annex {number}: its end is not in the input; not written", file=sys.stderr)
             continue
