@@ -18,7 +18,7 @@ for variant in all without; do
   mkdir -p "$work/$variant"
   cp -r "$root/treaty_texts" "$work/$variant/"
 done
-grep -v -E 'annex="(2|19|28)"' "$root/treaty_texts/corpus.xml" > "$work/without/treaty_texts/corpus.xml"
+grep -v -E 'annex="(2|3|4|19|28|29|30|31|32|33)"' "$root/treaty_texts/corpus.xml" > "$work/without/treaty_texts/corpus.xml"
 
 for run in $(seq "$runs"); do
   for variant in all without; do
