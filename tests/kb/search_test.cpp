@@ -103,6 +103,10 @@ TEST_CASE("The Store answers the engine's questions") {
     CHECK(store.resolve_reference("eaeu", "Annex 7, point 55(2)", "ru") ==
           std::optional<std::string>("annex_7__point_55__subpoint_2"));
     CHECK(store.resolve_reference("eaeu", "47", "ru") == std::optional<std::string>("art_47"));
+    CHECK(store.resolve_reference("eaeu", "Annex 19, point 13¹", "ru") ==
+          std::optional<std::string>("annex_19__point_13-1"));
+    CHECK(store.resolve_reference("eaeu", "Annex 2, point 39(2)", "ru") ==
+          std::optional<std::string>("annex_2__point_39__subpoint_2"));
     // 7 in the articles, 4 in Annex 3, 16 in Annex 19, 5 in Annex 28, 3 in Annex 29 (a note
     // naming three laws is three records).
     auto amendments = store.amendments("eaeu", "ru");
