@@ -360,10 +360,12 @@ void Parser::handle_footnote(const std::string& text, int line) {
         record.kind = kind.starts_with("в редакции") ? "replaced"
                       : kind.starts_with("дополнен") ? "inserted"
                                                      : "amended";
-        if (record.kind == "inserted") {
+        // "дополнен статьей 991" names an article; "Протокол дополнен пунктом 131" a point of
+        // the open annex (elsewhere a point insertion is recorded on its article, below).
+        bool article = to_lower(found[2].str()) == "статьей";
+        if (record.kind == "inserted" && (article || builder_.in_annex())) {
             target = found[3].str();
-            prefix =
-                to_lower(found[2].str()) == "статьей" ? "art_" : builder_.annex_root() + "__point_";
+            prefix = article ? "art_" : builder_.annex_root() + "__point_";
         }
     }
     if (target.empty()) {

@@ -288,3 +288,18 @@ TEST_CASE("A broken annex: unrecognised heading and broken numbering warn, no te
           "Пятый пункт без четвертого сохраняется как текст.", "Третий пункт после разрыва."})
         CHECK_THAT(all, Catch::Contains(sentence));
 }
+
+TEST_CASE("A point inserted into an article is recorded on the article, one record per law") {
+    std::string text = "# ДОГОВОР о проверке\n\n### Статья 1 Первая\n\n1. Текст.\n\n"
+                       "### Статья 2 Вторая\n\n1. Текст.\n\n2. Вставленный пункт.\n\n"
+                       "Сноска. Статья 2 дополнена пунктом 2 в соответствии с законами РК от "
+                       "01.02.2020 № 7-VI; от 03.04.2021 № 8-VII.\n";
+    ParsedText parsed = parse_markdown_treaty(text, "inline.md");
+    const auto& amendments = parsed.expression.amendments;
+    REQUIRE(amendments.size() == 2);
+    CHECK(amendments[0].eid == "art_2");
+    CHECK(amendments[0].kind == "inserted");
+    CHECK(amendments[0].ratification_act == "Закон РК от 01.02.2020 № 7-VI");
+    CHECK(amendments[1].ratification_date == "2021-04-03");
+    CHECK(parsed.warnings.empty());
+}
