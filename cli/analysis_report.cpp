@@ -329,9 +329,11 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     std::size_t number = 0;
     for (const engine::FindingGroup& group : analysis.findings)
         findings.blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite));
-    document.sections.push_back(std::move(findings));
+    // Headline figures, then the depth chart and the Balassa ladder, then the findings that
+    // explain them: a reader of a paper meets the answer before the evidence.
     document.sections.push_back(depth_section(analysis.depth, cite));
     document.sections.push_back(stage_section(analysis.depth, cite));
+    document.sections.push_back(std::move(findings));
     add_power_section(document, analysis.power, cite);
     return document;
 }

@@ -60,6 +60,7 @@ blockquote{margin:.5rem 0;padding:.3rem .8rem;border-left:3px solid #c9ced8;back
 figure{margin:1rem 0}figcaption{font-style:italic;font-size:.9rem}
 svg text{font-family:inherit}
 details.proof summary{cursor:pointer}
+nav.toc ol{columns:2;font-size:.92rem}nav.toc h2{border:0}
 @media print{body{max-width:none;margin:0;font-size:10pt}.finding{break-inside:avoid}
 details.proof{display:none}.scroll{overflow:visible}h2{break-after:avoid}figure{break-inside:avoid}}
 )";
@@ -251,8 +252,19 @@ std::string render_html(const Document& document) {
                 << "</dd>";
         out << "</dl>\n";
     }
+    // A table of contents: every section, and the quoted provisions at the end.
+    const auto citations = detail::quoted_provisions(document);
+    out << "<nav class=\"toc\"><h2>Contents</h2><ol>";
+    for (std::size_t i = 0; i < document.sections.size(); ++i)
+        out << "<li><a href=\"#section-" << i + 1 << "\">"
+            << escape(document.sections[i].heading) << "</a></li>";
+    if (!citations.empty())
+        out << "<li><a href=\"#quoted-provisions\">Quoted provisions</a></li>";
+    out << "</ol></nav>\n";
+    std::size_t number = 0;
     for (const auto& section : document.sections) {
-        out << "<section><h2>" << escape(section.heading) << "</h2>\n";
+        out << "<section id=\"section-" << ++number << "\"><h2>" << escape(section.heading)
+            << "</h2>\n";
         for (const auto& block : section.blocks) {
             if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
                 out << "<p>" << escape(paragraph->text) << "</p>\n";
@@ -272,9 +284,8 @@ std::string render_html(const Document& document) {
         }
         out << "</section>\n";
     }
-    const auto citations = detail::quoted_provisions(document);
     if (!citations.empty()) {
-        out << "<section><h2>Quoted provisions</h2>\n";
+        out << "<section id=\"quoted-provisions\"><h2>Quoted provisions</h2>\n";
         for (const auto& citation : citations)
             out << "<blockquote id=\"" << escape(provision_anchor(citation.provision)) << "\"><p>"
                 << escape(citation.quote) << "</p><footer>" << escape(citation.label) << " <code>"
