@@ -71,3 +71,23 @@ TEST_CASE("report --no-proofs is accepted and leaves the proofs out") {
     CHECK(contains(with.out, "[rule "));
     CHECK_FALSE(contains(without.out, "[rule "));
 }
+
+TEST_CASE("Every reference the report makes to a document resolves to a file in docs/") {
+    const std::string& database = outputs_database();
+    for (const std::string format : {"md", "html", "text"}) {
+        auto report = run_program("analyze eaeu --format " + format, database);
+        REQUIRE(report.exit_code == 0);
+        INFO(format);
+        // No reference to the research brief, which is not part of the project.
+        CHECK_FALSE(contains(report.out, "measures.md"));
+        std::regex reference(R"(docs/[A-Za-z0-9_./-]+\.(md|json))");
+        std::size_t references = 0;
+        for (auto match = std::sregex_iterator(report.out.begin(), report.out.end(), reference);
+             match != std::sregex_iterator(); ++match) {
+            ++references;
+            INFO(match->str());
+            CHECK(fs::exists(source_dir() + "/" + match->str()));
+        }
+        CHECK(references > 0);
+    }
+}
