@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/power_report.hpp"
+#include "cli/tidy_tables.hpp"
 
 namespace treatykb::cli {
 
@@ -124,13 +125,6 @@ std::string verdict_text(const engine::ControlVerdict& verdict) {
     return "";
 }
 
-std::map<std::string, std::pair<std::string, std::string>> finding_kinds(const engine::Model& model) {
-    std::map<std::string, std::pair<std::string, std::string>> kinds;
-    for (const engine::FactView& fact : model.query("finding_kind(?k, ?t, ?m)"))
-        kinds[fact.arguments[0]] = {engine::unquote(fact.arguments[1]), engine::unquote(fact.arguments[2])};
-    return kinds;
-}
-
 report::Finding finding_block(const engine::Analysis& analysis, const engine::FindingGroup& group,
                               std::size_t number,
                               const std::map<std::string, std::pair<std::string, std::string>>& kinds,
@@ -204,7 +198,7 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
              Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.delegation) : ""),
              Cell::of_text(join(sources, "; "))});
         if (domain.annotated && domain.nominal > 0) {
-            chart.categories.push_back(domain.domain);
+            chart.categories.push_back(domain.label.empty() ? domain.domain : domain.label);
             nominal.values.push_back(domain.nominal);
             effective.values.push_back(domain.effective);
         }
@@ -250,7 +244,7 @@ report::Section stage_section(const engine::DepthReport& depth, const CitationLa
     section.blocks.emplace_back(std::move(summary));
     report::Table table;
     table.id = "stages";
-    table.caption = "Stage conditions (Balassa 1961; measures.md §7.5)";
+    table.caption = "Stage conditions (Balassa 1961; docs/methodology.md, Balassa stage)";
     table.columns = {"Stage", "Domain", "Required", "Nominal", "Effective", "Met (nominal / effective)",
                      "Met by commitment"};
     for (const engine::StageAssessment& stage : depth.stages) {
@@ -335,9 +329,11 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     std::size_t number = 0;
     for (const engine::FindingGroup& group : analysis.findings)
         findings.blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite));
-    document.sections.push_back(std::move(findings));
+    // Headline figures, then the depth chart and the Balassa ladder, then the findings that
+    // explain them: a reader of a paper meets the answer before the evidence.
     document.sections.push_back(depth_section(analysis.depth, cite));
     document.sections.push_back(stage_section(analysis.depth, cite));
+    document.sections.push_back(std::move(findings));
     add_power_section(document, analysis.power, cite);
     return document;
 }

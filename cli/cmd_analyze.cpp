@@ -1,13 +1,18 @@
 // treatykb analyze INSTRUMENT — the conflict analysis: where the treaty hands a policy area to
 // the Union and where other provisions keep national autonomy in it; depth, stage and power.
 //   treatykb analyze eaeu [--format text|md|json|csv|html] [--scenario FILE.xml] [--output FILE]
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <iostream>
 
 #include "cli/analysis_report.hpp"
+#include "cli/citation_export.hpp"
 #include "cli/common.hpp"
 #include "cli/knowledge.hpp"
 #include "cli/report.hpp"
+#include "cli/conventions.hpp"
+#include "cli/tidy_tables.hpp"
 #include "engine/analysis.hpp"
 
 namespace treatykb::cli {
@@ -21,6 +26,8 @@ struct AnalyzeOptions {
     std::string format = "text";
     std::string output;
     bool no_proofs = false;
+    std::string table;
+    std::string cite;
 };
 
 }  // namespace
@@ -30,7 +37,7 @@ std::string population_table_path() {
 }
 
 void write_output(const std::string& text, const std::string& output) {
-    if (output.empty()) {
+    if (output.empty() || output == "-") {
         std::cout << text;
         return;
     }
@@ -41,10 +48,14 @@ void write_output(const std::string& text, const std::string& output) {
 int run_analysis(const Options& options, const std::string& instrument_name,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format_name, const std::string& output, bool with_proofs,
-                 const std::string& command) {
+                 const std::string& command, const std::string& table,
+                 const std::string& cite_format) {
     report::Format format = report::parse_format(format_name);
+    bool tidy = format == report::Format::csv || format == report::Format::json;
+    if (!table.empty() && format != report::Format::csv)
+        throw UsageError("--table is for CSV", {}, "add --format csv");
     Store store(database_path(options));
-    std::string instrument = store.require_instrument(instrument_name);
+    std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, rules, {});
     if (!knowledge) return 1;
     engine::AnalysisOptions analysis_options;
@@ -53,6 +64,52 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     analysis_options.population_table = population_table_path();
     engine::Model model = engine::evaluate(knowledge->program);
     engine::Analysis analysis = engine::analyze(model, instrument, analysis_options);
+    if (!cite_format.empty()) {
+        // Every provision a finding cites, in the authentic expression (cli/citation_export.hpp).
+        std::string lang = store.authentic_language(instrument).value_or(store.languages(instrument).front());
+        std::vector<ProvisionCitation> citations;
+        std::set<std::string> seen;
+        for (const engine::FindingGroup& group : analysis.findings) {
+            std::vector<std::string> provisions = group.primary_provisions;
+            provisions.insert(provisions.end(), group.secondary_provisions.begin(), group.secondary_provisions.end());
+            for (const std::string& provision : provisions) {
+                std::size_t hash = provision.find('#');
+                if (hash == std::string::npos || !seen.insert(provision).second) continue;
+                std::string alias = provision.substr(0, hash), eid = provision.substr(hash + 1);
+                if (alias != instrument || !store.provision(alias, eid, lang)) continue;
+                citations.push_back(cite_provision(store, alias, eid, lang));
+            }
+        }
+        write_output(render_citations(citations, cite_format), output);
+        return 0;
+    }
+    CitationLabel cite = store_citations(store);
+    if (tidy) {
+        // Tidy data (cli/tidy_tables.hpp): the treaty as written, and the scenario beside it.
+        FindingKinds kinds = finding_kinds(model);
+        std::vector<DataTable> tables = tidy_tables(analysis, kinds, cite);
+        std::vector<const engine::Analysis*> analyses{&analysis};
+        engine::Analysis scenario;
+        if (!scenarios.empty()) {
+            std::optional<engine::Program> changed =
+                apply_scenarios(knowledge->program, scenarios);
+            if (!changed) return 1;
+            engine::Model scenario_model = engine::evaluate(*changed);
+            scenario = engine::analyze(scenario_model, instrument, analysis_options);
+            std::string name;
+            for (const std::string& file : scenarios)
+                name += (name.empty() ? "" : " ") +
+                        std::filesystem::path(file).filename().string();
+            stack_tables(tables, tidy_tables(scenario, finding_kinds(scenario_model), cite, name));
+            analyses.push_back(&scenario);
+        }
+        if (format == report::Format::csv)
+            write_tidy_csv(tables, table, output);
+        else
+            write_output(tidy_json(tables, {command, knowledge->summary}, analyses).dump(2) + "\n",
+                         output);
+        return 0;
+    }
     if (scenarios.empty()) {
         report::Document document =
             analysis_document(analysis, model, knowledge->summary, store_citations(store), command);
@@ -75,7 +132,7 @@ int run_instrument_power(const Options& options, const std::string& instrument_n
                          const std::string& format_name, const std::string& output) {
     report::Format format = report::parse_format(format_name);
     Store store(database_path(options));
-    std::string instrument = store.require_instrument(instrument_name);
+    std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, {}, {});
     if (!knowledge) return 1;
     engine::Model model = engine::evaluate(knowledge->program);
@@ -95,17 +152,26 @@ void register_analyze(CLI::App& app, Options& options) {
     CLI::App* command = app.add_subcommand(
         "analyze", "Conflicts between national autonomy and supranational competence; depth, stage, power");
     command->add_option("instrument", settings->instrument, "Instrument alias, e.g. eaeu")->required();
-    command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command->add_option("--rules", settings->rules, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command->add_option("--scenario", settings->scenarios, "What-if scenario files applied to the rules");
-    command->add_option("--format", settings->format, "text, md, json, csv or html");
-    command->add_option("--output,-o", settings->output, "Write the report to a file");
+    command->add_option("--format", settings->format, "text, md, json, csv or html")
+        ->check(CLI::IsMember(report::format_names()));
+    command->add_option("--output,-o", settings->output, "Write the report to a file (- : standard output)");
     command->add_flag("--no-proofs", settings->no_proofs, "Leave proof trees out");
+    command->add_option("--table", settings->table,
+                        "With --format csv: one table to standard output (docs/codebook.md)")
+        ->check(CLI::IsMember(tidy_table_names()));
+    command->add_option("--cite", settings->cite,
+                        "Print the citation of every provision a finding cites instead: text, "
+                        "bibtex, csl-json or ris")
+        ->check(CLI::IsMember(citation_formats()));
     command->callback([settings, &options] {
         std::string line = "treatykb analyze " + settings->instrument;
         for (const std::string& scenario : settings->scenarios) line += " --scenario " + scenario;
         options.exit_code =
             run_analysis(options, settings->instrument, settings->rules, settings->scenarios,
-                         settings->format, settings->output, !settings->no_proofs, line);
+                         settings->format, settings->output, !settings->no_proofs, line,
+                         settings->table, settings->cite);
     });
 }
 

@@ -1,5 +1,6 @@
 // treatykb bench-search [--count N] — runs N mixed searches against the database and prints
-// latency percentiles (used by bench/corpus/run.sh; not a test).
+// latency percentiles of `search` (merged by provision) and of Store::search alone, its peer in
+// the same run (used by bench/corpus/run.sh; not a test).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <iostream>
 
 #include "cli/common.hpp"
+#include "cli/provision_search.hpp"
 
 namespace treatykb::cli {
 
@@ -41,18 +43,43 @@ void register_bench(CLI::App& app, Options& options) {
             {"\"national treatment\"", ""},
             {"консенсусом", ""},
             {"sanitary phytosanitary", ""}};
-        std::vector<double> milliseconds;
+        std::vector<double> milliseconds, unmerged;
         std::vector<std::vector<double>> by_query(queries.size());
         std::size_t hits = 0;
         for (int i = 0; i < *count; ++i) {
             const auto& [query, instrument] = queries[static_cast<std::size_t>(i) % queries.size()];
-            SearchOptions search;
+            // What `treatykb search` runs: every expression, hits merged by provision.
+            SearchRequest search;
+            search.query = query;
             search.instrument = store.resolve_alias(instrument) ? instrument : "";
             search.limit = 10;
-            auto start = std::chrono::steady_clock::now();
-            hits += store.search(query, search).size();
-            auto end = std::chrono::steady_clock::now();
-            milliseconds.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+            // The peer in the same run: the store's search alone, one hit per expression, as
+            // `search` ran before hits were merged by provision. The two alternate which runs
+            // first, so that neither always finds the caches warmed by the other.
+            SearchOptions plain;
+            plain.instrument = search.instrument;
+            plain.limit = 10;
+            auto time_merged = [&] {
+                auto start = std::chrono::steady_clock::now();
+                hits += search_provisions(store, search).size();
+                milliseconds.push_back(std::chrono::duration<double, std::milli>(
+                                           std::chrono::steady_clock::now() - start)
+                                           .count());
+            };
+            auto time_plain = [&] {
+                auto start = std::chrono::steady_clock::now();
+                store.search(query, plain);
+                unmerged.push_back(std::chrono::duration<double, std::milli>(
+                                       std::chrono::steady_clock::now() - start)
+                                       .count());
+            };
+            if (i % 2 == 0) {
+                time_merged();
+                time_plain();
+            } else {
+                time_plain();
+                time_merged();
+            }
             by_query[static_cast<std::size_t>(i) % queries.size()].push_back(milliseconds.back());
         }
         if (*per_query) {
@@ -67,14 +94,18 @@ void register_bench(CLI::App& app, Options& options) {
             }
         }
         std::sort(milliseconds.begin(), milliseconds.end());
-        auto percentile = [&](double p) {
-            return milliseconds[std::min(
-                milliseconds.size() - 1,
-                static_cast<std::size_t>(p * static_cast<double>(milliseconds.size())))];
+        std::sort(unmerged.begin(), unmerged.end());
+        auto percentile = [](const std::vector<double>& times, double p) {
+            return times[std::min(times.size() - 1,
+                                  static_cast<std::size_t>(p * static_cast<double>(times.size())))];
         };
         std::cout << fmt::format("searches {} hits {} p50_ms {:.3f} p99_ms {:.3f} max_ms {:.3f}\n",
-                                 milliseconds.size(), hits, percentile(0.50), percentile(0.99),
-                                 milliseconds.back());
+                                 milliseconds.size(), hits, percentile(milliseconds, 0.50),
+                                 percentile(milliseconds, 0.99), milliseconds.back());
+        std::cout << fmt::format("unmerged (Store::search alone) p50_ms {:.3f} p99_ms {:.3f}; "
+                                 "merged/unmerged p50 {:.2f}x\n",
+                                 percentile(unmerged, 0.50), percentile(unmerged, 0.99),
+                                 percentile(milliseconds, 0.50) / percentile(unmerged, 0.50));
     });
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/rule_files.hpp"
+#include "cli/rule_paths.hpp"
 #include "engine/evidence.hpp"
 #include "engine/loader.hpp"
 #include "cli/common.hpp"
@@ -33,9 +34,15 @@ void register_check(CLI::App& app, Options& options) {
     auto* command = app.add_subcommand("check", "Validate rule files: list every error with file:line:column");
     // The command's arguments live as long as the App's callback that reads them.
     auto files = std::make_shared<std::vector<std::string>>();
-    command->add_option("files", *files, "Rule files (default: kb/knowledge and kb/rules)");
+    command->add_option("files", *files, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command->callback([&options, files] {
         std::vector<std::string> inputs = rule_files_or_default(*files);
+        std::vector<std::string> scenarios = expand_rule_paths(*files).scenarios;
+        if (!scenarios.empty())
+            std::cerr << "note: " << scenarios.size()
+                      << " scenario file(s) left out (they are checked when applied: "
+                         "treatykb analyze eaeu --scenario "
+                      << scenarios.front() << ")\n";
         std::vector<engine::Diagnostic> diagnostics = engine::check_program(inputs);
         for (const engine::Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.render() << "\n";
         if (!diagnostics.empty()) {

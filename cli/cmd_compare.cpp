@@ -5,6 +5,8 @@
 
 #include "cli/analysis_report.hpp"
 #include "cli/common.hpp"
+#include "cli/conventions.hpp"
+#include "cli/tidy_tables.hpp"
 #include "cli/knowledge.hpp"
 #include "engine/analysis.hpp"
 
@@ -17,28 +19,34 @@ void register_compare(CLI::App& app, Options& options) {
         std::vector<std::string> scenarios;
         std::string format = "text";
         std::string output;
+        std::string table;
     };
     auto settings = std::make_shared<Settings>();
     CLI::App* command = app.add_subcommand("compare", "Compare instruments: depth, decision rules, indices");
     command->add_option("instruments", settings->instruments, "Instrument aliases, e.g. eaeu teu")
         ->required()
         ->expected(1, -1);
-    command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command->add_option("--rules", settings->rules, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command->add_option("--scenario", settings->scenarios, "What-if scenario files applied to all");
-    command->add_option("--format", settings->format, "text, md, json, csv or html");
-    command->add_option("--output,-o", settings->output, "Write the report to a file");
+    command->add_option("--format", settings->format, "text, md, json, csv or html")
+        ->check(CLI::IsMember(report::format_names()));
+    command->add_option("--output,-o", settings->output, "Write the report to a file (- : standard output)");
+    command->add_option("--table", settings->table,
+                        "With --format csv: one table to standard output (docs/codebook.md)")
+        ->check(CLI::IsMember(tidy_table_names()));
     command->callback([settings, &options] {
         report::Format format = report::parse_format(settings->format);
         Store store(database_path(options));
         std::vector<std::string> instruments;
         for (const std::string& name : settings->instruments)
-            instruments.push_back(store.require_instrument(name));
+            instruments.push_back(require_instrument(store, name));
         auto knowledge = load_verified_knowledge(store, settings->rules, {});
         if (!knowledge) {
             options.exit_code = 1;
             return;
         }
         engine::Program program = std::move(knowledge->program);
+        KnowledgeSummary knowledge_summary = knowledge->summary;
         if (!settings->scenarios.empty()) {
             auto changed = apply_scenarios(program, settings->scenarios);
             if (!changed) {
@@ -57,6 +65,25 @@ void register_compare(CLI::App& app, Options& options) {
             analyses.push_back(engine::analyze(model, instrument, analysis_options));
             line += " " + instrument;
         }
+        if (format == report::Format::csv || format == report::Format::json) {
+            // The tidy tables of every instrument, stacked (cli/tidy_tables.hpp).
+            FindingKinds kinds = finding_kinds(model);
+            CitationLabel cite = store_citations(store);
+            std::vector<DataTable> tables;
+            std::vector<const engine::Analysis*> pointers;
+            for (const engine::Analysis& analysis : analyses) {
+                stack_tables(tables, tidy_tables(analysis, kinds, cite));
+                pointers.push_back(&analysis);
+            }
+            if (format == report::Format::csv)
+                write_tidy_csv(tables, settings->table, settings->output);
+            else
+                write_output(tidy_json(tables, {line, knowledge_summary}, pointers).dump(2) + "\n",
+                             settings->output);
+            return;
+        }
+        if (!settings->table.empty())
+            throw UsageError("--table is for CSV", {}, "add --format csv");
         write_output(report::render(comparison_document(analyses, line), format), settings->output);
     });
 }

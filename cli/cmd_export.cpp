@@ -25,24 +25,16 @@ void register_export(CLI::App& app, Options& options) {
         ->required();
     command->add_option("--lang", arguments->language, "Expression language (default: authentic)");
     command->add_option("--output,-o", arguments->output,
-                        "File to write (default: standard output)");
+                        "File to write (default, or -: standard output)");
     command->callback([arguments, &options] {
         Store store(database_path(options));
-        std::string alias = store.require_instrument(arguments->instrument);
+        std::string alias = require_instrument(store, arguments->instrument);
         std::string lang = arguments->language;
         if (lang.empty())
             lang = store.authentic_language(alias).value_or(store.languages(alias).front());
         Instrument instrument = store.export_instrument(alias, lang);
         std::string xml = write_akn(instrument, instrument.expressions.front());
-        if (arguments->output.empty()) {
-            std::cout << xml;
-            return;
-        }
-        std::ofstream out(arguments->output, std::ios::binary);
-        if (!out)
-            throw Error("cannot write the file", {arguments->output, 0, 0},
-                        "check the folder exists");
-        out << xml;
+        write_output(xml, arguments->output);
     });
 }
 

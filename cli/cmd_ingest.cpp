@@ -56,13 +56,21 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
     // Each instrument is written as soon as it is parsed, inside one transaction: a file that
     // fails to parse rolls back everything before it.
     LoadResult loaded;
+    std::vector<std::string> named;
     Store store(database_path(options));
     IngestSummary summary = store.ingest([&](const Store::InstrumentWriter& write) {
         InstrumentSink sink = [&](Instrument&& instrument) { write(instrument); };
         if (arguments.corpus)
             loaded = load_catalog_corpus(catalog, texts, tota, progress, sink);
         if (!arguments.paths.empty()) {
-            LoadResult more = load_paths(arguments.paths, catalog, progress, sink);
+            // Say which alias each file was given: it is the name every other command takes.
+            InstrumentSink named_sink = [&](Instrument&& instrument) {
+                for (const Expression& expression : instrument.expressions)
+                    named.push_back(expression.source + " -> " + instrument.alias + " (" +
+                                    expression.language + ", \"" + instrument.title + "\")");
+                write(instrument);
+            };
+            LoadResult more = load_paths(arguments.paths, catalog, progress, named_sink);
             for (auto& warning : more.warnings)
                 loaded.warnings.push_back(std::move(warning));
             loaded.files += more.files;
@@ -71,6 +79,8 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
     std::cout << "ingested " << summary.instruments << " instrument(s), " << summary.expressions
               << " expression(s), " << summary.provisions << " provisions from " << loaded.files
               << " file(s) into " << database_path(options) << "\n";
+    for (const std::string& line : named)
+        std::cout << "  " << line << "\n";
     if (!loaded.warnings.empty()) {
         std::size_t shown = arguments.verbose ? loaded.warnings.size()
                                               : std::min<std::size_t>(3, loaded.warnings.size());

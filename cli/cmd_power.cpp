@@ -93,14 +93,7 @@ void run_power(const PowerOptions& options) {
         report::render(power_report(power::compute_power(bodies), metadata), format);
     if (format != report::Format::csv && format != report::Format::html)
         rendered += "\n";
-    if (options.output.empty()) {
-        std::cout << rendered;
-        return;
-    }
-    std::ofstream out(options.output, std::ios::binary);
-    if (!out)
-        throw Error("cannot write the report", {options.output});
-    out << rendered;
+    write_output(rendered, options.output);
 }
 
 } // namespace
@@ -133,7 +126,7 @@ void register_power(CLI::App& app, Options& options) {
     command->add_option("--name", settings->name, "Name of the body, for the report title");
     command->add_option("--format", settings->format, "text, md, json, csv or html")
         ->check(CLI::IsMember(report::format_names()));
-    command->add_option("-o,--output", settings->output, "Write the report to FILE");
+    command->add_option("-o,--output", settings->output, "Write the report to FILE (- : standard output)");
     command->callback([settings, &options] {
         if (!settings->instrument.empty()) {
             options.exit_code = run_instrument_power(options, settings->instrument, settings->format,

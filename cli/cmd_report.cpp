@@ -3,19 +3,28 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/report.hpp"
+#include "cli/tidy_tables.hpp"
 
 namespace treatykb::cli {
 
 void register_report(CLI::App& app, Options& options) {
     auto format = std::make_shared<std::string>("text");
     auto output = std::make_shared<std::string>();
+    auto no_proofs = std::make_shared<bool>(false);
+    auto table = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("report", "The main report: the EAEU conflict analysis (analyze eaeu)");
-    command->add_option("--format", *format, "text, md, json, csv or html");
-    command->add_option("--output,-o", *output, "Write the report to a file");
-    command->callback([&options, format, output] {
-        options.exit_code = run_analysis(options, "eaeu", {}, {}, *format, *output, true,
-                                         "treatykb report");
+    command->add_option("--format", *format, "text, md, json, csv or html")
+        ->check(CLI::IsMember(report::format_names()));
+    command->add_option("--output,-o", *output, "Write the report to a file (- : standard output)");
+    command->add_flag("--no-proofs", *no_proofs, "Leave proof trees out");
+    command->add_option("--table", *table,
+                        "With --format csv: one table to standard output (docs/codebook.md)")
+        ->check(CLI::IsMember(tidy_table_names()));
+    command->callback([&options, format, output, no_proofs, table] {
+        options.exit_code = run_analysis(options, "eaeu", {}, {}, *format, *output, !*no_proofs,
+                                         "treatykb report", *table);
     });
 }
 

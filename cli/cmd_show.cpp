@@ -1,9 +1,16 @@
-// treatykb show INSTRUMENT PROVISION [--lang ru|en] [--as-of DATE] — a provision with its
-// paragraphs and points, what other expressions and recorded amendments say about it, and (with
-// --as-of) which expression gives the text in force on a date (kb/point_in_time).
+// treatykb show INSTRUMENT PROVISION [--lang ru|en|ru,en] [--as-of DATE] [--format text|json|csv]
+// — a provision with its paragraphs and points, what other expressions and recorded amendments say
+// about it, and (with --as-of) which expression gives the text in force on a date
+// (kb/point_in_time).
+#include <nlohmann/json.hpp>
+
 #include <iostream>
 
+#include "cli/citation_export.hpp"
 #include "cli/common.hpp"
+#include "cli/data_table.hpp"
+#include "cli/parallel_text.hpp"
+#include "cli/provision_lookup.hpp"
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
 #include "kb/point_in_time.hpp"
@@ -17,13 +24,6 @@ std::string list_languages(const std::vector<std::string>& languages) {
     for (const auto& language : languages)
         out += (out.empty() ? "" : ", ") + language;
     return out;
-}
-
-bool has_annexes(const Store& store, const std::string& alias, const std::string& lang) {
-    for (const auto& provision : store.provisions(alias, lang))
-        if (provision.kind == "annex")
-            return true;
-    return false;
 }
 
 std::string expression_date(const Store& store, const std::string& alias, const std::string& lang) {
@@ -127,67 +127,99 @@ std::string explain_as_of(const Store& store, const std::string& alias, const st
     return reading.language;
 }
 
+std::vector<std::string> split_languages(const std::string& list) {
+    std::vector<std::string> out;
+    std::string item;
+    for (char c : list + ",") {
+        if (c == ',') {
+            if (!item.empty()) out.push_back(item);
+            item.clear();
+        } else if (c != ' ') {
+            item += c;
+        }
+    }
+    return out;
+}
+
+// `show eaeu 47 --lang ru,en`: the expressions side by side, aligned by eId.
+void show_side_by_side(const Store& store, const std::string& alias, const std::string& reference,
+                       const std::string& list, const std::string& format) {
+    std::vector<std::string> wanted = split_languages(list);
+    auto languages = store.languages(alias);
+    for (const std::string& lang : wanted)
+        if (!store.has_expression(alias, lang))
+            throw Error("\"" + alias + "\" has no " + lang + " expression", {},
+                        "it has: " + list_languages(languages));
+    // The provision, found in the first expression that has it.
+    std::string eid;
+    for (std::size_t i = 0; i < wanted.size() && eid.empty(); ++i) {
+        try {
+            eid = resolve_provision(store, alias, reference, wanted[i]).eid;
+        } catch (const Error&) {
+            if (i + 1 == wanted.size()) throw;
+        }
+    }
+    std::vector<ExpressionText> expressions;
+    std::vector<std::string> notes;
+    DataTable table{"provisions",
+                    {"instrument", "language", "eid", "parent_eid", "kind", "number", "label",
+                     "heading", "text"},
+                    {}};
+    for (const std::string& lang : wanted) {
+        ExpressionText expression{lang, {}, {}};
+        if (store.provision(alias, eid, lang))
+            expression.units = store.subtree(alias, eid, lang);
+        else
+            notes.push_back("the " + lang + " expression has no " + eid);
+        for (const auto& amendment : store.amendments(alias, lang))
+            expression.amended.push_back(amendment.eid);
+        for (const Provision& unit : expression.units)
+            table.add({alias, lang, unit.eid, unit.parent_eid, unit.kind, unit.number,
+                       display_marker(unit), unit.heading, unit.text});
+        expressions.push_back(std::move(expression));
+    }
+    if (format == "csv") {
+        std::cout << to_csv(table);
+        return;
+    }
+    if (format == "json") {
+        nlohmann::json out{{"instrument", alias},  {"eid", eid},
+                           {"languages", wanted},  {"citation", store.citation(alias, eid)},
+                           {"provisions", to_json(table)}, {"notes", notes}};
+        std::cout << out.dump(2) << "\n";
+        return;
+    }
+    std::cout << store.citation(alias, eid) << "  [" << alias << "#" << eid << ", " << list
+              << "]\n";
+    std::cout << render_side_by_side(expressions, 60);
+    for (const std::string& line : notes)
+        std::cout << "note: " << line << "\n";
+}
+
 void run_show(const std::string& instrument, const std::string& reference, std::string lang,
-              const std::string& as_of, Options& options) {
+              const std::string& as_of, const std::string& format, const std::string& cite,
+              Options& options) {
     if (!as_of.empty() && !is_iso_date(as_of))
         throw Error("--as-of needs a date YYYY-MM-DD, not \"" + as_of + "\"", {},
                     "e.g. --as-of 2016-01-01");
     Store store(database_path(options));
-    std::string alias = store.require_instrument(instrument);
+    std::string alias = require_instrument(store, instrument);
     auto languages = store.languages(alias);
+    if (lang.find(',') != std::string::npos) {
+        show_side_by_side(store, alias, reference, lang, format);
+        return;
+    }
     if (lang.empty())
         lang = store.authentic_language(alias).value_or(languages.front());
     if (!store.has_expression(alias, lang))
         throw Error("\"" + alias + "\" has no " + lang + " expression", {},
                     "it has: " + list_languages(languages));
-    auto eid = store.resolve_reference(alias, reference, lang);
-    std::string note;
-    if (!eid) {
-        // "Art. 47(1)" / art_47__para_1 of an article without numbered paragraphs: the article
-        // is its own single paragraph (docs/corpus.md), so show it and say so.
-        std::string wanted = reference;
-        if (auto parsed = parse_reference(reference);
-            parsed.parts.size() == 1 && parsed.parts[0] == "1")
-            wanted = parsed.root + "__para_1";
-        if (wanted.ends_with("__para_1")) {
-            std::string article = wanted.substr(0, wanted.size() - 8);
-            bool has_paragraphs = false;
-            for (const auto& unit : store.subtree(alias, article, lang))
-                has_paragraphs =
-                    has_paragraphs || (unit.kind == "paragraph" && unit.parent_eid == article);
-            if (store.provision(alias, article, lang) && !has_paragraphs) {
-                eid = article;
-                note = "note: " + store.citation(alias, article) +
-                       " has no numbered paragraphs; this is its whole text\n";
-            }
-        }
-    }
-    if (!eid) {
-        for (const auto& other : languages) {
-            if (other == lang)
-                continue;
-            auto elsewhere = store.resolve_reference(alias, reference, other);
-            if (elsewhere && elsewhere->starts_with("annex_") && !has_annexes(store, alias, lang))
-                throw Error("the " + lang + " expression of " + alias +
-                                " has no annexes (ToTA texts leave them out), so it has no " +
-                                store.citation(alias, *elsewhere),
-                            {},
-                            "the annex is in the " + other + " expression: treatykb show " + alias +
-                                " " + *elsewhere + " --lang " + other,
-                            *elsewhere);
-            if (elsewhere)
-                throw Error("the " + lang + " expression of " + alias + " has no provision " +
-                                *elsewhere + " (" + store.citation(alias, *elsewhere) + ")",
-                            {},
-                            "it is in the " + other + " expression: treatykb show " + alias + " " +
-                                *elsewhere + " --lang " + other,
-                            *elsewhere);
-        }
-        throw Error("no provision \"" + reference + "\" in " + alias, {},
-                    "give an article number (47), an eId (art_47__para_1) or a citation "
-                    "(\"Art. 47(1)\", \"Annex 7, point 50\"); `treatykb toc " +
-                        alias + "` lists them",
-                    reference);
+    ResolvedProvision resolved = resolve_provision(store, alias, reference, lang);
+    std::optional<std::string> eid = resolved.eid;
+    std::string note = resolved.note;
+    if (!cite.empty()) {
+        std::cout << render_citations({cite_provision(store, alias, resolved.eid, lang)}, cite);
+        return;
     }
     if (!as_of.empty()) {
         std::string answering = explain_as_of(store, alias, *eid, lang, as_of);
@@ -197,9 +229,9 @@ void run_show(const std::string& instrument, const std::string& reference, std::
             note.clear(); // the note was about the requested expression
         lang = answering;
     }
-    std::cout << store.citation(alias, *eid) << "  [" << alias << "#" << *eid << ", " << lang
-              << "]\n";
-    std::cout << render_tree(store.subtree(alias, *eid, lang)) << note;
+    std::vector<std::string> notes;
+    if (!note.empty())
+        notes.push_back(note);
     // Amendments recorded for this provision or the article it belongs to, in any expression.
     std::vector<std::string> scope = eid_prefixes(*eid);
     for (const auto& other : languages) {
@@ -210,19 +242,43 @@ void run_show(const std::string& instrument, const std::string& reference, std::
             if (!concerns)
                 continue;
             if (other == lang) {
-                std::cout << "note: " << amendment.kind << " " << describe_amendment(amendment)
-                          << " (" << amendment.note << ")\n";
+                notes.push_back(amendment.kind + " " + describe_amendment(amendment) + " (" +
+                                amendment.note + ")");
             } else if (store.provision(alias, *eid, lang)) {
-                std::cout << "note: the " << other << " expression records that "
-                          << store.citation(alias, amendment.eid) << " was " << amendment.kind
-                          << " " << describe_amendment(amendment) << "; this " << lang << " text ("
-                          << expression_date(store, alias, lang) << ") may differ from it\n";
+                notes.push_back("the " + other + " expression records that " +
+                                store.citation(alias, amendment.eid) + " was " + amendment.kind +
+                                " " + describe_amendment(amendment) + "; this " + lang + " text (" +
+                                expression_date(store, alias, lang) + ") may differ from it");
             }
         }
     }
     for (const auto& other : languages)
         if (other != lang && !store.provision(alias, *eid, other))
-            std::cout << "note: the " << other << " expression has no " << *eid << "\n";
+            notes.push_back("the " + other + " expression has no " + *eid);
+    std::vector<Provision> units = store.subtree(alias, *eid, lang);
+    std::string citation = store.citation(alias, *eid);
+    if (format == "text") {
+        std::cout << citation << "  [" << alias << "#" << *eid << ", " << lang << "]\n";
+        std::cout << render_tree(units);
+        for (const std::string& line : notes)
+            std::cout << "note: " << line << "\n";
+        return;
+    }
+    DataTable table{"provisions",
+                    {"instrument", "language", "eid", "parent_eid", "kind", "number", "label",
+                     "heading", "text"},
+                    {}};
+    for (const Provision& unit : units)
+        table.add({alias, lang, unit.eid, unit.parent_eid, unit.kind, unit.number,
+                   display_marker(unit), unit.heading, unit.text});
+    if (format == "csv") {
+        std::cout << to_csv(table);
+        return;
+    }
+    nlohmann::json out{{"instrument", alias},   {"eid", *eid},
+                       {"language", lang},      {"citation", citation},
+                       {"provisions", to_json(table)}, {"notes", notes}};
+    std::cout << out.dump(2) << "\n";
 }
 
 } // namespace
@@ -231,16 +287,23 @@ void register_show(CLI::App& app, Options& options) {
     auto instrument = std::make_shared<std::string>();
     auto reference = std::make_shared<std::string>();
     auto language = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("text");
+    auto cite = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
     CLI::App* command =
         app.add_subcommand("show", "Show a provision: 47, art_47__para_1, \"Art. 47(1)\"");
     command->add_option("instrument", *instrument, "Alias, e.g. eaeu")->required();
     command->add_option("provision", *reference, "Article number, eId or citation")->required();
-    command->add_option("--lang", *language, "ru or en (default: the authentic language)");
+    command->add_option("--lang", *language,
+                        "ru or en (default: the authentic language); ru,en side by side");
     command->add_option("--as-of", *as_of,
                         "YYYY-MM-DD: the text in force on that date, where the corpus knows it");
-    command->callback([instrument, reference, language, as_of, &options] {
-        run_show(*instrument, *reference, *language, *as_of, options);
+    add_data_format_option(*command, *format);
+    command->add_option("--cite", *cite, "Print the provision's citation instead: text, bibtex, "
+                                         "csl-json or ris")
+        ->check(CLI::IsMember(citation_formats()));
+    command->callback([instrument, reference, language, as_of, format, cite, &options] {
+        run_show(*instrument, *reference, *language, *as_of, *format, *cite, options);
     });
 }
 

@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "cli/conventions.hpp"
+
 namespace treatykb::cli {
 
 // One line per command file (cmd_*.cpp).
@@ -9,6 +11,7 @@ void register_all(CLI::App& app, Options& options) {
     register_toc(app, options);
     register_show(app, options);
     register_search(app, options);
+    register_cite(app, options);
     register_export(app, options);
     register_report(app, options);
     register_bench(app, options);
@@ -18,6 +21,8 @@ void register_all(CLI::App& app, Options& options) {
     register_power(app, options);
     register_analyze(app, options);
     register_compare(app, options);
+    register_completion(app, options);
+    register_help(app);
 }
 
 }  // namespace treatykb::cli

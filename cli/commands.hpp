@@ -27,24 +27,32 @@ void register_list(CLI::App& app, Options& options);
 void register_toc(CLI::App& app, Options& options);
 void register_show(CLI::App& app, Options& options);
 void register_search(CLI::App& app, Options& options);
+void register_cite(CLI::App& app, Options& options);
 void register_export(CLI::App& app, Options& options);
 void register_report(CLI::App& app, Options& options);
 void register_bench(CLI::App& app, Options& options);
+
+// The program's own conventions (cli/conventions.cpp, cli/cmd_completion.cpp).
+void register_completion(CLI::App& app, Options& options);
 
 // Analysis commands.
 void register_analyze(CLI::App& app, Options& options);
 void register_compare(CLI::App& app, Options& options);
 
 // Shared by the analysis commands (cmd_analyze.cpp): runs the analysis of one instrument and
-// writes the report; returns the exit code.
+// writes the report (CSV and JSON: the tidy tables of cli/tidy_tables.hpp, `table` alone when
+// given; with `cite`, the citations of the provisions the findings cite instead); returns the
+// exit code.
 int run_analysis(const Options& options, const std::string& instrument,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format, const std::string& output, bool with_proofs,
-                 const std::string& command);
+                 const std::string& command, const std::string& table = {},
+                 const std::string& cite = {});
 std::string population_table_path();
 // `treatykb power INSTRUMENT`: the power of every body of the instrument in the knowledge base.
 int run_instrument_power(const Options& options, const std::string& instrument,
                          const std::string& format, const std::string& output);
+// Writes `text` to the file `output`; to standard output when it is empty or "-".
 void write_output(const std::string& text, const std::string& output);
 
 }  // namespace treatykb::cli

@@ -5,10 +5,30 @@
 #include <cstdlib>
 #include <map>
 
+#include "cli/suggest.hpp"
+#include "kb/error.hpp"
+
 namespace treatykb::cli {
 
 std::string database_path(const Options& options) {
     return options.database.empty() ? default_database_path() : options.database;
+}
+
+std::string require_instrument(const Store& store, const std::string& name) {
+    if (auto alias = store.resolve_alias(name))
+        return *alias;
+    std::vector<std::string> aliases;
+    for (const auto& instrument : store.list()) {
+        aliases.push_back(instrument.alias);
+        for (const auto& other : instrument.other_aliases)
+            aliases.push_back(other);
+    }
+    std::string hint = "`treatykb list` shows the instruments in the database";
+    if (auto nearest = closest_name(name, aliases))
+        hint = "did you mean `" + *nearest + "`? " + hint;
+    else if (aliases.empty())
+        hint = "the database is empty; `treatykb ingest --corpus` loads the bundled treaties";
+    throw Error("unknown instrument \"" + name + "\"", {}, hint);
 }
 
 std::string project_root() {
@@ -90,6 +110,11 @@ std::string render_tree(const std::vector<Provision>& units) {
             out += line + "\n";
     }
     return out;
+}
+
+void add_data_format_option(CLI::App& command, std::string& format) {
+    command.add_option("--format", format, "text (default), json or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
 }
 
 bool stderr_is_terminal() {

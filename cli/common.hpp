@@ -14,6 +14,10 @@ namespace treatykb::cli {
 // --db, else the default location (kb/store.hpp).
 std::string database_path(const Options& options);
 
+// The alias of an instrument in the database (Store::require_instrument); an unknown one is an
+// error that suggests the closest alias ("did you mean `caspian-cu`?").
+std::string require_instrument(const Store& store, const std::string& name);
+
 // The project root holding treaty_texts/: $TREATYKB_ROOT, else the source directory compiled in.
 std::string project_root();
 
@@ -24,5 +28,8 @@ std::string display_marker(const Provision& provision);
 std::string render_tree(const std::vector<Provision>& units);
 
 bool stderr_is_terminal();
+
+// --format text|json|csv, for the commands that print data rather than a report.
+void add_data_format_option(CLI::App& command, std::string& format);
 
 } // namespace treatykb::cli

@@ -115,7 +115,7 @@ report::Document comparison_document(const std::vector<engine::Analysis>& analys
             }
             if (!any) continue;
             depth.rows.push_back(std::move(row));
-            chart.categories.push_back(first.domain);
+            chart.categories.push_back(first.label.empty() ? first.domain : first.label);
             for (std::size_t a = 0; a < analyses.size(); ++a)
                 series[a].values.push_back(analyses[a].depth.domains[d].effective);
         }

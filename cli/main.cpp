@@ -1,30 +1,38 @@
 // The treatykb program. Each command lives in its own cmd_*.cpp file and is registered below;
 // main() parses arguments, runs the command and renders any treatykb::Error once, on stderr.
+// Exit codes (cli/conventions.hpp): 0 success, 1 runtime error, 2 usage error.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "kb/error.hpp"
 
 int main(int argc, char** argv) {
-    CLI::App app{"treatykb: a knowledge base and rule engine for integration treaties"};
-    app.set_version_flag("--version", "treatykb 0.1.0");
+    using namespace treatykb::cli;
+    CLI::App app{"treatykb: a knowledge base and rule engine for integration treaties", "treatykb"};
+    configure_program(app);  // before the commands, which inherit it
+    app.set_version_flag("--version", program_version);
     app.require_subcommand(1);
-    treatykb::cli::Options options;
+    Options options;
     app.add_option("--db", options.database, "SQLite database (default: $TREATYKB_DB, else "
                                              "~/.local/share/treatykb/treatykb.sqlite)");
-    treatykb::cli::register_all(app, options);
+    register_all(app, options);
     try {
+        check_command_name(app, argc, argv);
         app.parse(argc, argv);
         return options.exit_code;
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        return report_parse_error(app, e);
+    } catch (const UsageError& e) {
+        std::cerr << e.render() << "\n";
+        return exit_usage_error;
     } catch (const treatykb::Error& e) {
         std::cerr << e.render() << "\n";
-        return 1;
+        return exit_runtime_error;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
-        return 1;
+        return exit_runtime_error;
     }
 }

@@ -59,6 +59,10 @@ td.num .exact{display:block;color:#5b6475;font-size:.78em}
 blockquote{margin:.5rem 0;padding:.3rem .8rem;border-left:3px solid #c9ced8;background:#f6f7f9}
 figure{margin:1rem 0}figcaption{font-style:italic;font-size:.9rem}
 svg text{font-family:inherit}
+details.proof summary{cursor:pointer}
+nav.toc ol{columns:2;font-size:.92rem}nav.toc h2{border:0}
+@media print{body{max-width:none;margin:0;font-size:10pt}.finding{break-inside:avoid}
+details.proof{display:none}.scroll{overflow:visible}h2{break-after:avoid}figure{break-inside:avoid}}
 )";
 
 const std::vector<std::string> palette{"#2f5d8a", "#d08c2f", "#4f8f5a", "#8d4f8f", "#a33b3b"};
@@ -134,9 +138,10 @@ void write_finding(std::ostringstream& out, const Finding& finding) {
         out << "</ul>";
     }
     if (!finding.proof.statement.empty()) {
-        out << "<p><strong>Proof:</strong></p><ul class=\"proof\">";
+        // Folded: a reader opens the proof of the finding they doubt; print shows it closed.
+        out << "<details class=\"proof\"><summary><strong>Proof</strong></summary><ul>";
         write_proof(out, finding.proof);
-        out << "</ul>";
+        out << "</ul></details>";
     }
     out << "</section>\n";
 }
@@ -157,8 +162,22 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
         }
     const std::size_t groups = std::max<std::size_t>(chart.categories.size(), 1);
     const std::size_t bars = std::max<std::size_t>(chart.series.size(), 1);
-    const double left = 60, right = 20, upper = 40, plot_height = 240, label_space = 70;
     const double group_width = std::max(24.0, std::min(90.0, 760.0 / static_cast<double>(groups)));
+    // Room for the labels, rotated 40 degrees, from the longest one: a character of an 11px
+    // sans-serif font is at most about 7px wide, so a label of n characters reaches
+    // 7n·sin 40° below the axis and 7n·cos 40° to the left of its group's centre. The first
+    // label sets the left margin, the longest the space below.
+    constexpr double char_width = 7.0, sine = 0.643, cosine = 0.766;
+    std::size_t longest = 0;
+    double left = 60;
+    for (std::size_t c = 0; c < chart.categories.size(); ++c) {
+        const double length = static_cast<double>(detail::display_width(chart.categories[c]));
+        longest = std::max(longest, detail::display_width(chart.categories[c]));
+        const double centre = group_width * (static_cast<double>(c) + 0.5);
+        left = std::max(left, char_width * length * cosine - centre + 10);
+    }
+    const double right = 20, upper = 40, plot_height = 240;
+    const double label_space = 30 + char_width * static_cast<double>(longest) * sine;
     const double width = left + right + group_width * static_cast<double>(groups);
     const double height = upper + plot_height + label_space;
     const double bar_width = group_width * 0.8 / static_cast<double>(bars);
@@ -166,9 +185,17 @@ void write_chart(std::ostringstream& out, const BarChart& chart) {
     out << "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" << width
         << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " " << height << "\">";
     out << "<title>" << escape(chart.title) << "</title>";
-    for (int tick = 0; tick <= 4; ++tick) {
-        const double value = top * tick / 4;
-        const double y = upper + plot_height - plot_height * tick / 4;
+    // Ticks on round values: a top of 5 gets 5 ticks of 1, not 4 of 1.25.
+    int ticks = 4;
+    for (int candidate : {5, 4, 2})
+        if (std::fabs(std::round(top / candidate * 100) - top / candidate * 100) < 1e-9 &&
+            std::fabs(top / candidate - std::round(top / candidate * 10) / 10) < 1e-9) {
+            ticks = candidate;
+            break;
+        }
+    for (int tick = 0; tick <= ticks; ++tick) {
+        const double value = top * tick / ticks;
+        const double y = upper + plot_height - plot_height * tick / ticks;
         out << fmt::format(
             "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#dde1e8\"/>", left,
             width - right, y, y);
@@ -225,8 +252,19 @@ std::string render_html(const Document& document) {
                 << "</dd>";
         out << "</dl>\n";
     }
+    // A table of contents: every section, and the quoted provisions at the end.
+    const auto citations = detail::quoted_provisions(document);
+    out << "<nav class=\"toc\"><h2>Contents</h2><ol>";
+    for (std::size_t i = 0; i < document.sections.size(); ++i)
+        out << "<li><a href=\"#section-" << i + 1 << "\">"
+            << escape(document.sections[i].heading) << "</a></li>";
+    if (!citations.empty())
+        out << "<li><a href=\"#quoted-provisions\">Quoted provisions</a></li>";
+    out << "</ol></nav>\n";
+    std::size_t number = 0;
     for (const auto& section : document.sections) {
-        out << "<section><h2>" << escape(section.heading) << "</h2>\n";
+        out << "<section id=\"section-" << ++number << "\"><h2>" << escape(section.heading)
+            << "</h2>\n";
         for (const auto& block : section.blocks) {
             if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
                 out << "<p>" << escape(paragraph->text) << "</p>\n";
@@ -246,9 +284,8 @@ std::string render_html(const Document& document) {
         }
         out << "</section>\n";
     }
-    const auto citations = detail::quoted_provisions(document);
     if (!citations.empty()) {
-        out << "<section><h2>Quoted provisions</h2>\n";
+        out << "<section id=\"quoted-provisions\"><h2>Quoted provisions</h2>\n";
         for (const auto& citation : citations)
             out << "<blockquote id=\"" << escape(provision_anchor(citation.provision)) << "\"><p>"
                 << escape(citation.quote) << "</p><footer>" << escape(citation.label) << " <code>"

@@ -3,12 +3,13 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/rule_paths.hpp"
 #include "engine/loader.hpp"
 
 namespace treatykb::cli {
 
 std::vector<std::string> rule_files_or_default(const std::vector<std::string>& given) {
-    if (!given.empty()) return given;
+    if (!given.empty()) return expand_rule_paths(given).files;
     const char* source = std::getenv("TREATYKB_SOURCE");
     return engine::default_rule_files(source && *source ? source : TREATYKB_SOURCE_DIR);
 }
@@ -26,7 +27,7 @@ std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
 }
 
 void add_rule_options(CLI::App& command, RuleCommandArguments& arguments) {
-    command.add_option("--rules", arguments.rules, "Rule files (default: kb/knowledge and kb/rules)");
+    command.add_option("--rules", arguments.rules, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command.add_option("--scenario", arguments.scenarios, "What-if scenario files applied to the rules");
     command.add_option("--format", arguments.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 }

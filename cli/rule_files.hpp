@@ -13,7 +13,7 @@
 
 namespace treatykb::cli {
 
-// --rules FILES, or by default every .xml under kb/knowledge and kb/rules of the source tree
+// --rules FILES or FOLDERS (cli/rule_paths.hpp), or by default every .xml under kb/knowledge and kb/rules of the source tree
 // ($TREATYKB_SOURCE, else the tree treatykb was built from).
 std::vector<std::string> rule_files_or_default(const std::vector<std::string>& given);
 

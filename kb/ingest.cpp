@@ -7,6 +7,7 @@
 
 #include "kb/akn.hpp"
 #include "kb/error.hpp"
+#include "kb/front_matter.hpp"
 #include "kb/text_parser.hpp"
 #include "kb/tota_parser.hpp"
 
@@ -102,7 +103,28 @@ void append_expression(Expression& target, Expression&& part) {
         target.source += (target.source.empty() ? "" : " ") + part.source;
 }
 
+// What the file says about itself wins over what its name and first line suggest. With a date
+// of signature the work URI follows the FRBR pattern of the bundled ones.
+void apply_front_matter(Instrument& instrument, Expression& expression, const FrontMatter& front) {
+    if (!front.alias.empty())
+        instrument.alias = front.alias;
+    if (!front.title.empty())
+        instrument.title = front.title;
+    instrument.short_title = !front.short_title.empty() ? front.short_title : instrument.title;
+    instrument.date_signed = front.date_signed;
+    instrument.date_in_force = front.date_in_force;
+    if (!front.type.empty())
+        instrument.type = front.type;
+    for (const std::string& party : front.parties)
+        instrument.parties += (instrument.parties.empty() ? "" : " ") + party;
+    if (!front.language.empty())
+        expression.language = front.language;
+    std::string date = front.date_signed.empty() ? "" : front.date_signed + "/";
+    instrument.work_uri = "/akn/local/act/" + date + instrument.alias + "/!main";
+}
+
 ParsedText parse_text_file(const std::string& path, Format format, const std::string& annex = {}) {
+
     std::string content = read_file(path);
     return format == Format::markdown ? parse_markdown_treaty(content, path, annex)
                                       : parse_plain_text_treaty(content, path);
@@ -251,15 +273,22 @@ LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& cata
                                              fs::path(path).parent_path().string(), result));
             }
         } else {
-            ParsedText parsed = parse_text_file(path, format);
+            // A file of one's own: its front matter (kb/front_matter.hpp), if any, names it.
+            std::string content = read_file(path);
+            std::optional<FrontMatter> front = take_front_matter(content, path);
+            ParsedText parsed = format == Format::markdown
+                                    ? parse_markdown_treaty(content, path)
+                                    : parse_plain_text_treaty(content, path);
             Instrument instrument;
             instrument.alias = alias_from_file(path);
             instrument.title = parsed.title.empty() ? instrument.alias : parsed.title;
             instrument.short_title = instrument.title;
             instrument.work_uri = "/akn/local/act/" + instrument.alias + "/!main";
+            if (front)
+                apply_front_matter(instrument, parsed.expression, *front);
             parsed.expression.authentic = true;
-            parsed.expression.uri =
-                "/akn/local/act/" + instrument.alias + "/" + parsed.expression.language + "@";
+            parsed.expression.uri = instrument.work_uri.substr(0, instrument.work_uri.size() - 5) +
+                                    parsed.expression.language + "@";
             instrument.expressions.push_back(std::move(parsed.expression));
             for (auto& warning : parsed.warnings)
                 result.warnings.push_back(std::move(warning));

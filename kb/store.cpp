@@ -393,7 +393,7 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
 std::vector<InstrumentSummary> Store::list() const {
     std::vector<InstrumentSummary> out;
     Statement instruments = impl_->query(R"sql(
-        SELECT id, alias, title, short_title, work_uri, date_signed, date_in_force, parties
+        SELECT id, alias, title, short_title, work_uri, date_signed, date_in_force, parties, type
         FROM instruments ORDER BY alias)sql");
     while (instruments.step()) {
         InstrumentSummary summary;
@@ -405,6 +405,7 @@ std::vector<InstrumentSummary> Store::list() const {
         summary.date_signed = instruments.text(5);
         summary.date_in_force = instruments.text(6);
         summary.parties = instruments.text(7);
+        summary.type = instruments.text(8);
         Statement aliases =
             impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
         aliases.bind(1, id);

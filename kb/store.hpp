@@ -39,6 +39,7 @@ struct InstrumentSummary {
     std::string date_signed;
     std::string date_in_force;
     std::string parties;
+    std::string type; // "treaty", "agreement", or the ToTA type
     std::vector<std::string> other_aliases;
     std::vector<ExpressionSummary> expressions;
 };
@@ -47,6 +48,9 @@ struct SearchOptions {
     std::string instrument; // alias; empty searches everything
     std::string language;   // "ru", "en"; empty searches every expression
     int limit = 10;
+    // One hit per provision: the matches of one eId in several expressions of an instrument are
+    // one hit (the best-ranked expression's snippet), listing every language that matched.
+    bool merge_languages = false;
 };
 
 struct SearchHit {
@@ -57,6 +61,7 @@ struct SearchHit {
     std::string heading;
     std::string snippet; // matched words in [brackets]
     double score = 0;    // bm25: lower is better
+    std::vector<std::string> languages; // with merge_languages: every language that matched
 };
 
 struct IngestSummary {

@@ -1,6 +1,7 @@
 // Search, citations and references: the read paths of the Store that interpret eIds.
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
@@ -71,7 +72,12 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
             require_instrument(options.instrument);
         instrument = *id;
     }
-    const long long limit = options.limit > 0 ? options.limit : 10;
+    // Merging by provision ranks half as many rows again as the limit: a provision matched in
+    // two expressions takes two rows, and rarely do most of the best hits match in both (when
+    // they do, the list comes out shorter than the limit, never wrong). Measured against twice
+    // the limit in docs/performance.md.
+    const long long wanted = options.limit > 0 ? options.limit : 10;
+    const long long limit = options.merge_languages ? wanted + (wanted + 1) / 2 : wanted;
     // Two steps: rank the matches (bm25, headings weighted double) and keep the best `limit`;
     // only then build snippets, which are costly, for those few. treatykb_bm25 is FTS5's bm25
     // that remembers each phrase's document count until the database changes (search_rank.hpp).
@@ -117,6 +123,32 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
         if (best.size() > static_cast<std::size_t>(limit))
             best.resize(static_cast<std::size_t>(limit));
     }
+    // One hit per provision: twice the limit was ranked; the rows of one (instrument, eId) fold
+    // into the first (best), and only the kept rows get a snippet below.
+    std::map<long long, std::vector<std::string>> merged_languages;
+    if (options.merge_languages) {
+        Statement key = impl_->query(R"sql(
+            SELECT e.instrument_id, p.eid, e.language FROM provisions p
+            JOIN expressions e ON e.id = p.expression_id WHERE p.id = ?1)sql");
+        std::map<std::pair<long long, std::string>, long long> first_row;
+        std::vector<std::pair<long long, double>> kept;
+        for (const auto& [rowid, score] : best) {
+            key.reset();
+            key.bind(1, rowid);
+            if (!key.step())
+                continue;
+            auto [at, inserted] = first_row.emplace(std::make_pair(key.integer(0), key.text(1)), rowid);
+            if (inserted) {
+                if (kept.size() == static_cast<std::size_t>(options.limit > 0 ? options.limit : 10)) {
+                    first_row.erase(at);
+                    continue;
+                }
+                kept.emplace_back(rowid, score);
+            }
+            merged_languages[at->second].push_back(key.text(2));
+        }
+        best = std::move(kept);
+    }
     std::vector<SearchHit> hits;
     Statement detail = impl_->query(R"sql(
         SELECT i.alias, p.eid, e.language, p.heading,
@@ -138,6 +170,10 @@ std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions
         hit.heading = detail.text(3);
         hit.snippet = detail.text(4);
         hit.score = score;
+        if (auto languages = merged_languages.find(rowid); languages != merged_languages.end())
+            hit.languages = languages->second;
+        else
+            hit.languages = {hit.language};
         hits.push_back(std::move(hit));
     }
     for (auto& hit : hits)

@@ -1,0 +1,40 @@
+// Shared by the tests of the command-line conventions and the tidy outputs (tests/cli/
+// conventions_test.cpp, tidy_data_test.cpp): one corpus database for them all, and a run of the
+// built program with no --db put in front.
+#pragma once
+
+#include <string>
+
+#include "../test_support.hpp"
+
+namespace treatykb::testing {
+
+// The bundled texts and, when found, the ToTA treaties of corpus.xml, ingested once.
+inline const std::string& outputs_database() {
+    static TemporaryDatabase database;
+    static bool loaded = false;
+    if (!loaded) {
+        auto result = run_program("ingest --corpus", database.path());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        loaded = true;
+    }
+    return database.path();
+}
+
+// Runs the program with exactly `arguments` (shell-quoted), in `directory` when given.
+inline RunResult run_bare(const std::string& arguments, const std::string& directory = "") {
+    TemporaryDirectory scratch;
+    std::string out_path = scratch.path() + "/out", err_path = scratch.path() + "/err";
+    std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") +
+                          std::string(TREATYKB_BINARY) + " " + arguments + " >'" + out_path +
+                          "' 2>'" + err_path + "'";
+    int status = std::system(command.c_str());
+    RunResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_text(out_path);
+    result.err = read_text(err_path);
+    return result;
+}
+
+} // namespace treatykb::testing
