@@ -170,6 +170,10 @@ public:
                                   const Context& context) const {
         std::vector<std::string> captured;
         for (const std::string& name : placeholder.captures) {
+            if (name == "before") {
+                if (match.prefix().matched) captured.push_back(match.prefix().str());
+                continue;
+            }
             int group = rule.pattern.captures.at(name);
             if (static_cast<std::size_t>(group) < match.size() && match[group].matched)
                 captured.push_back(match[group].str());
@@ -324,11 +328,17 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 if (failed[r]) continue;
                 const CodingRule& rule = rules.rules[r];
                 try {
+                    const std::string* scope = &provision.text;
+                    if (rule.parent_scope) {
+                        auto parent = by_eid.find(provision.parent_eid);
+                        static const std::string none;
+                        scope = parent == by_eid.end() ? &none : &provisions[parent->second].text;
+                    }
                     bool applies = true;
                     for (const Pattern& required : rule.require)
-                        applies = applies && boost::u32regex_search(provision.text, required.regex->regex);
+                        applies = applies && boost::u32regex_search(*scope, required.regex->regex);
                     for (const Pattern& excluded : rule.unless)
-                        applies = applies && !boost::u32regex_search(provision.text, excluded.regex->regex);
+                        applies = applies && !boost::u32regex_search(*scope, excluded.regex->regex);
                     if (!applies) continue;
                     for (const auto& [begin, end] : parts) {
                         std::string sentence = provision.text.substr(begin, end - begin);

@@ -286,6 +286,10 @@ private:
                 placeholder.context = true;
                 continue;
             }
+            if (name == "before") {  // the sentence up to the match
+                placeholder.captures.push_back(name);
+                continue;
+            }
             if (!rule.pattern.captures.count(name)) {
                 std::string known;
                 for (const auto& [capture, group] : rule.pattern.captures) known += (known.empty() ? "" : ", ") + capture;
@@ -390,8 +394,14 @@ private:
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
             if (name == "fact") rule.facts.push_back(parse_fact(child, rule));
-            else if (name == "require") rule.require.push_back(compile(child));
-            else if (name == "unless") rule.unless.push_back(compile(child));
+            else if (name == "require" || name == "unless") {
+                std::string_view scope = child.attribute("scope").value();
+                if (!scope.empty() && scope != "provision" && scope != "parent")
+                    throw Error("scope=\"" + std::string(scope) + "\" names no part of the provision", at(child),
+                                "write scope=\"provision\" (the default) or scope=\"parent\"");
+                if (scope == "parent") rule.parent_scope = true;
+                (name == "require" ? rule.require : rule.unless).push_back(compile(child));
+            }
             else if (name != "pattern" && name != "note")
                 throw Error("unknown element <" + std::string(name) + "> in <rule>", at(child),
                             "a rule holds <pattern>, <require>, <unless>, <fact> and <note>");

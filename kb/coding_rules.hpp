@@ -37,8 +37,9 @@ struct Term {
 };
 
 // {captures|conversion}: how a placeholder of a fact template is filled. The captures are tried in
-// order; the name `context` (or an empty list, {|organ}) then lets a lexicon conversion read the
-// headings of the provision and its ancestors, then the provision's own text.
+// order; `before` is the sentence up to the match; the name `context` (or an empty list, {|organ})
+// then lets a lexicon conversion read the headings of the provision and its ancestors, then the
+// provision's own text.
 struct Placeholder {
     std::vector<std::string> captures;  // named captures of the rule's pattern
     bool context = false;               // fall back on the provision's headings and text
@@ -68,6 +69,7 @@ struct CodingRule {
     std::vector<FactTemplate> facts;
     std::vector<Pattern> require;  // each must match somewhere in the provision's own text
     std::vector<Pattern> unless;   // none may match there
+    bool parent_scope = false;     // scope="parent" on <require>/<unless>: the parent's own text (list items)
     SourceLocation where;
 };
 
