@@ -120,10 +120,15 @@ int run_code(const Options& options, const CodeArguments& arguments) {
         for (std::size_t r = 0; r < rules.rules.size(); ++r)
             std::cout << rules.rules[r].id << "\t" << rules.rules[r].klass << "\t" << result.matches[r] << "\t"
                       << result.unresolved[r] << "\t" << proposed[r] << "\n";
-        for (std::size_t r = 0; r < rules.rules.size(); ++r)
-            if (proposed[r] == 0)
-                std::cout << "matched nothing: " << rules.rules[r].id << " (" << rules.rules[r].where.file << ":"
-                          << rules.rules[r].where.line << ")\n";
+        for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+            if (proposed[r] != 0) continue;
+            std::string where = " (" + rules.rules[r].where.file + ":" + std::to_string(rules.rules[r].where.line) + ")";
+            if (result.matches[r] == 0)
+                std::cout << "matched nothing: " << rules.rules[r].id << where << "\n";
+            else
+                std::cout << "proposed nothing: " << rules.rules[r].id << where << ", " << result.matches[r]
+                          << " matches with a placeholder left unresolved\n";
+        }
     }
     for (const coding::RuleFailure& failure : result.failures) {
         const coding::CodingRule& rule = rules.rules[failure.rule];

@@ -126,6 +126,15 @@ TEST_CASE("A capture or quote that names no part of the provision is rejected") 
   </rule>
 )");
     CHECK(contains(quote.message(), "quote=\"clause\" names no part of the provision"));
+
+    Error scope = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>(?'who'council)</pattern>
+    <require scope="sibling">members</require>
+    <fact>body({who|organ}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(scope.message(), "scope=\"sibling\" names no part of the provision"));
+    CHECK(scope.where().line == 4);
 }
 
 TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the threshold and the weights") {
