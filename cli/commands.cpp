@@ -23,6 +23,7 @@ void register_all(CLI::App& app, Options& options) {
     register_compare(app, options);
     register_completion(app, options);
     register_help(app);
+    register_code(app, options);
 }
 
 }  // namespace treatykb::cli

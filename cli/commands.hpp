@@ -38,6 +38,8 @@ void register_completion(CLI::App& app, Options& options);
 // Analysis commands.
 void register_analyze(CLI::App& app, Options& options);
 void register_compare(CLI::App& app, Options& options);
+// The automated coder (cmd_code.cpp).
+void register_code(CLI::App& app, Options& options);
 
 // Shared by the analysis commands (cmd_analyze.cpp): runs the analysis of one instrument and
 // writes the report (CSV and JSON: the tidy tables of cli/tidy_tables.hpp, `table` alone when

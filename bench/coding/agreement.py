@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Agreement of the coder with the hand coding (bench/coding/run.sh; docs/coding.md).
+
+Usage: agreement.py HAND_GLOB_DIR CODED_FILE INSTRUMENT
+
+The hand coding (kb/knowledge) is the reference. Facts are compared per class of relation:
+  bodies          body, body_composition, seats_per_state, staffing_rule
+  decision_rules  decision_rule, vote_weight, appeal
+  competence      competence; norm whose action is not a national-autonomy action
+  autonomy        norm with action unilateral_measure, national_policy or exception; transitional
+Two levels: "anchored" — the same fact at the same provision (or one provision enclosing the
+other, since a translation may be divided less finely); "fact" — the same fact anywhere in the
+instrument (what the coder knows, whatever provision it quotes). Per language of the coded text.
+"""
+import glob
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{urn:treatykb:rules:1}"
+AUTONOMY_ACTIONS = {"unilateral_measure", "national_policy", "exception"}
+
+
+def fact_class(fact):
+    relation = fact.split("(", 1)[0]
+    if relation in ("body", "body_composition", "seats_per_state", "staffing_rule"):
+        return "bodies"
+    if relation in ("decision_rule", "vote_weight", "appeal"):
+        return "decision_rules"
+    if relation == "competence":
+        return "competence"
+    if relation == "transitional":
+        return "autonomy"
+    if relation == "norm":
+        args = [a.strip() for a in fact[fact.index("(") + 1:-1].split(",")]
+        return "autonomy" if args[3] in AUTONOMY_ACTIONS else "competence"
+    return None
+
+
+def normal(fact, eid):
+    """The fact with @ replaced by the provision, spaces and decimals normalised."""
+    fact = re.sub(r"\s+", " ", fact.strip()).replace("@", "#")
+    fact = re.sub(r"\b(\d+)\.0\b", r"\1", fact)
+    # transitional's free-text date is compared by its presence only
+    if fact.startswith("transitional("):
+        args = fact[len("transitional("):-1].split(",", 2)
+        fact = "transitional(#, %s, _)" % args[1].strip()
+    return fact
+
+
+def read(files, instrument):
+    """-> list of (class, fact, eid, language or None, rule, quote)"""
+    out = []
+    for path in files:
+        root = ET.parse(path).getroot()
+        for annotation in root.iter(NS + "annotation"):
+            provision = annotation.get("provision", "")
+            if not provision.startswith(instrument + "#"):
+                continue
+            eid = provision.split("#", 1)[1]
+            quotes = annotation.findall(NS + "quote")
+            language = quotes[0].get("lang") if annotation.get("rule") and quotes else None
+            quote = quotes[0].text if quotes else ""
+            for fact in annotation.findall(NS + "fact"):
+                klass = fact_class(fact.text)
+                if klass:
+                    out.append((klass, normal(fact.text, eid), eid, language, annotation.get("rule", "hand"), quote))
+    return out
+
+
+def related(a, b):
+    return a == b or a.startswith(b + "__") or b.startswith(a + "__")
+
+
+def score(hand, coded, klass):
+    H = [(f, e) for c, f, e, *_ in hand if c == klass]
+    C = [(f, e, r, q) for c, f, e, _, r, q in coded if c == klass]
+    H_set = sorted(set(H))
+    C_set = sorted(set((f, e) for f, e, _, _ in C))
+    hit_h = [h for h in H_set if any(f == h[0] and related(e, h[1]) for f, e in C_set)]
+    hit_c = [c for c in C_set if any(f == c[0] and related(e, c[1]) for f, e in H_set)]
+    facts_h = set(f for f, _ in H_set)
+    facts_c = set(f for f, _ in C_set)
+    return {
+        "hand": len(H_set), "coded": len(C_set),
+        "recall": len(hit_h) / len(H_set) if H_set else None,
+        "precision": len(hit_c) / len(C_set) if C_set else None,
+        "fact_recall": len(facts_h & facts_c) / len(facts_h) if facts_h else None,
+        "fact_precision": len(facts_h & facts_c) / len(facts_c) if facts_c else None,
+        "missed": [h for h in H_set if h not in hit_h],
+        "extra": [(f, e, r, q) for f, e, r, q in C if (f, e) not in hit_c],
+    }
+
+
+def fmt(x):
+    return "—" if x is None else "%.2f" % x
+
+
+def main():
+    hand_dir, coded_file, instrument = sys.argv[1:4]
+    hand = read(sorted(glob.glob(hand_dir + "/**/*.xml", recursive=True)), instrument)
+    coded_all = read([coded_file], instrument)
+    classes = ["bodies", "decision_rules", "competence", "autonomy"]
+    languages = sorted(set(l for *_, l, _, _ in [(c[0], c[1], c[2], c[3], c[4], c[5]) for c in coded_all] if l))
+    print("## Agreement with the hand coding: %s\n" % instrument)
+    print("| class | language | hand | coded | recall | precision | fact recall | fact precision |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    results = {}
+    for klass in classes:
+        for language in languages + ["ru+en"]:
+            coded = [c for c in coded_all if language == "ru+en" or c[3] == language]
+            r = score(hand, coded, klass)
+            results[(klass, language)] = r
+            print("| %s | %s | %d | %d | %s | %s | %s | %s |" % (
+                klass, language, r["hand"], r["coded"], fmt(r["recall"]), fmt(r["precision"]),
+                fmt(r["fact_recall"]), fmt(r["fact_precision"])))
+    for klass in ["bodies", "decision_rules"]:
+        r = results[(klass, "ru+en")]
+        print("\n### %s: disagreements (ru+en)\n" % klass)
+        print("Hand facts the coder did not propose at their provision:\n")
+        for f, e in r["missed"]:
+            print("- `%s` at %s" % (f, e))
+        print("\nCoder proposals the hand coding does not have at that provision:\n")
+        seen = set()
+        for f, e, rule, quote in r["extra"]:
+            if (f, e) in seen:
+                continue
+            seen.add((f, e))
+            print("- `%s` at %s (rule %s): \"%s\"" % (f, e, rule, (quote or "")[:140]))
+    for klass in ["competence", "autonomy"]:
+        r = results[(klass, "ru+en")]
+        print("\n### %s: %d hand facts missed, %d proposals unmatched (ru+en; not listed)" % (
+            klass, len(r["missed"]), len(r["extra"])))
+
+
+if __name__ == "__main__":
+    main()

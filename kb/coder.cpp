@@ -1,0 +1,415 @@
+#include "kb/coder.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "kb/coding_regex.hpp"
+#include "kb/unicode_text.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+namespace treatykb::coding {
+
+namespace {
+
+using Match = boost::match_results<std::string::const_iterator>;
+
+// Sentences and list items of a provision's own text, as [begin, end) byte ranges: a line break
+// ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or a bracket.
+std::vector<std::pair<std::size_t, std::size_t>> sentences(const std::string& text) {
+    static const boost::u32regex boundary =
+        boost::make_u32regex(R"((?:[.;!?](?=\s+(?:\p{Lu}|[«"“(]))|\n))", boost::regex_constants::perl);
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t start = 0;
+    auto add = [&](std::size_t begin, std::size_t end) {
+        while (begin < end && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\r')) ++begin;
+        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) --end;
+        if (end > begin) out.emplace_back(begin, end);
+    };
+    for (auto it = boost::make_u32regex_iterator(text, boundary); it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+        const auto& found = (*it)[0];
+        auto position = static_cast<std::size_t>(found.first - text.begin());
+        auto after = static_cast<std::size_t>(found.second - text.begin());
+        bool newline = text[position] == '\n';
+        add(start, newline ? position : after);
+        start = after;
+    }
+    add(start, text.size());
+    return out;
+}
+
+struct Named {
+    const Term* term;
+    std::ptrdiff_t position, length;
+};
+
+// The terms of `lexicon` named in `text`, in order of position: at each place the longest name;
+// a name inside a longer one is not counted. A term with a higher priority comes first.
+std::vector<const Term*> find_terms(const CodingRuleSet& rules, const std::string& lexicon, const std::string& text) {
+    std::vector<Named> named;
+    for (const Term& term : rules.terms) {
+        if (term.lexicon != lexicon) continue;
+        for (const Pattern& name : term.names) {
+            for (auto it = boost::make_u32regex_iterator(text, name.regex->regex);
+                 it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                const auto& found = (*it)[0];
+                if (found.length() > 0) named.push_back({&term, found.first - text.begin(), found.length()});
+            }
+        }
+    }
+    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+        return a.position != b.position ? a.position < b.position : a.length > b.length;
+    });
+    std::vector<const Term*> out;
+    std::ptrdiff_t covered = 0;
+    for (const Named& one : named) {
+        if (one.position < covered) continue;
+        covered = one.position + one.length;
+        if (std::find(out.begin(), out.end(), one.term) == out.end()) out.push_back(one.term);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Term* a, const Term* b) { return a->priority > b->priority; });
+    return out;
+}
+
+std::optional<int> small_number(const std::string& word) {
+    static const std::map<std::string, int> words{
+        {"one", 1},     {"a", 1},       {"two", 2},    {"three", 3}, {"four", 4},   {"five", 5},
+        {"одна", 1},    {"один", 1},    {"две", 2},    {"два", 2},   {"три", 3},    {"четыре", 4},
+        {"пять", 5},    {"un", 1},      {"une", 1},    {"deux", 2},  {"trois", 3},  {"quatre", 4},
+        {"cinq", 5},    {"uno", 1},     {"una", 1},    {"dos", 2},   {"tres", 3},   {"cuatro", 4},
+        {"cinco", 5},   {"одному", 1},  {"одного", 1}, {"двум", 2},  {"двух", 2},   {"трем", 3},
+        {"трех", 3}};
+    auto found = words.find(word);
+    if (found != words.end()) return found->second;
+    if (!word.empty() && word.size() < 9 && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::stoi(word);
+    return std::nullopt;
+}
+
+std::optional<int> denominator_word(const std::string& word) {
+    static const std::vector<std::pair<std::string, int>> stems{
+        {"half", 2},  {"halves", 2}, {"third", 3},   {"quarter", 4}, {"fourth", 4}, {"fifth", 5},
+        {"половин", 2}, {"трет", 3},  {"четверт", 4}, {"пят", 5},     {"moiti", 2},  {"demi", 2},
+        {"tiers", 3}, {"quart", 4},  {"cinqui", 5},  {"mitad", 2},   {"terci", 3},  {"tercer", 3},
+        {"cuart", 4}, {"quint", 5}};
+    for (const auto& [stem, value] : stems)
+        if (word.rfind(stem, 0) == 0) return value;
+    return std::nullopt;
+}
+
+// "2/3", "2 / 3", "55 %", "55 per cent", "two-thirds", "две трети", "deux tiers", "dos tercios".
+std::optional<std::pair<int, int>> parse_ratio(const std::string& raw) {
+    std::string text = to_lower(raw);
+    std::vector<std::string> words;
+    std::string word;
+    bool percent = text.find('%') != std::string::npos || text.find("per cent") != std::string::npos ||
+                   text.find("percent") != std::string::npos || text.find("процент") != std::string::npos ||
+                   text.find("pour cent") != std::string::npos || text.find("por ciento") != std::string::npos;
+    for (char c : text + " ") {
+        bool part = static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (part) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(word);
+            word.clear();
+        }
+        if (c == '/' && !words.empty()) words.push_back("/");
+    }
+    for (std::size_t i = 0; i + 2 < words.size(); ++i)
+        if (words[i + 1] == "/")
+            if (auto num = small_number(words[i]), den = small_number(words[i + 2]); num && den && *den > 0)
+                return std::make_pair(*num, *den);
+    if (percent)
+        for (const std::string& w : words)
+            if (auto value = small_number(w)) return std::make_pair(*value, 100);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        if (auto num = small_number(words[i]))
+            if (auto den = denominator_word(words[i + 1])) return std::make_pair(*num, *den);
+    return std::nullopt;
+}
+
+std::optional<std::string> parse_decimal(const std::string& raw) {
+    std::string out;
+    for (char c : raw) {
+        if (c >= '0' && c <= '9') out += c;
+        else if ((c == ',' || c == '.') && !out.empty() && out.find('.') == std::string::npos) out += '.';
+        else if (c != ' ') return std::nullopt;
+    }
+    if (out.empty() || out.back() == '.') return std::nullopt;
+    if (out.find('.') == std::string::npos) out += ".0";
+    return out;
+}
+
+// What a lexicon placeholder reads when none of its captures names a term: the headings of the
+// provision and of its ancestors, then the provision's own text.
+struct Context {
+    std::vector<const std::string*> headings;
+    const std::string* provision = nullptr;
+};
+
+std::string quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+class Runner {
+public:
+    Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)) {}
+
+    // Every value the placeholder may take, best first (empty when it does not resolve).
+    std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Match& match,
+                                  const Context& context) const {
+        std::vector<std::string> captured;
+        for (const std::string& name : placeholder.captures) {
+            if (name == "before") {
+                if (match.prefix().matched) captured.push_back(match.prefix().str());
+                continue;
+            }
+            int group = rule.pattern.captures.at(name);
+            if (static_cast<std::size_t>(group) < match.size() && match[group].matched)
+                captured.push_back(match[group].str());
+        }
+        const std::string& conversion = placeholder.conversion;
+        std::string first = captured.empty() ? std::string() : captured.front();
+        if (conversion == "ratio.num" || conversion == "ratio.den") {
+            auto ratio = parse_ratio(first);
+            if (!ratio) return {};
+            return {std::to_string(conversion == "ratio.num" ? ratio->first : ratio->second)};
+        }
+        if (conversion == "decimal") {
+            auto value = parse_decimal(first);
+            return value ? std::vector<std::string>{*value} : std::vector<std::string>{};
+        }
+        if (conversion == "integer") {
+            auto value = small_number(to_lower(std::string(trim(first))));
+            return value ? std::vector<std::string>{std::to_string(*value)} : std::vector<std::string>{};
+        }
+        if (conversion == "string") return captured.empty() ? std::vector<std::string>{} : std::vector<std::string>{quoted(first)};
+        std::size_t dot = conversion.find('.');
+        std::string lexicon = conversion.substr(0, dot);
+        std::vector<const Term*> terms;
+        for (const std::string& text : captured)
+            if (terms = find_terms(rules_, lexicon, text); !terms.empty()) break;
+        for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
+            terms = find_terms(rules_, lexicon, *context.headings[i]);
+        if (placeholder.context && terms.empty() && context.provision)
+            terms = find_terms(rules_, lexicon, *context.provision);
+        if (terms.empty()) return {};
+        if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
+        auto prefixed = rules_.prefixed_lexicons.find(lexicon);
+        bool prefix = prefixed != rules_.prefixed_lexicons.end() && prefixed->second;
+        std::vector<std::string> values;
+        for (const Term* term : terms) {
+            if (dot != std::string::npos) {
+                auto attribute = term->attributes.find(conversion.substr(dot + 1));
+                if (attribute == term->attributes.end()) continue;
+                values.push_back(attribute->second);
+            } else {
+                values.push_back(prefix ? prefix_ + "_" + term->symbol : term->symbol);
+            }
+        }
+        return values;
+    }
+
+    // The facts one template proposes for a match: one, or one per term of a '*' placeholder.
+    std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Match& match,
+                                                   const Context& context) const {
+        std::vector<std::vector<std::string>> values;
+        std::size_t each = fact.placeholders.size();
+        for (std::size_t i = 0; i < fact.placeholders.size(); ++i) {
+            values.push_back(fill(fact.placeholders[i], rule, match, context));
+            if (values.back().empty()) return std::nullopt;
+            if (fact.placeholders[i].pick == '*') each = i;
+        }
+        // A placeholder and the same capture's attribute (organ, organ.kind) move together.
+        std::size_t rounds = each < values.size() ? values[each].size() : 1;
+        std::vector<std::string> out;
+        for (std::size_t round = 0; round < rounds; ++round) {
+            std::string text = fact.literals[0];
+            std::vector<std::string> used;
+            bool ok = true;
+            for (std::size_t i = 0; i < fact.placeholders.size() && ok; ++i) {
+                const std::vector<std::string>& choices = values[i];
+                bool together = each < values.size() && fact.placeholders[i].captures == fact.placeholders[each].captures &&
+                                fact.placeholders[i].pick == '*';
+                std::string value;
+                if (together) {
+                    if (round >= choices.size()) ok = false;
+                    else value = choices[round];
+                } else if (fact.distinct) {
+                    auto free = std::find_if(choices.begin(), choices.end(), [&](const std::string& choice) {
+                        return std::find(used.begin(), used.end(), choice) == used.end();
+                    });
+                    if (free == choices.end()) ok = false;
+                    else value = *free;
+                } else {
+                    value = choices.front();
+                }
+                used.push_back(value);
+                text += value;
+                text += fact.literals[i + 1];
+            }
+            if (ok && std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+        }
+        if (out.empty()) return std::nullopt;
+        return out;
+    }
+
+private:
+    const CodingRuleSet& rules_;
+    std::string prefix_;
+};
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string id_part(std::string_view text) {
+    std::string out;
+    for (char c : text) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.') ? c : '_';
+    return out;
+}
+
+}  // namespace
+
+std::string symbol_prefix(std::string_view alias) {
+    std::string out;
+    for (char c : alias) out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    return out;
+}
+
+void code_instrument(const Store& store, std::string_view instrument, const CodingRuleSet& rules,
+                     CodingResult& result) {
+    result.matches.resize(rules.rules.size(), 0);
+    result.unresolved.resize(rules.rules.size(), 0);
+    Runner runner(rules, symbol_prefix(instrument));
+    for (const std::string& language : store.languages(instrument)) {
+        std::vector<std::size_t> active;
+        for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+            const auto& languages = rules.rules[r].languages;
+            if (std::find(languages.begin(), languages.end(), language) != languages.end()) active.push_back(r);
+        }
+        if (active.empty()) continue;
+        std::vector<Provision> provisions = store.provisions(instrument, language);
+        std::unordered_map<std::string, std::size_t> by_eid;
+        for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
+        std::set<std::string> seen;  // eid + facts: one proposal per fact set and provision
+        std::vector<bool> failed(rules.rules.size(), false);
+        for (const Provision& provision : provisions) {
+            if (provision.text.empty()) continue;
+            Context context;
+            context.provision = &provision.text;
+            for (const Provision* up = &provision; up;) {
+                if (!up->heading.empty()) context.headings.push_back(&up->heading);
+                auto parent = by_eid.find(up->parent_eid);
+                up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
+            }
+            std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(provision.text);
+            for (std::size_t r : active) {
+                if (failed[r]) continue;
+                const CodingRule& rule = rules.rules[r];
+                try {
+                    const std::string* scope = &provision.text;
+                    if (rule.parent_scope) {
+                        auto parent = by_eid.find(provision.parent_eid);
+                        static const std::string none;
+                        scope = parent == by_eid.end() ? &none : &provisions[parent->second].text;
+                    }
+                    bool applies = true;
+                    for (const Pattern& required : rule.require)
+                        applies = applies && boost::u32regex_search(*scope, required.regex->regex);
+                    for (const Pattern& excluded : rule.unless)
+                        applies = applies && !boost::u32regex_search(*scope, excluded.regex->regex);
+                    if (!applies) continue;
+                    for (const auto& [begin, end] : parts) {
+                        std::string sentence = provision.text.substr(begin, end - begin);
+                        for (auto it = boost::make_u32regex_iterator(sentence, rule.pattern.regex->regex);
+                             it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                            const Match& match = *it;
+                            ++result.matches[r];
+                            Proposal proposal{r, std::string(instrument), provision.eid, language, {}, {}};
+                            bool resolved = true;
+                            for (const FactTemplate& fact : rule.facts) {
+                                auto rendered = runner.render(fact, rule, match, context);
+                                if (!rendered) {
+                                    if (fact.optional) continue;
+                                    resolved = false;
+                                    break;
+                                }
+                                proposal.facts.insert(proposal.facts.end(), rendered->begin(), rendered->end());
+                            }
+                            if (!resolved || proposal.facts.empty()) {
+                                ++result.unresolved[r];
+                                continue;
+                            }
+                            if (rule.quote == "sentence") {
+                                proposal.quote = sentence;
+                            } else {
+                                int group = rule.quote == "match" ? 0 : rule.pattern.captures.at(rule.quote);
+                                proposal.quote = match[group].matched ? match[group].str() : match[0].str();
+                            }
+                            std::string key = provision.eid + '\x1f' + language + '\x1f';
+                            for (const std::string& fact : proposal.facts) key += fact + '\x1f';
+                            if (!seen.insert(key).second) continue;
+                            result.proposals.push_back(std::move(proposal));
+                        }
+                    }
+                } catch (const std::runtime_error& error) {
+                    // Boost's bound on backtracking: the rule is stopped for this expression.
+                    failed[r] = true;
+                    result.failures.push_back({r, std::string(instrument), provision.eid, language, error.what()});
+                }
+            }
+        }
+    }
+}
+
+std::string render_coded_knowledge(std::string_view instrument, const std::vector<Proposal>& proposals,
+                                   const CodingRuleSet& rules, const std::string& schema_href) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<!-- Proposed by `treatykb code` from the rules of kb/coding (docs/coding.md): every\n"
+                      "     annotation names the rule that proposed it and the rule's confidence. Not hand-made\n"
+                      "     knowledge: review before relying on it. -->\n"
+                      "<program xmlns=\"urn:treatykb:rules:1\">\n"
+                      "  <include href=\"" + xml_escape(schema_href) + "\"/>\n";
+    std::map<std::string, int> used;
+    for (const Proposal& proposal : proposals) {
+        if (proposal.instrument != instrument) continue;
+        const CodingRule& rule = rules.rules[proposal.rule];
+        std::string id = "coded." + id_part(proposal.instrument) + "." + proposal.language + "." +
+                         id_part(proposal.eid) + "." + id_part(rule.id);
+        int count = ++used[id];
+        if (count > 1) id += "." + std::to_string(count);
+        char confidence[16];
+        std::snprintf(confidence, sizeof confidence, "%.2f", rule.confidence);
+        out += "\n  <annotation id=\"" + xml_escape(id) + "\" provision=\"" + xml_escape(proposal.instrument) + "#" +
+               xml_escape(proposal.eid) + "\" rule=\"" + xml_escape(rule.id) + "\" class=\"" + rule.klass +
+               "\" confidence=\"" + confidence + "\">\n";
+        out += "    <quote lang=\"" + proposal.language + "\">" + xml_escape(proposal.quote) + "</quote>\n";
+        for (const std::string& fact : proposal.facts) out += "    <fact>" + xml_escape(fact) + "</fact>\n";
+        out += "  </annotation>\n";
+    }
+    out += "</program>\n";
+    return out;
+}
+
+}  // namespace treatykb::coding

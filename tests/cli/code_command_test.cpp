@@ -1,0 +1,185 @@
+// End-to-end: `treatykb code` on the real corpus (bundled Russian texts and the ToTA treaties of
+// corpus.xml). The coder must find, from the rules of kb/coding alone, the institutional facts the
+// issue names; its output must pass `treatykb check` (quotes verified); deleting one rule removes
+// exactly that rule's proposals; bad input writes nothing.
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "../test_support.hpp"
+
+using namespace treatykb::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string* corpus_database() {
+    static TemporaryDatabase database;
+    static bool loaded = false;
+    static bool available = false;
+    if (!loaded) {
+        loaded = true;
+        std::optional<std::string> tota = tota_dir();
+        if (!tota) return nullptr;
+        auto result = run_program("ingest --corpus --tota '" + *tota + "'", database.path());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        available = true;
+    }
+    return available ? &database.path() : nullptr;
+}
+
+// The coded files of eaeu, cuc-2007, teu and mercosur, written once into a scratch folder.
+const TemporaryDirectory* coded() {
+    static TemporaryDirectory folder;
+    static bool done = false;
+    if (!done) {
+        done = true;
+        auto result = run_program("code eaeu cuc-2007 teu mercosur -o '" + folder.path() + "'", *corpus_database());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+    }
+    return &folder;
+}
+
+// Every annotation of a coded file as "provision | rule | fact" lines, one per fact.
+std::multiset<std::string> proposals(const std::string& xml) {
+    std::multiset<std::string> out;
+    static const std::regex annotation(R"re(<annotation id="[^"]*" provision="([^"]*)" rule="([^"]*)"[^>]*>([\s\S]*?)</annotation>)re");
+    static const std::regex fact(R"re(<fact>([^<]*)</fact>)re");
+    static const std::regex quote(R"re(<quote lang="(\w+)">)re");
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), annotation); it != std::sregex_iterator(); ++it) {
+        std::string body = (*it)[3].str();
+        std::smatch language;
+        std::regex_search(body, language, quote);
+        for (auto f = std::sregex_iterator(body.begin(), body.end(), fact); f != std::sregex_iterator(); ++f)
+            out.insert((*it)[1].str() + " | " + language[1].str() + " | " + (*it)[2].str() + " | " + (*f)[1].str());
+    }
+    return out;
+}
+
+// True when some annotation at `provision` proposes `fact` (in any language, by any rule).
+bool proposes(const std::string& file, const std::string& provision, const std::string& fact) {
+    for (const std::string& line : proposals(read_text(coded()->path() + "/" + file)))
+        if (line.rfind(provision + " | ", 0) == 0 && line.size() >= fact.size() &&
+            line.compare(line.size() - fact.size(), fact.size(), fact) == 0)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing clauses", "[code]") {
+    if (!corpus_database()) return;
+    CHECK(proposes("eaeu.xml", "eaeu#art_13__para_2", "decision_rule(eaeu_supreme_council, consensus, 1, 1, members, @)"));
+    CHECK(proposes("eaeu.xml", "eaeu#art_18__para_2",
+                   "decision_rule(eaeu_commission_board, qualified_majority, 2, 3, members, @)"));
+    CHECK(proposes("eaeu.xml", "eaeu#annex_1__point_30", "appeal(eaeu_commission_board, eaeu_commission_council, @)"));
+    CHECK(proposes("eaeu.xml", "eaeu#art_47", "norm(@, permission, member_state, unilateral_measure, non_tariff_measures)"));
+    CHECK(proposes("eaeu.xml", "eaeu#art_92__para_1", "norm(@, right, member_state, national_policy, industrial_policy)"));
+    CHECK(proposes("eaeu.xml", "eaeu#art_9__para_2", "staffing_rule(eaeu_commission, nationality_cap, @)"));
+}
+
+TEST_CASE("code finds the weighted votes of the 2007 Commission, TEU's QMV and MERCOSUR's consensus", "[code]") {
+    if (!corpus_database()) return;
+    CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7", "vote_weight(cuc_2007_commission, RUS, 57.0, @)"));
+    CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7", "vote_weight(cuc_2007_commission, BLR, 21.5, @)"));
+    CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7", "vote_weight(cuc_2007_commission, KAZ, 21.5, @)"));
+    CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7",
+                   "decision_rule(cuc_2007_commission, weighted_majority, 2, 3, votes, @)"));
+    CHECK(proposes("teu.xml", "teu#art_16__para_4", "decision_rule(teu_council, qualified_majority, 55, 100, members, @)"));
+    CHECK(proposes("teu.xml", "teu#art_16__para_4",
+                   "decision_rule(teu_council, qualified_majority, 65, 100, population, @)"));
+    CHECK(proposes("mercosur.xml", "mercosur#art_16",
+                   "decision_rule(mercosur_common_market_council, consensus, 1, 1, members, @)"));
+    CHECK(proposes("mercosur.xml", "mercosur#art_16",
+                   "decision_rule(mercosur_common_market_group, consensus, 1, 1, members, @)"));
+}
+
+TEST_CASE("Coded knowledge passes check: every proposed quote verifies against its provision", "[code]") {
+    if (!corpus_database()) return;
+    std::string files;
+    for (const char* name : {"eaeu.xml", "cuc-2007.xml", "teu.xml", "mercosur.xml"})
+        files += " '" + coded()->path() + "/" + name + "'";
+    auto result = run_program("check" + files, *corpus_database());
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(contains(result.out, "quotes verified"));
+}
+
+TEST_CASE("Deleting one coding rule removes exactly its proposals", "[code]") {
+    if (!corpus_database()) return;
+    TemporaryDirectory rules, out;
+    std::string arguments;
+    const std::string removed = "decision.consensus.ru";
+    bool found = false;
+    for (const auto& entry : fs::directory_iterator(source_dir() + "/kb/coding")) {
+        std::string text = read_text(entry.path().string());
+        std::size_t start = text.find("<rule id=\"" + removed + "\"");
+        if (start != std::string::npos) {
+            std::size_t end = text.find("</rule>", start) + std::string("</rule>").size();
+            text.erase(start, end - start);
+            found = true;
+        }
+        arguments += " --coding '" + rules.write(entry.path().filename().string(), text) + "'";
+    }
+    REQUIRE(found);
+    auto result = run_program("code eaeu -o '" + out.path() + "'" + arguments, *corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::multiset<std::string> all = proposals(read_text(coded()->path() + "/eaeu.xml"));
+    std::multiset<std::string> without = proposals(read_text(out.path() + "/eaeu.xml"));
+    std::multiset<std::string> expected;
+    std::size_t of_rule = 0;
+    for (const std::string& line : all) {
+        if (contains(line, " | " + removed + " | ")) ++of_rule;
+        else expected.insert(line);
+    }
+    CHECK(of_rule > 0);
+    CHECK(without == expected);
+}
+
+TEST_CASE("code --stats lists the rules that matched nothing", "[code]") {
+    if (!corpus_database()) return;
+    TemporaryDirectory out;
+    auto result = run_program("code cuc-2007 --stats -o '" + out.path() + "'", *corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "rule\tclass\tmatches\tunresolved\tproposals"));
+    CHECK(contains(result.out, "matched nothing: decision.consensus.fr ("));
+}
+
+TEST_CASE("Coding a missing instrument: one clear line, non-zero exit, nothing written", "[code]") {
+    if (!corpus_database()) return;
+    TemporaryDirectory parent;
+    std::string folder = parent.path() + "/out";
+    auto result = run_program("code eaeu no-such-treaty -o '" + folder + "'", *corpus_database());
+    CHECK(result.exit_code != 0);
+    CHECK(contains(result.err, "no-such-treaty"));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') <= 2);  // the error and its hint
+    CHECK_FALSE(fs::exists(folder));
+}
+
+TEST_CASE("code refuses to write into the hand-made knowledge", "[code]") {
+    if (!corpus_database()) return;
+    auto result = run_program("code eaeu -o '" + source_dir() + "/kb/knowledge'", *corpus_database());
+    CHECK(result.exit_code != 0);
+    CHECK(contains(result.err, "hand-made"));
+}
+
+TEST_CASE("A malformed coding rule stops code with its position, and nothing is written", "[code]") {
+    if (!corpus_database()) return;
+    TemporaryDirectory rules, parent;
+    std::string file = rules.write("bad.xml", "<coding xmlns=\"urn:treatykb:coding:1\">\n"
+                                              "  <lexicon name=\"organ\" prefix=\"instrument\"/>\n"
+                                              "  <rule id=\"x\" class=\"bodies\" lang=\"en\">\n"
+                                              "    <pattern>[unclosed</pattern>\n"
+                                              "    <fact>body({|organ}, judicial, @)</fact>\n"
+                                              "  </rule>\n</coding>\n");
+    std::string folder = parent.path() + "/out";
+    auto result = run_program("code eaeu --coding '" + file + "' -o '" + folder + "'", *corpus_database());
+    CHECK(result.exit_code != 0);
+    CHECK(contains(result.err, file + ":4:"));
+    CHECK(contains(result.err, "bad regular expression"));
+    CHECK_FALSE(fs::exists(folder));
+}

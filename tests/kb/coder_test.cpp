@@ -1,0 +1,207 @@
+// The coder's library: coding rules rejected with file:line:column (bad regex, unknown class,
+// relation or lexicon, a capture the pattern lacks, a quote part that names nothing), a
+// pathological regex stopped by Boost's bound and reported, and proposals on a small stored text.
+#include <algorithm>
+
+#include "../test_support.hpp"
+#include "kb/coder.hpp"
+#include "kb/coding_rules.hpp"
+#include "kb/error.hpp"
+#include "kb/store.hpp"
+
+using namespace treatykb;
+using namespace treatykb::testing;
+
+namespace {
+
+const coding::RelationArity kRelations{{"body", 3}, {"decision_rule", 6}, {"vote_weight", 4}};
+
+const std::string kLexicon = R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="council" kind="intergovernmental"><name>\bcouncil\b</name></term>
+  <term lexicon="organ" symbol="court" kind="judicial"><name>\bcourt\b</name></term>
+</coding>
+)";
+
+std::string rule_file(const std::string& rule) {
+    return "<coding xmlns=\"urn:treatykb:coding:1\">\n" + rule + "</coding>\n";
+}
+
+// The error raised by loading the lexicon and one rule file; fails the test when none is.
+Error load_error(const TemporaryDirectory& dir, const std::string& rules) {
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string file = dir.write("rules.xml", rule_file(rules));
+    try {
+        coding::load_coding_rules({lexicon, file}, kRelations);
+    } catch (const Error& error) {
+        return error;
+    }
+    FAIL("the rules were accepted");
+    return Error("unreachable");
+}
+
+Instrument one_article(const std::string& text) {
+    Instrument instrument;
+    instrument.alias = "toy";
+    instrument.title = instrument.short_title = "Toy Treaty";
+    instrument.work_uri = "/akn/toy/act/2000-01-01/treaty/!main";
+    instrument.date_signed = "2000-01-01";
+    instrument.type = "treaty";
+    Expression expression;
+    expression.language = "en";
+    expression.authentic = true;
+    expression.uri = "/akn/toy/act/2000-01-01/treaty/eng@";
+    Provision article{"art_1", "", "article", "1", "The Council", text, 0, 1};
+    expression.provisions.push_back(article);
+    instrument.expressions.push_back(expression);
+    return instrument;
+}
+
+}  // namespace
+
+TEST_CASE("A bad regular expression is rejected at its file, line and column with the regex error") {
+    TemporaryDirectory dir;
+    Error error = load_error(dir, R"(  <rule id="r1" class="decision_rules" lang="en">
+    <pattern>by (consensus</pattern>
+    <fact>decision_rule({|organ}, consensus, 1, 1, members, @)</fact>
+  </rule>
+)");
+    CHECK(error.where().file == dir.path() + "/rules.xml");
+    CHECK(error.where().line == 3);
+    CHECK(error.where().column >= 14);  // inside the expression, which starts at column 14
+    CHECK(contains(error.message(), "bad regular expression"));
+    CHECK(contains(error.message(), "parenthes"));  // Boost's own words on the unmatched (
+}
+
+TEST_CASE("An unknown class, relation or lexicon, and a wrong arity, are rejected with their position") {
+    TemporaryDirectory dir;
+    Error klass = load_error(dir, R"(  <rule id="r1" class="bodys" lang="en">
+    <pattern>council</pattern>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(klass.message(), "unknown class bodys"));
+    CHECK(klass.where().line == 2);
+    CHECK(contains(klass.hint(), "decision_rules"));
+
+    Error relation = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>council</pattern>
+    <fact>organ({|organ}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(relation.message(), "unknown relation organ"));
+    CHECK(relation.where().line == 4);
+    CHECK(relation.where().column == 11);
+
+    Error arity = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>council</pattern>
+    <fact>body({|organ}, @)</fact>
+  </rule>
+)");
+    CHECK(contains(arity.message(), "body takes 3 arguments, not 2"));
+
+    Error lexicon = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>council</pattern>
+    <fact>body({|organs}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(lexicon.message(), "names no lexicon"));
+}
+
+TEST_CASE("A capture or quote that names no part of the provision is rejected") {
+    TemporaryDirectory dir;
+    Error capture = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>(?'who'council)</pattern>
+    <fact>body({whom|organ}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(capture.message(), "names the capture 'whom'"));
+    CHECK(contains(capture.hint(), "who"));
+    CHECK(capture.where().line == 4);
+    CHECK(capture.where().column == 16);  // the {
+
+    Error quote = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en" quote="clause">
+    <pattern>(?'who'council)</pattern>
+    <fact>body({who|organ}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(quote.message(), "quote=\"clause\" names no part of the provision"));
+
+    Error scope = load_error(dir, R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>(?'who'council)</pattern>
+    <require scope="sibling">members</require>
+    <fact>body({who|organ}, intergovernmental, @)</fact>
+  </rule>
+)");
+    CHECK(contains(scope.message(), "scope=\"sibling\" names no part of the provision"));
+    CHECK(scope.where().line == 4);
+}
+
+TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the threshold and the weights") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <lexicon name="state"/>
+  <term lexicon="state" symbol="RUS"><name>Russia</name></term>
+  <rule id="consensus" class="decision_rules" lang="en" confidence="0.9">
+    <pattern>(?'subject'decisions[^.]*?)\s+shall\s+be\s+taken\s+by\s+consensus</pattern>
+    <fact>decision_rule({subject,context|organ}, consensus, 1, 1, members, @)</fact>
+  </rule>
+  <rule id="majority" class="decision_rules" lang="en">
+    <pattern>by\s+a\s+(?'thr'two-thirds)\s+majority</pattern>
+    <fact>decision_rule({|organ}, qualified_majority, {thr|ratio.num}, {thr|ratio.den}, members, @)</fact>
+  </rule>
+  <rule id="weight" class="decision_rules" lang="en">
+    <pattern>^(?'state'\w+)\s*-\s*(?'w'\d+(?:,\d+)?)$</pattern>
+    <fact>vote_weight({|organ}, {state|state}, {w|decimal}, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({one_article("Decisions of the Court shall be taken by consensus. Other decisions shall be "
+                              "taken by a two-thirds majority.\nRussia - 21,5")});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    REQUIRE(result.failures.empty());
+    std::vector<std::string> facts;
+    for (const coding::Proposal& proposal : result.proposals)
+        for (const std::string& fact : proposal.facts) facts.push_back(fact + " | " + proposal.quote);
+    std::sort(facts.begin(), facts.end());
+    CHECK(facts == std::vector<std::string>{
+                       "decision_rule(toy_council, qualified_majority, 2, 3, members, @) | Other decisions shall be "
+                       "taken by a two-thirds majority.",
+                       "decision_rule(toy_court, consensus, 1, 1, members, @) | Decisions of the Court shall be "
+                       "taken by consensus.",
+                       "vote_weight(toy_council, RUS, 21.5, @) | Russia - 21,5"});
+    std::string xml = coding::render_coded_knowledge("toy", result.proposals, set, "../schema.xml");
+    CHECK(contains(xml, "rule=\"consensus\" class=\"decision_rules\" confidence=\"0.90\""));
+    CHECK(contains(xml, "<include href=\"../schema.xml\"/>"));
+}
+
+TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="catastrophic" class="bodies" lang="en">
+    <pattern>(?:(?:a|aa)+)+b</pattern>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+  <rule id="plain" class="bodies" lang="en">
+    <pattern>council</pattern>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({one_article(std::string(60, 'a') + " council")});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    REQUIRE(result.failures.size() == 1);
+    CHECK(set.rules[result.failures[0].rule].id == "catastrophic");
+    CHECK(result.failures[0].eid == "art_1");
+    INFO(result.failures[0].message);
+    // Boost's bounds: its state count ("complexity ... exceeded") or its recursion stack
+    CHECK((contains(result.failures[0].message, "complexity") || contains(result.failures[0].message, "stack")));
+    REQUIRE(result.proposals.size() == 1);  // the other rule still ran
+    CHECK(set.rules[result.proposals[0].rule].id == "plain");
+}
