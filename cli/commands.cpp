@@ -21,9 +21,9 @@ void register_all(CLI::App& app, Options& options) {
     register_power(app, options);
     register_analyze(app, options);
     register_compare(app, options);
+    register_code(app, options);
     register_completion(app, options);
     register_help(app);
-    register_code(app, options);
 }
 
 }  // namespace treatykb::cli
