@@ -1,6 +1,8 @@
-// treatykb show INSTRUMENT PROVISION [--lang ru|en] — a provision with its paragraphs and points,
-// and what other expressions and recorded amendments say about it.
+// treatykb show INSTRUMENT PROVISION [--lang ru|en] [--refs] — a provision with its paragraphs and
+// points, and what other expressions and recorded amendments say about it; --refs marks the
+// cross-references in its text.
 #include <iostream>
+#include <map>
 
 #include "cli/common.hpp"
 #include "kb/citation.hpp"
@@ -26,8 +28,42 @@ std::string expression_date(const Store& store, const std::string& alias, const 
     return {};
 }
 
+// Each reference made in the units' own text, marked where it stands:
+// "[пунктом 3 настоящей статьи -> Art. 29(3)]", "[... -> unresolved: not_in_expression]".
+void mark_references(const Store& store, const std::string& alias, const std::string& eid,
+                     const std::string& lang, std::vector<Provision>& units) {
+    std::map<std::string, std::map<std::size_t, std::pair<std::string, std::vector<std::string>>>>
+        by_unit; // eid -> offset -> (text, targets)
+    for (const auto& r : store.references_from(alias, eid, lang)) {
+        auto& [text, targets] = by_unit[r.from_eid][r.offset];
+        text = r.text;
+        if (r.status == "resolved") {
+            std::string citation = store.citation(alias, r.to_eid);
+            std::size_t comma = citation.find(", ");
+            targets.push_back(comma == std::string::npos ? citation : citation.substr(comma + 2));
+        } else {
+            targets.push_back(r.status + ": " + r.reason);
+        }
+    }
+    for (auto& unit : units) {
+        auto found = by_unit.find(unit.eid);
+        if (found == by_unit.end())
+            continue;
+        for (auto at = found->second.rbegin(); at != found->second.rend(); ++at) {
+            const auto& [offset, marked] = *at;
+            const auto& [text, targets] = marked;
+            if (unit.text.compare(offset, text.size(), text) != 0)
+                continue; // the stored text changed since the references were resolved
+            std::string label;
+            for (const auto& target : targets)
+                label += (label.empty() ? "" : "; ") + target;
+            unit.text.replace(offset, text.size(), "[" + text + " -> " + label + "]");
+        }
+    }
+}
+
 void run_show(const std::string& instrument, const std::string& reference, std::string lang,
-              Options& options) {
+              bool references, Options& options) {
     Store store(database_path(options));
     std::string alias = store.require_instrument(instrument);
     auto languages = store.languages(alias);
@@ -78,7 +114,10 @@ void run_show(const std::string& instrument, const std::string& reference, std::
     }
     std::cout << store.citation(alias, *eid) << "  [" << alias << "#" << *eid << ", " << lang
               << "]\n";
-    std::cout << render_tree(store.subtree(alias, *eid, lang)) << note;
+    std::vector<Provision> units = store.subtree(alias, *eid, lang);
+    if (references)
+        mark_references(store, alias, *eid, lang, units);
+    std::cout << render_tree(units) << note;
     // Amendments recorded for this provision or the article it belongs to, in any expression.
     std::vector<std::string> scope = eid_prefixes(*eid);
     for (const auto& other : languages) {
@@ -110,13 +149,16 @@ void register_show(CLI::App& app, Options& options) {
     auto instrument = std::make_shared<std::string>();
     auto reference = std::make_shared<std::string>();
     auto language = std::make_shared<std::string>();
+    auto references = std::make_shared<bool>(false);
     CLI::App* command =
         app.add_subcommand("show", "Show a provision: 47, art_47__para_1, \"Art. 47(1)\"");
+    command->add_flag("--refs", *references,
+                      "Mark each cross-reference in the text with what it resolves to");
     command->add_option("instrument", *instrument, "Alias, e.g. eaeu")->required();
     command->add_option("provision", *reference, "Article number, eId or citation")->required();
     command->add_option("--lang", *language, "ru or en (default: the authentic language)");
-    command->callback([instrument, reference, language, &options] {
-        run_show(*instrument, *reference, *language, options);
+    command->callback([instrument, reference, language, references, &options] {
+        run_show(*instrument, *reference, *language, *references, options);
     });
 }
 

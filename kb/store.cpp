@@ -114,9 +114,17 @@ CREATE TABLE IF NOT EXISTS amendments(
   expression_id INTEGER NOT NULL REFERENCES expressions(id),
   eid TEXT NOT NULL, date TEXT NOT NULL, amending_act TEXT NOT NULL, kind TEXT NOT NULL,
   note TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reference(
+  id INTEGER PRIMARY KEY,
+  expression_id INTEGER NOT NULL REFERENCES expressions(id),
+  from_eid TEXT NOT NULL, to_eid TEXT, text TEXT NOT NULL, kind TEXT NOT NULL,
+  status TEXT NOT NULL, reason TEXT NOT NULL, manner TEXT NOT NULL, offset INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS reference_from ON reference(expression_id, from_eid);
+CREATE INDEX IF NOT EXISTS reference_to ON reference(expression_id, to_eid);
 CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
   heading, text, content='provisions', content_rowid='id', tokenize='treatykb');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
+UPDATE meta SET value = '2' WHERE key = 'schema_version' AND value = '1';
 )sql";
 
 // The FTS index is kept by the store itself rather than by triggers: FTS5 flushes its pending
@@ -131,6 +139,9 @@ void delete_expression(sqlite3* database, long long expression) {
         .bind(1, expression)
         .run();
     Statement(database, "DELETE FROM amendments WHERE expression_id = ?1")
+        .bind(1, expression)
+        .run();
+    Statement(database, "DELETE FROM reference WHERE expression_id = ?1")
         .bind(1, expression)
         .run();
     Statement(database, "DELETE FROM expressions WHERE id = ?1").bind(1, expression).run();
@@ -185,7 +196,8 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
     return *id;
 }
 
-int insert_expression(sqlite3* database, long long instrument, const Expression& expression) {
+int insert_expression(sqlite3* database, long long instrument, const Expression& expression,
+                      bool references) {
     Statement existing(database,
                        "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
     existing.bind(1, instrument).bind(2, expression.language);
@@ -221,6 +233,8 @@ int insert_expression(sqlite3* database, long long instrument, const Expression&
         row.bind(1, id).bind(2, a.eid).bind(3, a.date).bind(4, a.amending_act).bind(5, a.kind);
         row.bind(6, a.note).run();
     }
+    if (references)
+        detail::insert_references(database, id, expression);
     return static_cast<int>(expression.provisions.size());
 }
 
@@ -330,14 +344,18 @@ Store::~Store() {
         sqlite3_close(impl_->database);
 }
 
-IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
-    return ingest([&](const InstrumentWriter& write) {
-        for (const auto& instrument : instruments)
-            write(instrument);
-    });
+IngestSummary Store::ingest(const std::vector<Instrument>& instruments,
+                            const IngestOptions& options) {
+    return ingest(
+        [&](const InstrumentWriter& write) {
+            for (const auto& instrument : instruments)
+                write(instrument);
+        },
+        options);
 }
 
-IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce) {
+IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce,
+                            const IngestOptions& options) {
     IngestSummary summary;
     std::set<std::string> aliases; // an instrument may arrive once per expression
     impl_->execute("BEGIN IMMEDIATE");
@@ -353,7 +371,8 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
             if (aliases.insert(instrument.alias).second)
                 ++summary.instruments;
             for (const auto& expression : instrument.expressions) {
-                summary.provisions += insert_expression(impl_->database, id, expression);
+                summary.provisions +=
+                    insert_expression(impl_->database, id, expression, options.references);
                 ++summary.expressions;
             }
         });

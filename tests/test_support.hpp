@@ -112,7 +112,10 @@ inline std::string database_fingerprint(const std::string& path) {
           "JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, p.ord",
           "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note FROM "
           "amendments a JOIN expressions e ON e.id = a.expression_id JOIN instruments i ON i.id = "
-          "e.instrument_id ORDER BY 1, 2, a.id"}) {
+          "e.instrument_id ORDER BY 1, 2, a.id",
+          "SELECT i.alias, e.language, r.from_eid, r.to_eid, r.text, r.kind, r.status, r.reason, "
+          "r.manner, r.offset FROM reference r JOIN expressions e ON e.id = r.expression_id JOIN "
+          "instruments i ON i.id = e.instrument_id ORDER BY 1, 2, r.id"}) {
         sqlite3_stmt* statement = nullptr;
         REQUIRE(sqlite3_prepare_v2(database, sql, -1, &statement, nullptr) == SQLITE_OK);
         while (sqlite3_step(statement) == SQLITE_ROW) {
