@@ -35,7 +35,8 @@ namespace {
 #define EN_KIND "(?:sub-?paragraph|paragraph|sub-?point|point|article|annex|appendix|section" \
                 "|chapter|part)s?"
 #define EN_NUM "(?:\\d+(?:\\.\\d+)*(?:\\s?\\((?:[a-z]|\\d{1,2}|[ivx]{1,4})\\))*" \
-               "|(?-i:[IVXLC]+)\\b|\\((?:[a-z]|\\d{1,2}|[ivx]{1,4})\\)|(?-i:[a-z])\\))"
+               "|(?-i:[IVXLC]+)(?:\\.\\d+)*(?:\\s+bis)?\\b|\\((?:[a-z]|\\d{1,2}|[ivx]{1,4})\\)"   \
+               "|(?-i:[a-z])\\))"
 #define EN_SEP "(?:\\s*,\\s*(?:and\\s+)?|\\s+(?:and|or)\\s+|\\s*[-–—]\\s*|\\s+(?:to|through)\\s+)"
 #define EN_LIST "(?:No\\.?\\s*)?" EN_NUM "(?:" EN_SEP "(?:No\\.?\\s*)?" EN_NUM ")*"
 #define EN_UNIT "\\b" EN_KIND "\\s+" EN_LIST
@@ -47,7 +48,7 @@ namespace {
 #define EN_ALONE "\\b(?:this|the\\s+preceding|the\\s+previous)\\s+(?:sub-?paragraph|paragraph|article)\\b"
 
 struct Patterns {
-    boost::u32regex chain, unit, number, separator, qualifier, other, self_instrument;
+    boost::u32regex chain, unit, number, qualifier, other, self_instrument;
 };
 
 constexpr auto flags = boost::regex::perl | boost::regex::icase;
@@ -57,13 +58,12 @@ const Patterns& russian() {
         boost::make_u32regex(RU_CHAIN "|" RU_ALONE, flags),
         boost::make_u32regex("(" RU_KIND ")\\s+(" RU_LIST "|" RU_ORDS ")", flags),
         boost::make_u32regex(RU_NUM "|" RU_ORD, flags),
-        boost::make_u32regex(RU_SEP, flags),
         boost::make_u32regex("(настоящ|предыдущ|данн)[а-яё]*\\s+([а-яё]+)", flags),
         // Another instrument named after the units: a code, agreement, protocol, charter...
         boost::make_u32regex(
             "^\\s+((?:Договор|Соглашени|Протокол|Устав|Конвенци|Таможенн|Генеральн|Марракешск"
             "|Положени|Правил|Регламент|Решени|решени|Закон|закон|ГАТТ|ГАТС|ВТО|Венск"
-            "|[Мм]еждународн|Статут)[^,;:.()]{0,120})",
+            "|[Мм]еждународн|Статут)[^,;:.()\\n]{0,120})",
             boost::regex::perl),
         // In an annex the Treaty is "Договор" or "Договор о Евразийском экономическом союзе".
         boost::make_u32regex("^Договор[а-яё]*\\b(?:\\s+о\\s+Евразийском\\s+экономическом\\s+союзе)?"
@@ -78,11 +78,10 @@ const Patterns& english() {
         boost::make_u32regex(EN_CHAIN "|" EN_ALONE, flags),
         boost::make_u32regex("(" EN_KIND ")\\s+(" EN_LIST ")", flags),
         boost::make_u32regex(EN_NUM, flags),
-        boost::make_u32regex(EN_SEP, flags),
         boost::make_u32regex("(this|the\\s+present|the\\s+preceding|the\\s+previous)\\s+([a-z-]+)",
                              flags),
         boost::make_u32regex("^\\s*,?\\s+(?:of|to|in|under)\\s+((?:the\\s+)?(?:[A-Z][\\w-]*|GATT"
-                             "|WTO)[^,;:.()]{0,120})",
+                             "|WTO)[^,;:.()\\n]{0,120})",
                              boost::regex::perl),
         boost::make_u32regex("^(?:the\\s+)?(?:Treaty|Agreement)\\b"
                              "(?!\\s+(?:on|of|between|establishing|for|to))",
@@ -105,8 +104,7 @@ bool starts_with_any(std::string_view word, std::initializer_list<std::string_vi
     return false;
 }
 
-// The Russian kind word's lower-cased form begins with a capital when it opens a sentence;
-// compare on the stem after dropping the first letter's case (both cases listed).
+// The unit a word names; a Russian word may open a sentence, so both cases are listed.
 std::string unit_kind(std::string_view word, bool russian_text) {
     if (russian_text) {
         if (starts_with_any(word, {"подпункт", "Подпункт"}))
@@ -318,7 +316,6 @@ std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_
         "sub-point", "annex", "Annex", "ANNEX", "appendix", "Appendix", "section", "Section",
         "SECTION", "chapter", "Chapter", "CHAPTER", "part", "Part", "PART", "this ", "This ",
         "the preceding", "The preceding", "the previous", "The previous"};
-    const auto& stems = russian_text ? ru : en;
     // Index the stems by their first byte.
     static const auto by_first = [] {
         std::array<std::array<std::vector<std::string_view>, 256>, 2> index;
@@ -329,7 +326,6 @@ std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_
         return index;
     }();
     const auto& first = by_first[russian_text ? 1 : 0];
-    (void)stems;
     std::vector<std::size_t> out;
     std::string_view view(text);
     for (std::size_t at = 0; at < text.size(); ++at) {
@@ -441,7 +437,7 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         auto at = chain.cbegin();
         std::string::const_iterator last_unit_end = chain.cbegin();
         while (boost::u32regex_search(at, chain.cend(), u, p.unit)) {
-            // A unit word inside the qualifier ("настоящей статьи") is not a unit.
+            // (A qualifier such as "настоящей статьи" has no number, so it is not a unit.)
             ReferenceUnit unit;
             unit.kind = unit_kind(u.str(1), russian_text);
             read_numbers(u.str(2), p, unit);
@@ -453,7 +449,6 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         boost::match_results<std::string::const_iterator> q;
         if (boost::u32regex_search(rest, q, p.qualifier))
             found.scope = qualifier_scope(q.str(1), q.str(2), russian_text);
-        // Two annexes in a chain: "приложении № 1 к приложению № 20" is an appendix of 20.
         // After the units: the name of another instrument, or the Treaty under its name.
         if (found.scope == ReferenceScope::unspecified && !found.units.empty()) {
             std::size_t length = std::min<std::size_t>(400, text.size() - found.end);

@@ -332,13 +332,11 @@ class Resolver {
             case ReferenceScope::this_article: base = ancestor(from, {"art_"}); break;
             case ReferenceScope::this_paragraph: base = enclosing_paragraph(from); break;
             case ReferenceScope::this_subpoint: base = ancestor(from, {"point_", "subpoint_"}); break;
-            case ReferenceScope::this_annex: {
-                bool nearest = true;
-                base = annex_of(from, nearest);
-                if (outer.kind == "annex" && base)
-                    base = annex_of(from, false);
+            case ReferenceScope::this_annex:
+                // "пунктом 10 настоящих Правил" in an appendix: its points; "приложение № 1 к
+                // настоящему Протоколу": an appendix of the annex itself.
+                base = annex_of(from, outer.kind != "annex");
                 break;
-            }
             case ReferenceScope::this_section:
                 if (in_annex)
                     base = annex_of(from, true); // points are numbered through the annex
@@ -384,16 +382,15 @@ class Resolver {
         // Walk from the outermost unit inwards; every unit may name several numbers.
         std::vector<std::string> containers{*base};
         for (auto unit = f.units.rbegin(); unit != f.units.rend(); ++unit) {
-            std::string unit_kind = unit->kind;
-            // "приложение № 1 к приложению № 20": the inner annex is an appendix of the outer.
+            // "приложение № 1 к приложению № 20": the inner annex is an appendix of the outer
+            // (child() names an annex inside an annex `app_`).
+            const std::string& unit_kind = unit->kind;
             std::vector<std::string> next;
             for (const auto& container : containers) {
                 for (const auto& number : expand(*unit)) {
                     auto eid = child(container, unit_kind, number);
                     if (!eid) {
-                        unresolved(container.empty() && unit_kind == "annex"
-                                       ? "not_in_expression"
-                                       : "not_in_expression");
+                        unresolved("not_in_expression");
                         continue;
                     }
                     std::string at = *eid;

@@ -3,8 +3,7 @@
 #  (a) `treatykb ingest DIR`: wall time and peak RSS, beside a floor — the same provision texts
 #      bulk-loaded into a bare FTS5 table by the sqlite3 shell in one transaction;
 #  (b) 1,000 mixed searches (`treatykb bench-search`): p50 / p99 latency;
-#  (c) what resolving cross-references costs at ingest: the same ingests with and without it
-#      (`--no-references`), ToTA and the bundled Russian corpus, as a ratio (goal: at most 1.30).
+#  (c) what resolving cross-references costs at ingest: bench/corpus/references.sh.
 # Usage: bench/corpus/run.sh [build-dir]   (default build/; results also in bench/out/corpus.txt)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,22 +27,8 @@ measure() {  # measure LABEL COMMAND... -> prints "LABEL wall_s rss_mb"
          awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.txt")
   printf '%-34s wall %7.2f s   peak RSS %7.1f MB\n' "$label" "$wall" "$rss"
-  echo "$wall" > "$work/last_wall"
 }
 
-# best of three walls of one command (the machine is shared), printed as "label s"
-best_of_three() {  # best_of_three LABEL DB COMMAND...
-  local label=$1 db=$2; shift 2
-  local best=""
-  for run in 1 2 3; do
-    rm -f "$db" "$db-wal" "$db-shm"
-    measure "$label (run $run)" "$@" >/dev/null
-    local wall; wall=$(cat "$work/last_wall")
-    if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; fi
-  done
-  printf '%-44s best of 3: %7.2f s\n' "$label" "$best"
-  echo "$best" > "$work/best_wall"
-}
 
 {
   echo "corpus benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $files ToTA files"
@@ -56,18 +41,6 @@ best_of_three() {  # best_of_three LABEL DB COMMAND...
   } > "$work/floor.sql"
   echo "  ($(sqlite3 "$work/kb.sqlite" 'SELECT count(*) FROM provisions') provisions, $(du -m "$work/floor.sql" | cut -f1) MB of SQL for the floor)"
   measure "floor: sqlite3 shell, bare FTS5" sh -c "sqlite3 '$work/floor.sqlite' < '$work/floor.sql'"
-  # (c) Reference resolution: the same ingests with and without it.
-  best_of_three "ToTA ingest with references" "$work/r1.sqlite" "$tk" --db "$work/r1.sqlite" ingest "$tota"
-  tota_with=$(cat "$work/best_wall")
-  best_of_three "ToTA ingest without (--no-references)" "$work/r2.sqlite" "$tk" --db "$work/r2.sqlite" ingest --no-references "$tota"
-  tota_without=$(cat "$work/best_wall")
-  echo "  ($(sqlite3 "$work/r1.sqlite" 'SELECT count(*) FROM reference') references stored, $(sqlite3 "$work/r1.sqlite" "SELECT count(*) FROM reference WHERE status = 'resolved'") resolved)"
-  best_of_three "Russian corpus ingest with references" "$work/r3.sqlite" env TREATYKB_TOTA= "$tk" --db "$work/r3.sqlite" ingest --corpus
-  ru_with=$(cat "$work/best_wall")
-  best_of_three "Russian corpus ingest without" "$work/r4.sqlite" env TREATYKB_TOTA= "$tk" --db "$work/r4.sqlite" ingest --corpus --no-references
-  ru_without=$(cat "$work/best_wall")
-  awk -v a="$tota_with" -v b="$tota_without" -v c="$ru_with" -v d="$ru_without" 'BEGIN {
-    printf "reference resolution: ToTA ingest %.2fx, Russian corpus ingest %.2fx the ingest without it (goal <= 1.30)\n", a / b, c / d }'
   # The searches run over ToTA and the bundled Russian texts, so that the Russian queries of the mix
   # have hits to rank (ToTA alone is English).
   "$tk" --db "$work/kb.sqlite" ingest --corpus >/dev/null 2>&1
@@ -82,3 +55,4 @@ best_of_three() {  # best_of_three LABEL DB COMMAND...
     done | sort -n | awk -v q="$query" 'NR == 3 {printf "%8.3f ms  %s\n", $1, q}'
   done
 } | tee "$out/corpus.txt"
+"$root/bench/corpus/references.sh" "$build"
