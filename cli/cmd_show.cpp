@@ -1,12 +1,14 @@
-// treatykb show INSTRUMENT PROVISION [--lang ru|en] [--refs] — a provision with its paragraphs and
-// points, and what other expressions and recorded amendments say about it; --refs marks the
-// cross-references in its text.
+// treatykb show INSTRUMENT PROVISION [--lang ru|en] [--as-of DATE] [--refs] — a provision with its
+// paragraphs and points, what other expressions and recorded amendments say about it, (with
+// --as-of) which expression gives the text in force on a date (kb/point_in_time), and (with
+// --refs) the cross-references in its text marked with what they resolve to.
 #include <iostream>
 #include <map>
 
 #include "cli/common.hpp"
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
+#include "kb/point_in_time.hpp"
 
 namespace treatykb::cli {
 
@@ -19,6 +21,13 @@ std::string list_languages(const std::vector<std::string>& languages) {
     return out;
 }
 
+bool has_annexes(const Store& store, const std::string& alias, const std::string& lang) {
+    for (const auto& provision : store.provisions(alias, lang))
+        if (provision.kind == "annex")
+            return true;
+    return false;
+}
+
 std::string expression_date(const Store& store, const std::string& alias, const std::string& lang) {
     for (const auto& instrument : store.list())
         if (instrument.alias == alias)
@@ -26,6 +35,98 @@ std::string expression_date(const Store& store, const std::string& alias, const 
                 if (expression.language == lang)
                     return expression.date;
     return {};
+}
+
+// "ratified by Kazakhstan on 2021-02-15 (Закон РК от 15.02.2021 № 6-VII)"; the protocol is named
+// only where the source names it.
+std::string describe_amendment(const AmendmentRecord& amendment) {
+    std::string out;
+    if (!amendment.amending_act.empty())
+        out += "by " + amendment.amending_act +
+               (amendment.date.empty() ? "" : " (" + amendment.date + ")") + ", ";
+    else
+        out += "by a protocol the source does not name, ";
+    if (!amendment.ratification_act.empty())
+        out += "ratified by Kazakhstan on " + amendment.ratification_date + " (" +
+               amendment.ratification_act + ")";
+    else
+        out += "date not recorded";
+    return out;
+}
+
+std::string describe_all(const std::vector<AmendmentRecord>& amendments, const Store& store,
+                         const std::string& alias) {
+    std::string out;
+    for (const auto& amendment : amendments)
+        out += (out.empty() ? "" : "; ") + store.citation(alias, amendment.eid) + " " +
+               amendment.kind + " " + describe_amendment(amendment);
+    return out;
+}
+
+// Prints what the corpus can say about the text in force on `date`; returns the language whose
+// text to show, or an empty string when none answers.
+std::string explain_as_of(const Store& store, const std::string& alias, const std::string& eid,
+                          const std::string& lang, const std::string& date) {
+    PointInTime reading = read_as_of(store, alias, eid, lang, date);
+    std::string citation = store.citation(alias, eid);
+    std::string consolidated =
+        reading.consolidated_language + " text (consolidated to " + reading.consolidated_to + ")";
+    std::cout << "as of " << date << ": ";
+    switch (reading.status) {
+    case PointInTime::Status::not_in_force:
+        std::cout << "the instrument was not yet in force (in force from " << reading.in_force_from
+                  << "); no text was in force then\n";
+        return {};
+    case PointInTime::Status::text_answers:
+        if (reading.consolidated_language.empty())
+            std::cout << "no amendment of this instrument is recorded in the corpus; the " << lang
+                      << " text below is taken as the text in force then\n";
+        else if (lang == reading.consolidated_language)
+            std::cout << "no amendment of " << citation << " is recorded in the " << consolidated
+                      << "; it is the text in force then, as far as the source records\n";
+        else
+            std::cout << "the " << lang << " text translates the original; "
+                      << (reading.ratified_after.empty()
+                              ? "no amendment of " + citation + " is recorded"
+                              : "the amendments recorded (" +
+                                    describe_all(reading.ratified_after, store, alias) +
+                                    ") were ratified after that date")
+                      << ", so it gives the wording in force then\n";
+        break;
+    case PointInTime::Status::text_may_differ:
+        std::cout << describe_all(reading.ratified_before, store, alias)
+                  << "; when that entered into force is not in the corpus, so the " << lang
+                  << " text below ("
+                  << (lang == reading.consolidated_language
+                          ? "consolidated to " + reading.consolidated_to
+                          : std::string("the original"))
+                  << ") may not be the text in force then\n";
+        break;
+    case PointInTime::Status::original_answers:
+        std::cout << describe_all(reading.ratified_after, store, alias)
+                  << " — after that date, so the " << consolidated
+                  << " is not the text in force then, and the original Russian wording is not in "
+                     "the corpus; the "
+                  << reading.language
+                  << " expression, an unofficial translation of the original text, answers\n";
+        break;
+    case PointInTime::Status::no_text_in_corpus:
+        std::cout << "the " << consolidated << " is not the text in force then ("
+                  << describe_all(reading.ratified_after, store, alias)
+                  << "), and the corpus does not hold the earlier wording of " << citation
+                  << (reading.ratified_before.empty()
+                          ? " in any expression"
+                          : " (another amendment, " +
+                                describe_all(reading.ratified_before, store, alias) +
+                                ", may already have applied)")
+                  << "\n";
+        return {};
+    }
+    if (reading.language == reading.consolidated_language && !reading.consolidated_to.empty() &&
+        date > reading.consolidated_to)
+        std::cout << "note: the consolidated text is current to " << reading.consolidated_to
+                  << "; later amendments are not in the corpus\n";
+    return reading.language;
 }
 
 // Each reference made in the units' own text, marked where it stands:
@@ -63,7 +164,10 @@ void mark_references(const Store& store, const std::string& alias, const std::st
 }
 
 void run_show(const std::string& instrument, const std::string& reference, std::string lang,
-              bool references, Options& options) {
+              const std::string& as_of, bool references, Options& options) {
+    if (!as_of.empty() && !is_iso_date(as_of))
+        throw Error("--as-of needs a date YYYY-MM-DD, not \"" + as_of + "\"", {},
+                    "e.g. --as-of 2016-01-01");
     Store store(database_path(options));
     std::string alias = store.require_instrument(instrument);
     auto languages = store.languages(alias);
@@ -98,7 +202,16 @@ void run_show(const std::string& instrument, const std::string& reference, std::
         for (const auto& other : languages) {
             if (other == lang)
                 continue;
-            if (auto elsewhere = store.resolve_reference(alias, reference, other))
+            auto elsewhere = store.resolve_reference(alias, reference, other);
+            if (elsewhere && elsewhere->starts_with("annex_") && !has_annexes(store, alias, lang))
+                throw Error("the " + lang + " expression of " + alias +
+                                " has no annexes (ToTA texts leave them out), so it has no " +
+                                store.citation(alias, *elsewhere),
+                            {},
+                            "the annex is in the " + other + " expression: treatykb show " + alias +
+                                " " + *elsewhere + " --lang " + other,
+                            *elsewhere);
+            if (elsewhere)
                 throw Error("the " + lang + " expression of " + alias + " has no provision " +
                                 *elsewhere + " (" + store.citation(alias, *elsewhere) + ")",
                             {},
@@ -111,6 +224,14 @@ void run_show(const std::string& instrument, const std::string& reference, std::
                     "(\"Art. 47(1)\", \"Annex 7, point 50\"); `treatykb toc " +
                         alias + "` lists them",
                     reference);
+    }
+    if (!as_of.empty()) {
+        std::string answering = explain_as_of(store, alias, *eid, lang, as_of);
+        if (answering.empty())
+            return;
+        if (answering != lang)
+            note.clear(); // the note was about the requested expression
+        lang = answering;
     }
     std::cout << store.citation(alias, *eid) << "  [" << alias << "#" << *eid << ", " << lang
               << "]\n";
@@ -128,12 +249,12 @@ void run_show(const std::string& instrument, const std::string& reference, std::
             if (!concerns)
                 continue;
             if (other == lang) {
-                std::cout << "note: " << amendment.kind << " by " << amendment.amending_act << " ("
-                          << amendment.note << ")\n";
+                std::cout << "note: " << amendment.kind << " " << describe_amendment(amendment)
+                          << " (" << amendment.note << ")\n";
             } else if (store.provision(alias, *eid, lang)) {
                 std::cout << "note: the " << other << " expression records that "
                           << store.citation(alias, amendment.eid) << " was " << amendment.kind
-                          << " by " << amendment.amending_act << "; this " << lang << " text ("
+                          << " " << describe_amendment(amendment) << "; this " << lang << " text ("
                           << expression_date(store, alias, lang) << ") may differ from it\n";
             }
         }
@@ -149,16 +270,19 @@ void register_show(CLI::App& app, Options& options) {
     auto instrument = std::make_shared<std::string>();
     auto reference = std::make_shared<std::string>();
     auto language = std::make_shared<std::string>();
+    auto as_of = std::make_shared<std::string>();
     auto references = std::make_shared<bool>(false);
     CLI::App* command =
         app.add_subcommand("show", "Show a provision: 47, art_47__para_1, \"Art. 47(1)\"");
-    command->add_flag("--refs", *references,
-                      "Mark each cross-reference in the text with what it resolves to");
     command->add_option("instrument", *instrument, "Alias, e.g. eaeu")->required();
     command->add_option("provision", *reference, "Article number, eId or citation")->required();
     command->add_option("--lang", *language, "ru or en (default: the authentic language)");
-    command->callback([instrument, reference, language, references, &options] {
-        run_show(*instrument, *reference, *language, *references, options);
+    command->add_option("--as-of", *as_of,
+                        "YYYY-MM-DD: the text in force on that date, where the corpus knows it");
+    command->add_flag("--refs", *references,
+                      "Mark each cross-reference in the text with what it resolves to");
+    command->callback([instrument, reference, language, as_of, references, &options] {
+        run_show(*instrument, *reference, *language, *as_of, *references, options);
     });
 }
 

@@ -193,6 +193,8 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
         node.append_attribute("date") = amendment.date.c_str();
         node.append_attribute("act") = amendment.amending_act.c_str();
         node.append_attribute("kind") = amendment.kind.c_str();
+        node.append_attribute("ratification") = amendment.ratification_act.c_str();
+        node.append_attribute("ratificationDate") = amendment.ratification_date.c_str();
         node.text().set(amendment.note.c_str());
     }
 
@@ -275,7 +277,8 @@ Instrument read_akn(std::string_view xml, const std::string& file) {
     for (pugi::xml_node node : proprietary.children("tk:amendment")) {
         expression.amendments.push_back(
             {node.attribute("eId").value(), node.attribute("date").value(),
-             node.attribute("act").value(), node.attribute("kind").value(), node.text().get()});
+             node.attribute("act").value(), node.attribute("kind").value(), node.text().get(),
+             node.attribute("ratification").value(), node.attribute("ratificationDate").value()});
     }
     read_units(act, "", expression);
     if (expression.provisions.empty())

@@ -123,7 +123,7 @@ const boost::u32regex& compiled(const char* pattern) {
         R"(^(?:art(?:icle)?\.?|статья|ст\.)?\s*(\d+(?:[¹²³⁴⁵⁶⁷⁸⁹]+|[-.]\d+)?)\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
         flags);
     static const boost::u32regex annex = boost::make_u32regex(
-        R"(^(?:annex|приложение)\s*(?:№\s*)?(\d+)(?:\s*,?\s*(?:point|пункт|p\.)\s*(\d+))?\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
+        R"(^(?:annex|приложение)\s*(?:№\s*)?(\d+)(?:\s*,?\s*(?:point|пункт|p\.)\s*(\d+[¹²³⁴⁵⁶⁷⁸⁹]*))?\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
         flags);
     static const boost::u32regex section =
         boost::make_u32regex(R"(^(?:section|раздел|sec\.)\s*([IVXLC]+|\d+)\s*$)", flags);
@@ -151,7 +151,7 @@ ParsedReference parse_reference(std::string_view reference) {
     if (boost::u32regex_match(text, found, compiled("annex"))) {
         std::string root = "annex_" + found[1].str();
         if (found[2].matched)
-            root += "__point_" + found[2].str();
+            root += "__point_" + number_component(found[2].str()); // 13¹ -> 13-1 (Annex 19)
         return {root, split_parts(found[3].str())};
     }
     if (boost::u32regex_match(text, found, compiled("section")))

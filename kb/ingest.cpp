@@ -102,9 +102,9 @@ void append_expression(Expression& target, Expression&& part) {
         target.source += (target.source.empty() ? "" : " ") + part.source;
 }
 
-ParsedText parse_text_file(const std::string& path, Format format) {
+ParsedText parse_text_file(const std::string& path, Format format, const std::string& annex = {}) {
     std::string content = read_file(path);
-    return format == Format::markdown ? parse_markdown_treaty(content, path)
+    return format == Format::markdown ? parse_markdown_treaty(content, path, annex)
                                       : parse_plain_text_treaty(content, path);
 }
 
@@ -117,7 +117,7 @@ Instrument load_bundled_expression(const CatalogInstrument& entry,
     for (const auto& file : expression_entry.files) {
         std::string path = (fs::path(texts_dir) / file.name).string();
         Format format = detect_format(path, "");
-        ParsedText parsed = parse_text_file(path, format);
+        ParsedText parsed = parse_text_file(path, format, file.annex);
         if (!file.annex.empty()) {
             std::string expected = "annex_" + file.annex;
             if (parsed.expression.provisions.empty() ||

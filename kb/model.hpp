@@ -26,13 +26,17 @@ struct Provision {
     bool operator==(const Provision&) const = default;
 };
 
-// An amendment recorded in a consolidated text.
+// An amendment recorded in a consolidated text. The Kazakh mirror's "Сноска." notes name the
+// Kazakh law that ratified the amending protocol, not the protocol itself: the protocol and its
+// date are filled only where the source names them, and are empty otherwise (never guessed).
 struct AmendmentRecord {
     std::string eid;          // the provision amended (or inserted), e.g. "art_85", "art_99-1"
-    std::string date;         // ISO date of the amending act, "2021-02-15"
-    std::string amending_act; // "Закон РК от 15.02.2021 № 6-VII"
+    std::string date;         // ISO date of the amending act (the protocol), empty when unknown
+    std::string amending_act; // the amending protocol as the source names it, empty when unnamed
     std::string kind; // "amended", "replaced" (в редакции) or "inserted" (дополнен)
-    std::string note; // the source line, verbatim
+    std::string note;             // the source line, verbatim
+    std::string ratification_act; // the Kazakh law the note names: "Закон РК от 15.02.2021 № 6-VII"
+    std::string ratification_date; // its ISO date, "2021-02-15"
     bool operator==(const AmendmentRecord&) const = default;
 };
 

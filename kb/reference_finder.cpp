@@ -24,7 +24,7 @@ namespace {
 #define RU_UNIT "\\b" RU_KIND "\\s+(?:" RU_LIST "|" RU_ORDS ")"
 #define RU_QUAL "(?:настоящ|предыдущ|данн)[а-яё]*\\s+" \
                 "(?:подпункт|пункт|стать|подраздел|раздел|приложени|протокол|договор|положени" \
-                "|правил|абзац|глав)[а-яё]*"
+                "|правил|статут|порядк|абзац|глав)[а-яё]*"
 #define RU_JOIN "\\s+(?:к\\s+)?"
 #define RU_CHAIN RU_UNIT "(?:" RU_JOIN RU_UNIT ")*(?:" RU_JOIN RU_QUAL ")?"
 // Relative forms standing alone: "настоящей статьи", "предыдущего пункта" (not "настоящего
@@ -162,7 +162,7 @@ ReferenceScope qualifier_scope(std::string_view first, std::string_view noun, bo
         if (is({"договор", "Договор"}))
             return ReferenceScope::this_instrument;
         if (is({"протокол", "Протокол", "приложени", "Приложени", "положени", "Положени",
-                "правил", "Правил"}))
+                "правил", "Правил", "статут", "Статут", "порядк", "Порядк"}))
             return ReferenceScope::this_annex;
         return ReferenceScope::unspecified;
     }

@@ -42,6 +42,20 @@ std::string title_key(const std::string& text) {
     return space == std::string::npos ? std::string() : out.substr(space + 1);
 }
 
+// "Договора о наличии ..." — "Договор" (in the annexes, the EAEU Treaty) followed by "о" and a
+// lower-case word may be the Treaty with the clause going on, or another treaty's title.
+bool ambiguous_treaty(const std::string& name) {
+    static const std::string prefix = "Договор";
+    if (!name.starts_with(prefix))
+        return false;
+    static const std::string about = " о ";
+    std::size_t o = name.find(about);
+    if (o == std::string::npos || name.find(' ') < o)
+        return false;
+    std::string next = name.substr(o + about.size(), 2); // one Cyrillic letter
+    return next.size() == 2 && to_lower(next) == next;
+}
+
 std::string last_component(std::string_view eid) {
     std::size_t sep = eid.rfind("__");
     return std::string(sep == std::string_view::npos ? eid : eid.substr(sep + 2));
@@ -218,7 +232,8 @@ class Resolver {
 
     // The eId of `kind number` inside `container` ("" is the top of the expression).
     std::optional<std::string> child(const std::string& container, const std::string& kind,
-                                     const std::string& number) const {
+                                     const std::string& number,
+                                     bool* superscript = nullptr) const {
         std::string component = is_letter(number) ? letter_or_item(number)
                                                    : number_component(number);
         std::vector<std::string> candidates;
@@ -251,6 +266,20 @@ class Resolver {
         for (const auto& c : candidates)
             if (exists(c))
                 return c;
+        // The mirror lost superscripts: "пункт 132" is point 13² when there is no point 132
+        // and there is a 13² (the parser reads "Статья 991" as Art. 99¹ alike). The row says so.
+        if (component.size() >= 2 && component.find_first_not_of("0123456789") == std::string::npos &&
+            (kind == "paragraph" || kind == "article")) {
+            std::string inserted = component.substr(0, component.size() - 1) + "-" + component.back();
+            for (auto c : candidates) {
+                c.replace(c.size() - component.size(), component.size(), inserted);
+                if (exists(c)) {
+                    if (superscript)
+                        *superscript = true;
+                    return c;
+                }
+            }
+        }
         return std::nullopt;
     }
 
@@ -316,6 +345,11 @@ class Resolver {
             // A protocol of the Treaty named by its title is one of its annexes.
             if (auto annex = annex_by_title(f.other_instrument)) {
                 base = *annex;
+            } else if (ambiguous_treaty(f.other_instrument)) {
+                // "со статьей 93 Договора о наличии серьезного ущемления интересов" (Annex 28):
+                // the Treaty followed by words of the clause, or a treaty "о ..."? Not guessed.
+                add(out, from, f, kind, "unresolved", "", "scope_unclear");
+                return;
             } else {
                 add(out, from, f, kind, "external", "", f.other_instrument);
                 return;
@@ -381,6 +415,7 @@ class Resolver {
         }
         // Walk from the outermost unit inwards; every unit may name several numbers.
         std::vector<std::string> containers{*base};
+        bool superscript = false; // a number read as one with a lost superscript
         for (auto unit = f.units.rbegin(); unit != f.units.rend(); ++unit) {
             // "приложение № 1 к приложению № 20": the inner annex is an appendix of the outer
             // (child() names an annex inside an annex `app_`).
@@ -388,7 +423,7 @@ class Resolver {
             std::vector<std::string> next;
             for (const auto& container : containers) {
                 for (const auto& number : expand(*unit)) {
-                    auto eid = child(container, unit_kind, number);
+                    auto eid = child(container, unit_kind, number, &superscript);
                     if (!eid) {
                         unresolved("not_in_expression");
                         continue;
@@ -414,7 +449,7 @@ class Resolver {
             containers = std::move(next);
         }
         for (const auto& target : containers)
-            add(out, from, f, kind, "resolved", target, "");
+            add(out, from, f, kind, "resolved", target, superscript ? "superscript_read" : "");
     }
 };
 

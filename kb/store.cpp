@@ -113,7 +113,8 @@ CREATE TABLE IF NOT EXISTS amendments(
   id INTEGER PRIMARY KEY,
   expression_id INTEGER NOT NULL REFERENCES expressions(id),
   eid TEXT NOT NULL, date TEXT NOT NULL, amending_act TEXT NOT NULL, kind TEXT NOT NULL,
-  note TEXT NOT NULL);
+  note TEXT NOT NULL, ratification_act TEXT NOT NULL DEFAULT '',
+  ratification_date TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS reference(
   id INTEGER PRIMARY KEY,
   expression_id INTEGER NOT NULL REFERENCES expressions(id),
@@ -123,9 +124,36 @@ CREATE INDEX IF NOT EXISTS reference_from ON reference(expression_id, from_eid);
 CREATE INDEX IF NOT EXISTS reference_to ON reference(expression_id, to_eid);
 CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
   heading, text, content='provisions', content_rowid='id', tokenize='treatykb');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
-UPDATE meta SET value = '2' WHERE key = 'schema_version' AND value = '1';
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3');
 )sql";
+
+// Brings a database written by an older treatykb up to the schema above. Issue 10 split the
+// ratifying Kazakh law from the amending act in `amendments` and added the `reference` table
+// (created above; filled when an expression is ingested again): version 3. Versions 1 and 2
+// (2 was written by development branches with one change or the other) are read by their
+// columns, not their number.
+void migrate_schema(sqlite3* database) {
+    {
+        Statement version(database, "SELECT value FROM meta WHERE key = 'schema_version'");
+        if (!version.step() || version.text(0) == "3")
+            return;
+    }
+    bool ratification = false;
+    {
+        Statement columns(database, "PRAGMA table_info(amendments)");
+        while (columns.step())
+            ratification = ratification || columns.text(1) == "ratification_act";
+    }
+    if (!ratification) {
+        Statement(database,
+                  "ALTER TABLE amendments ADD COLUMN ratification_act TEXT NOT NULL DEFAULT ''")
+            .run();
+        Statement(database,
+                  "ALTER TABLE amendments ADD COLUMN ratification_date TEXT NOT NULL DEFAULT ''")
+            .run();
+    }
+    Statement(database, "UPDATE meta SET value = '3' WHERE key = 'schema_version'").run();
+}
 
 // The FTS index is kept by the store itself rather than by triggers: FTS5 flushes its pending
 // terms at every statement savepoint a trigger opens, which made a corpus ingest 5x slower.
@@ -228,10 +256,11 @@ int insert_expression(sqlite3* database, long long instrument, const Expression&
     }
     for (const auto& a : expression.amendments) {
         Statement row(database, R"sql(
-            INSERT INTO amendments(expression_id, eid, date, amending_act, kind, note)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
+            INSERT INTO amendments(expression_id, eid, date, amending_act, kind, note,
+                                   ratification_act, ratification_date)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");
         row.bind(1, id).bind(2, a.eid).bind(3, a.date).bind(4, a.amending_act).bind(5, a.kind);
-        row.bind(6, a.note).run();
+        row.bind(6, a.note).bind(7, a.ratification_act).bind(8, a.ratification_date).run();
     }
     if (references)
         detail::insert_references(database, id, expression);
@@ -327,6 +356,7 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
     impl_->execute("BEGIN");
     try {
         impl_->execute(schema);
+        migrate_schema(impl_->database);
         impl_->execute("COMMIT");
     } catch (...) {
         impl_->execute("ROLLBACK");
@@ -365,7 +395,8 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
         // search seeks each term in each segment. 64 MB of pending terms writes the ToTA corpus
         // in a few large segments (a lookup by rowid 0.2 ms -> 0.04 ms). Part of this
         // transaction, so a failed ingest rolls it back with the rest.
-        impl_->execute("INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
+        impl_->execute(
+            "INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
         produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument);
             if (aliases.insert(instrument.alias).second)
@@ -553,11 +584,12 @@ std::vector<AmendmentRecord> Store::amendments(std::string_view instrument,
     if (!expression)
         return out;
     Statement query = impl_->query(R"sql(
-        SELECT eid, date, amending_act, kind, note FROM amendments WHERE expression_id = ?1
-        ORDER BY id)sql");
+        SELECT eid, date, amending_act, kind, note, ratification_act, ratification_date
+        FROM amendments WHERE expression_id = ?1 ORDER BY id)sql");
     query.bind(1, *expression);
     while (query.step())
-        out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4)});
+        out.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                       query.text(5), query.text(6)});
     return out;
 }
 

@@ -22,6 +22,12 @@ const boost::u32regex& paragraph_marker() {
         boost::make_u32regex(R"(^(\d{1,3})\.(?:\s+|$|(?=[[:upper:]]))(.*)$)");
     return pattern;
 }
+// "131 . В рамках..." (EAEU Annex 19): an inserted point whose superscript the mirror lost,
+// with a space before the dot. Only read as a marker when it continues the open point (below).
+const boost::u32regex& spaced_paragraph_marker() {
+    static const auto pattern = boost::make_u32regex(R"(^(\d{2,4})\s\.\s+(.*)$)");
+    return pattern;
+}
 const boost::u32regex& numeric_point_marker() {
     static const auto pattern = boost::make_u32regex(R"(^\(?(\d{1,3})\)\s*(.*)$)");
     return pattern;
@@ -87,6 +93,7 @@ struct StructureBuilder::State {
     std::unordered_set<std::string> eids;         // eIds given so far
     int last_paragraph = 0;                       // last "N." paragraph of the open article
     int annex_points = 0;                         // last annex point of the annex/appendix
+    int annex_point_superscript = 0; // 13¹ -> 1 (inserted points, "131" in the mirror)
 
     State(std::string f, Expression& e, std::vector<ImportWarning>& w)
         : file(std::move(f)), expression(e), warnings(w) {}
@@ -182,6 +189,7 @@ void StructureBuilder::open_top(std::string kind, std::string eid, std::string n
     s.close_unit();
     s.groups.clear();
     s.annex_points = 0;
+    s.annex_point_superscript = 0;
     s.top =
         s.add(std::move(kind), std::move(eid), "", std::move(number), std::move(heading), "", line);
 }
@@ -201,7 +209,7 @@ void StructureBuilder::open_group(int depth, std::string kind, std::string eid_p
         eid_parent = s.at(s.top).eid;
     std::string eid = join_eid(eid_parent, eid_prefix, number_component(number));
     if (kind == "appendix")
-        s.annex_points = 0;
+        s.annex_points = 0, s.annex_point_superscript = 0;
     s.groups.push_back({depth, s.add(std::move(kind), std::move(eid), std::move(parent),
                                      std::move(number), std::move(heading), "", line)});
 }
@@ -221,6 +229,7 @@ void StructureBuilder::open_annex_point(std::string number, int line) {
     s.close_unit();
     std::string eid = join_eid(s.annex_root(), "point", number_component(number));
     s.annex_points = std::atoi(number.c_str());
+    s.annex_point_superscript = 0;
     s.unit = s.add("point", std::move(eid), s.group_parent_eid(), std::move(number), "", "", line);
 }
 
@@ -231,13 +240,55 @@ void StructureBuilder::add_block(std::string_view raw, int line) {
         return;
 
     if (s.in_annex()) {
-        if (auto marker = match(paragraph_marker(), text);
-            marker &&
+        auto marker = match(paragraph_marker(), text);
+        if (marker &&
             (s.annex_points == 0 || std::atoi(marker->number.c_str()) == s.annex_points + 1)) {
             // The first point may be any number (an excerpt); after it, points run in sequence.
             open_annex_point(marker->number, line);
             append_text(s.at(s.unit).text, marker->rest);
             return;
+        }
+        if (!marker)
+            marker = match(spaced_paragraph_marker(), text);
+        if (marker && s.annex_points > 0) {
+            // The mirror lost superscripts: "131 ." and "132." after point 13 are points 13¹ and
+            // 13² (inserted in 2021, Annex 19), as "Статья 991" is Article 99¹.
+            std::string previous = std::to_string(s.annex_points);
+            const std::string& digits = marker->number;
+            int superscript = digits.size() > previous.size() && digits.starts_with(previous) &&
+                                      digits[previous.size()] != '0'
+                                  ? std::atoi(digits.substr(previous.size()).c_str())
+                                  : 0;
+            if (superscript > 0 && superscript == s.annex_point_superscript + 1) {
+                static const char* marks[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+                std::string written = previous;
+                for (char c : std::to_string(superscript))
+                    written += marks[c - '0'];
+                int base = s.annex_points;
+                open_annex_point(written, line);
+                s.annex_points = base;
+                s.annex_point_superscript = superscript;
+                s.warnings.push_back({s.file, s.at(s.unit).eid,
+                                      "line " + std::to_string(line) + ": point \"" + digits +
+                                          "\" read as point " + written +
+                                          " (superscript lost in the source)"});
+                append_text(s.at(s.unit).text, marker->rest);
+                return;
+            }
+        }
+        if (marker && s.unit == none) {
+            // A point number out of sequence right after a heading (a table restarting its
+            // numbering per row group, Annex 28's appendix): text of the heading, reported.
+            std::size_t target = s.innermost_open();
+            if (target != none) {
+                s.warnings.push_back({s.file, s.at(target).eid,
+                                      "line " + std::to_string(line) + ": point \"" +
+                                          marker->number + ".\" out of sequence after point " +
+                                          std::to_string(s.annex_points) + " of " + s.annex_root() +
+                                          ", kept as text of " + s.at(target).eid});
+                append_text(s.at(target).text, text);
+                return;
+            }
         }
     }
     if (s.unit == none) {
@@ -385,6 +436,9 @@ const Provision* StructureBuilder::current() const {
 }
 int StructureBuilder::next_annex_point() const {
     return state_->annex_points + 1;
+}
+std::string StructureBuilder::annex_root() const {
+    return state_->in_annex() ? state_->annex_root() : std::string();
 }
 
 } // namespace treatykb

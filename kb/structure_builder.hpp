@@ -55,6 +55,8 @@ class StructureBuilder {
     const Provision* current() const;
     // Numbered annex point that would come next ("1" at the start of an annex or appendix).
     int next_annex_point() const;
+    // The eId annex points are numbered under: the open appendix, else the open annex, else "".
+    std::string annex_root() const;
 
   private:
     struct State;

@@ -29,6 +29,8 @@ constexpr const char* editorial_note =
     R"(^(\(?Бюллетень|Вступил в силу|Примечание\.|\(Бюллетень).*$)";
 constexpr const char* part_heading = R"(^(?:ЧАСТЬ|PART)\s+(\S+?)\.?(?:\s+(.*))?$)";
 constexpr const char* section_heading = R"(^(?:РАЗДЕЛ|SECTION)\s+([IVXLC]+|\d+)\.?(?:\s+(.*))?$)";
+// Chapters of an annex ("### ГЛАВА IV. Компетенция Суда", Annex 2, the Statute of the Court).
+constexpr const char* chapter_heading = R"(^(?:ГЛАВА|CHAPTER)\s+([IVXLC]+|\d+)\.?(?:\s+(.*))?$)";
 constexpr const char* article_heading =
     R"(^(?:СТАТЬЯ|ARTICLE)\s+(\d+[¹²³⁴⁵⁶⁷⁸⁹]*)\.?(?:\s+(.*))?$)";
 constexpr const char* annex_heading =
@@ -39,20 +41,29 @@ constexpr const char* roman_title = R"(^([IVXLC]+)\.\s+(.+)$)";
 constexpr const char* closing_formula =
     R"(^(Совершено|Done|DONE|IN WITNESS|In witness|Executed)\b.*$)";
 constexpr const char* footnote_line = R"(^Сноска\.\s*(.*)$)";
-constexpr const char* amending_act =
-    R"(^.*?(в редакции|дополнен\S* статьей\s+(\S+)|с изменени\S*).*?Закон\S*\s+(РК\s+)?от\s+(\d\d)\.(\d\d)\.(\d{4})\s*(№\s*[^\s]+?)?\.?\s*$)";
+// "Сноска. Статья 85 в редакции Закона РК от 15.02.2021 № 6-VII." / "Сноска. Пункт 2 с
+// изменениями, внесенными законами РК от 24.12.2014 № 265-V; от 02.08.2015 № 346-V; ..." /
+// "Сноска. Протокол дополнен пунктом 131 в соответствии с Законом РК ...".
+constexpr const char* amendment_kind =
+    R"(^.*?(в редакции|дополнен\S*\s+(статьей|пунктом)\s+(\S+)|с изменени\S*|изменени\S*).*$)";
+constexpr const char* ratifying_laws = R"(^.*?\bЗакон\S*\s+(?:РК\s+)?(от\s.*)$)";
+constexpr const char* law_date_number = R"(от\s+(\d\d)\.(\d\d)\.(\d{4})(?:\s*№\s*(\d+-[IVXLC]+))?)";
 
 constexpr const char* block_start = R"(^(\d{1,3}[.)]|\(?[a-zа-я]\)|\([ivx]+\)|[-–—•]\s).*$)";
 constexpr const char* article_footnote = R"(^Сноска\.\s*Статья\s+(\d+)\b.*$)";
+constexpr const char* point_footnote = R"(^Сноска\.\s*Пункт\s+(\d+)\b.*$)";
+constexpr const char* appendix_footnote = R"(^Сноска\.\s*Приложение\b.*$)";
 
 // Compiled once; keyed by the addresses of the pattern constants above.
 const boost::u32regex& pattern(const char* text) {
     static const std::map<const char*, boost::u32regex> compiled = [] {
         std::map<const char*, boost::u32regex> out;
         for (const char* each :
-             {ratification_line, title_line, editorial_note, part_heading, section_heading,
-              article_heading, annex_heading, appendix_heading, numbered_title, roman_title,
-              closing_formula, footnote_line, amending_act, block_start, article_footnote})
+             {ratification_line, title_line,       editorial_note,  part_heading,
+              section_heading,   chapter_heading,  article_heading, annex_heading,
+              appendix_heading,  numbered_title,   roman_title,     closing_formula,
+              footnote_line,     amendment_kind,   ratifying_laws,  law_date_number,
+              block_start,       article_footnote, point_footnote,  appendix_footnote})
             out.emplace(each, boost::make_u32regex(each, boost::regex::perl | boost::regex::icase));
         return out;
     }();
@@ -132,9 +143,10 @@ struct ArticleNumber {
 
 class Parser {
   public:
-    Parser(std::string_view text, std::string file, Layout layout)
+    Parser(std::string_view text, std::string file, Layout layout, std::string annex = {})
         : file_(std::move(file)), layout_(layout), lines_(split_lines(text, layout)),
-          builder_(file_, result_.expression, result_.warnings) {}
+          builder_(file_, result_.expression, result_.warnings), expected_annex_(std::move(annex)) {
+    }
 
     ParsedText run();
 
@@ -160,12 +172,15 @@ class Parser {
     bool seen_article_ = false;
     bool in_conclusions_ = false;
     int appendices_ = 0;
+    bool annex_chapter_open_ = false; // a "ГЛАВА" of the open annex (its "Раздел"s nest in it)
     struct PendingAmendment {
         AmendmentRecord record;
-        std::string target_number; // as written: "991"
+        std::string target_prefix; // "art_" or "annex_19__point_"
+        std::string target_number; // as written: "991", "131"
         int line;
     };
     std::vector<PendingAmendment> pending_amendments_;
+    std::string expected_annex_; // the catalogue's annex number for this file, or empty
 };
 
 std::size_t Parser::skip_front_matter() {
@@ -256,6 +271,18 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
             return true;
         }
     }
+    if (builder_.in_annex() && matches(text, chapter_heading, found)) {
+        builder_.open_group(1, "chapter", "chp", found[1].str(), fold_whitespace(found[2].str()),
+                            line, true);
+        annex_chapter_open_ = true;
+        return true;
+    }
+    if (builder_.in_annex() && annex_chapter_open_ && matches(text, section_heading, found)) {
+        // "Раздел 1" inside "ГЛАВА V" of an annex: annex_2__chp_5__sec_1.
+        builder_.open_group(2, "section", "sec", found[1].str(), fold_whitespace(found[2].str()),
+                            line, true);
+        return true;
+    }
     if (matches(text, section_heading, found)) {
         builder_.open_group(1, "section", "sec", found[1].str(), fold_whitespace(found[2].str()),
                             line);
@@ -291,6 +318,7 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
         heading_pending_ = false;
         in_conclusions_ = false;
         appendices_ = 0;
+        annex_chapter_open_ = false;
         return true;
     }
     if (builder_.in_annex() && matches(text, appendix_heading, found)) {
@@ -325,36 +353,65 @@ void Parser::handle_footnote(const std::string& text, int line) {
     Match found;
     AmendmentRecord record;
     record.note = text;
-    std::string target;
-    if (matches(text, amending_act, found)) {
+    std::string prefix, target;
+    record.kind = "amended";
+    if (matches(text, amendment_kind, found)) {
         std::string kind = to_lower(found[1].str());
         record.kind = kind.starts_with("в редакции") ? "replaced"
                       : kind.starts_with("дополнен") ? "inserted"
                                                      : "amended";
-        record.date = found[6].str() + "-" + found[5].str() + "-" + found[4].str();
-        record.amending_act = "Закон " + found[3].str() + "от " + found[4].str() + "." +
-                              found[5].str() + "." + found[6].str();
-        if (found[7].matched)
-            record.amending_act += " " + fold_whitespace(found[7].str());
-        if (record.kind == "inserted")
-            target = found[2].str();
-    } else {
-        result_.warnings.push_back({file_, "",
+        if (record.kind == "inserted") {
+            target = found[3].str();
+            prefix =
+                to_lower(found[2].str()) == "статьей" ? "art_" : builder_.annex_root() + "__point_";
+        }
+    }
+    if (target.empty()) {
+        if (matches(text, article_footnote, found))
+            prefix = "art_", target = found[1].str();
+        else if (builder_.in_annex() && matches(text, point_footnote, found))
+            prefix = builder_.annex_root() + "__point_", target = found[1].str();
+    }
+    if (target.empty()) {
+        if (builder_.in_annex() && matches(text, appendix_footnote, found))
+            record.eid = builder_.annex_root();
+        else if (builder_.current())
+            record.eid = builder_.current()->eid;
+    }
+    // The note names the Kazakh law(s) that ratified the amending protocol; the protocol itself
+    // is not named, so amending_act and date stay empty (docs/corpus.md, point in time).
+    std::vector<std::pair<std::string, std::string>> laws; // (act, ISO date)
+    if (matches(text, ratifying_laws, found)) {
+        std::string rest = found[1].str();
+        boost::u32regex_iterator<std::string::const_iterator> it(rest.begin(), rest.end(),
+                                                                 pattern(law_date_number)),
+            end;
+        for (; it != end; ++it) {
+            const auto& law = *it;
+            std::string act =
+                "Закон РК от " + law[1].str() + "." + law[2].str() + "." + law[3].str();
+            if (law[4].matched)
+                act += " № " + law[4].str();
+            laws.emplace_back(act, law[3].str() + "-" + law[2].str() + "-" + law[1].str());
+        }
+    }
+    if (laws.empty()) {
+        result_.warnings.push_back({file_, record.eid,
                                     "line " + std::to_string(line) +
                                         ": amendment note not understood, kept as a "
                                         "record without date: " +
                                         text});
-        record.kind = "amended";
+        pending_amendments_.push_back({std::move(record), prefix, target, line});
+        return;
     }
-    if (target.empty()) {
-        Match article;
-        if (matches(text, article_footnote, article))
-            target = article[1].str();
+    // One record per law: "законами РК от 24.12.2014 № 265-V; от 02.08.2015 № 346-V" are two
+    // amendments of the same provision.
+    for (const auto& [act, date] : laws) {
+        AmendmentRecord each = record;
+        each.ratification_act = act;
+        each.ratification_date = date;
+        pending_amendments_.push_back({std::move(each), prefix, target, line});
     }
-    if (target.empty() && builder_.current()) {
-        record.eid = builder_.current()->eid;
-    }
-    pending_amendments_.push_back({std::move(record), target, line});
 }
 
 void Parser::resolve_amendment_targets() {
@@ -367,16 +424,26 @@ void Parser::resolve_amendment_targets() {
     };
     for (auto& pending : pending_amendments_) {
         if (!pending.target_number.empty()) {
-            std::string eid = "art_" + pending.target_number;
-            // "статьей 991": the superscript was lost, as in the heading.
+            const std::string& prefix = pending.target_prefix;
+            std::string eid = prefix + pending.target_number;
+            // "статьей 991", "пунктом 131": the superscript was lost, as in the heading.
             for (std::size_t split = 1; !exists(eid) && split < pending.target_number.size();
                  ++split)
-                eid = "art_" + pending.target_number.substr(0, split) + "-" +
+                eid = prefix + pending.target_number.substr(0, split) + "-" +
                       pending.target_number.substr(split);
-            if (!exists(eid))
-                fail("amendment note names Article " + pending.target_number +
-                         ", which the text does not contain",
-                     pending.line, "check the \"Сноска.\" line against the articles of the text");
+            if (!exists(eid)) {
+                if (prefix == "art_")
+                    fail("amendment note names Article " + pending.target_number +
+                             ", which the text does not contain",
+                         pending.line,
+                         "check the \"Сноска.\" line against the articles of the text");
+                // An annex point the numbering did not yield: keep the record, say so.
+                result_.warnings.push_back(
+                    {file_, prefix + pending.target_number,
+                     "line " + std::to_string(pending.line) + ": amendment note names point " +
+                         pending.target_number + ", which the annex does not contain"});
+                eid = prefix + pending.target_number;
+            }
             pending.record.eid = eid;
         }
         result_.expression.amendments.push_back(std::move(pending.record));
@@ -385,6 +452,21 @@ void Parser::resolve_amendment_targets() {
 
 ParsedText Parser::run() {
     std::size_t i = skip_front_matter();
+    if (!expected_annex_.empty() && i < lines_.size()) {
+        Match found;
+        if (!matches(lines_[i].text, annex_heading, found)) {
+            // The catalogue names the annex; the file's heading does not. Keep every line.
+            builder_.open_top("annex", "annex_" + expected_annex_, expected_annex_, "",
+                              lines_[i].number);
+            result_.warnings.push_back(
+                {file_, "annex_" + expected_annex_,
+                 "line " + std::to_string(lines_[i].number) + ": annex heading not recognised (\"" +
+                     lines_[i].text.substr(0, std::min<std::size_t>(lines_[i].text.size(), 60)) +
+                     "\"); read as Annex " + expected_annex_ +
+                     ", as treaty_texts/corpus.xml says; expected \"ПРИЛОЖЕНИЕ № " +
+                     expected_annex_ + "\""});
+        }
+    }
     std::string block;
     int block_line = 0;
     auto flush = [&] {
@@ -467,9 +549,10 @@ std::string detect_language(std::string_view text) {
     return cyrillic * 2 > latin ? "ru" : "en";
 }
 
-ParsedText parse(std::string_view text, const std::string& file, Layout layout) {
+ParsedText parse(std::string_view text, const std::string& file, Layout layout,
+                 const std::string& annex = {}) {
     require_readable_text(text, file);
-    Parser parser(text, file, layout);
+    Parser parser(text, file, layout, annex);
     ParsedText result = parser.run();
     result.expression.language = detect_language(text);
     result.expression.source = file;
@@ -488,8 +571,9 @@ void require_readable_text(std::string_view text, const std::string& file) {
         throw Error("empty text", {file, 0, 0}, "the file has no treaty text; check the path");
 }
 
-ParsedText parse_markdown_treaty(std::string_view text, const std::string& file) {
-    return parse(text, file, Layout::markdown);
+ParsedText parse_markdown_treaty(std::string_view text, const std::string& file,
+                                 const std::string& annex) {
+    return parse(text, file, Layout::markdown, annex);
 }
 
 ParsedText parse_plain_text_treaty(std::string_view text, const std::string& file) {

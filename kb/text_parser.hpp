@@ -15,7 +15,10 @@
 
 namespace treatykb {
 
-ParsedText parse_markdown_treaty(std::string_view text, const std::string& file);
+// `annex`: the catalogue says the file holds this annex ("2"). When its first line is not the
+// heading "ПРИЛОЖЕНИЕ № 2", the text is still read as Annex 2 and a warning says so.
+ParsedText parse_markdown_treaty(std::string_view text, const std::string& file,
+                                 const std::string& annex = {});
 ParsedText parse_plain_text_treaty(std::string_view text, const std::string& file);
 
 // Checks that `text` is non-empty UTF-8; throws Error naming the file and line otherwise.

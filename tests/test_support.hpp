@@ -110,7 +110,8 @@ inline std::string database_fingerprint(const std::string& path) {
           "SELECT i.alias, e.language, p.eid, p.parent_eid, p.kind, p.number, p.heading, p.text, "
           "p.ord, p.source_line FROM provisions p JOIN expressions e ON e.id = p.expression_id "
           "JOIN instruments i ON i.id = e.instrument_id ORDER BY 1, 2, p.ord",
-          "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note FROM "
+          "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note, "
+          "a.ratification_act, a.ratification_date FROM "
           "amendments a JOIN expressions e ON e.id = a.expression_id JOIN instruments i ON i.id = "
           "e.instrument_id ORDER BY 1, 2, a.id",
           "SELECT i.alias, e.language, r.from_eid, r.to_eid, r.text, r.kind, r.status, r.reason, "

@@ -120,7 +120,8 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
     CHECK(run_program("show eaeu 'Art. 47(1)'", database).out == single.out);
 
     auto amended = run_program("show eaeu 85", database);
-    CHECK(contains(amended.out, "note: replaced by Закон РК от 15.02.2021 № 6-VII"));
+    CHECK(contains(amended.out, "note: replaced by a protocol the source does not name, ratified "
+                                "by Kazakhstan on 2021-02-15 (Закон РК от 15.02.2021 № 6-VII)"));
     if (treatykb::testing::tota_dir()) {
         auto english = run_program("show eaeu 85 --lang en", database);
         CHECK(contains(english.out, "The Authority Of The Commission In The Energy Sector"));
@@ -131,6 +132,72 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
         CHECK(contains(missing.err, "the en expression of eaeu has no provision art_99-1"));
         CHECK(contains(missing.err, "--lang ru"));
     }
+}
+
+TEST_CASE(
+    "show an annex: the Statute of the Court in Russian; in English, one line saying why not") {
+    const std::string& database = corpus_database();
+    auto statute = run_program("show eaeu annex_2", database);
+    CHECK(statute.exit_code == 0);
+    CHECK(contains(statute.out, "EAEU Treaty, Annex 2  [eaeu#annex_2, ru]"));
+    CHECK(contains(statute.out, "СТАТУТ Суда Евразийского экономического союза"));
+    CHECK(contains(statute.out, "Суд рассматривает споры, возникающие по вопросам реализации"));
+    auto point = run_program("show eaeu 'Annex 2, point 39(2)'", database);
+    CHECK(point.exit_code == 0);
+    CHECK(contains(point.out, "[eaeu#annex_2__point_39__subpoint_2, ru]"));
+    CHECK(contains(point.out, "по заявлению хозяйствующего субъекта:"));
+    auto inserted = run_program("show eaeu annex_19__point_13-1", database);
+    CHECK(contains(inserted.out, "note: inserted by a protocol the source does not name"));
+    if (treatykb::testing::tota_dir()) {
+        auto english = run_program("show eaeu annex_2__point_39 --lang en", database);
+        CHECK(english.exit_code != 0);
+        CHECK(contains(english.err,
+                       "error: the en expression of eaeu has no annexes (ToTA texts "
+                       "leave them out), so it has no EAEU Treaty, Annex 2, point 39"));
+        CHECK(contains(english.err, "treatykb show eaeu annex_2__point_39 --lang ru"));
+    }
+}
+
+TEST_CASE("show --as-of says which expression gives the text in force on a date") {
+    const std::string& database = corpus_database();
+    // Art. 85 was replaced by an amendment Kazakhstan ratified in 2021: on 1 January 2016 the
+    // consolidated Russian wording was not in force, and the original Russian one is not stored.
+    auto art85 = run_program("show eaeu 85 --as-of 2016-01-01", database);
+    CHECK(art85.exit_code == 0);
+    CHECK(contains(art85.out, "as of 2016-01-01: EAEU Treaty, Art. 85 replaced by a protocol the "
+                              "source does not name, ratified by Kazakhstan on 2021-02-15"));
+    if (treatykb::testing::tota_dir()) {
+        CHECK(contains(art85.out, "the original Russian wording is not in the corpus"));
+        CHECK(contains(art85.out, "the en expression, an unofficial translation of the original "
+                                  "text, answers"));
+        CHECK(contains(art85.out, "EAEU Treaty, Art. 85  [eaeu#art_85, en]"));
+        CHECK(contains(art85.out, "The Authority Of The Commission In The Energy Sector"));
+    } else {
+        CHECK(contains(art85.out,
+                       "the corpus does not hold the earlier wording of EAEU Treaty, Art. 85"));
+    }
+    CHECK(!contains(art85.out, "[eaeu#art_85, ru]"));
+    // An unamended article: the consolidated Russian text answers.
+    auto art47 = run_program("show eaeu 47 --as-of 2016-01-01", database);
+    CHECK(contains(art47.out, "as of 2016-01-01: no amendment of EAEU Treaty, Art. 47 is recorded "
+                              "in the ru text (consolidated to 2021-02-15)"));
+    CHECK(contains(art47.out, "[eaeu#art_47, ru]"));
+    // Ratified before the date, entry into force unknown: shown with a warning.
+    auto art10 = run_program("show eaeu 10 --as-of 2020-01-01", database);
+    CHECK(contains(art10.out, "ratified by Kazakhstan on 2019-02-08"));
+    CHECK(contains(art10.out, "may not be the text in force then"));
+    CHECK(contains(art10.out, "[eaeu#art_10, ru]"));
+    // An amended annex point has no English text: the corpus cannot answer, and says so.
+    auto annex = run_program("show eaeu annex_19__point_10 --as-of 2016-01-01", database);
+    CHECK(annex.exit_code == 0);
+    CHECK(contains(annex.out, "the corpus does not hold the earlier wording of EAEU Treaty, "
+                              "Annex 19, point 10"));
+    CHECK(!contains(annex.out, "[eaeu#annex_19__point_10"));
+    // Before the entry into force, and a bad date.
+    auto early = run_program("show eaeu 47 --as-of 2014-06-01", database);
+    CHECK(contains(early.out, "not yet in force (in force from 2015-01-01)"));
+    CHECK(contains(expect_failure("show eaeu 47 --as-of 2016-13-01"),
+                   "--as-of needs a date YYYY-MM-DD"));
 }
 
 TEST_CASE("search ranks hits with citations and snippets, as text and as JSON") {
@@ -217,7 +284,9 @@ TEST_CASE("report prints the EAEU conflict analysis, with Art. 47 against Art. 2
     CHECK(contains(report.out, "treatykb analysis of eaeu"));
     CHECK(contains(report.out, "Autonomy inside transferred competence — Non-tariff measures"));
     CHECK(contains(report.out, "EAEU Treaty, Art. 47 [ru]"));
-    CHECK(contains(report.out, "могут в одностороннем порядке вводить и применять меры нетарифного регулирования"));
+    CHECK(contains(
+        report.out,
+        "могут в одностороннем порядке вводить и применять меры нетарифного регулирования"));
     CHECK(contains(report.out, "~exclusive_union_control(eaeu, non_tariff_measures)"));
 }
 

@@ -71,7 +71,7 @@ TEST_CASE("References are stored at ingest and read by provision", "[references]
     std::size_t rows = count_rows(database.path(), "SELECT count(*) FROM reference");
     CHECK(rows > 300);
     CHECK(count_rows(database.path(),
-                     "SELECT count(*) FROM meta WHERE key = 'schema_version' AND value = '2'") == 1);
+                     "SELECT count(*) FROM meta WHERE key = 'schema_version' AND value = '3'") == 1);
     CHECK(count_rows(database.path(),
                      "SELECT count(*) FROM reference WHERE status = 'resolved' AND to_eid IS NULL") == 0);
     CHECK(count_rows(database.path(),
