@@ -18,6 +18,7 @@ struct IngestArguments {
     bool corpus = false;
     std::string tota;
     bool verbose = false;
+    bool no_references = false;
 };
 
 void run_ingest(const IngestArguments& arguments, Options& options) {
@@ -58,6 +59,8 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
     LoadResult loaded;
     std::vector<std::string> named;
     Store store(database_path(options));
+    IngestOptions ingest_options;
+    ingest_options.references = !arguments.no_references;
     IngestSummary summary = store.ingest([&](const Store::InstrumentWriter& write) {
         InstrumentSink sink = [&](Instrument&& instrument) { write(instrument); };
         if (arguments.corpus)
@@ -75,7 +78,7 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
                 loaded.warnings.push_back(std::move(warning));
             loaded.files += more.files;
         }
-    });
+    }, ingest_options);
     std::cout << "ingested " << summary.instruments << " instrument(s), " << summary.expressions
               << " expression(s), " << summary.provisions << " provisions from " << loaded.files
               << " file(s) into " << database_path(options) << "\n";
@@ -110,6 +113,9 @@ void register_ingest(CLI::App& app, Options& options) {
         "--tota", arguments->tota,
         "The ToTA xml/ folder (default: $TREATYKB_TOTA, else ../shared/treaty_texts/tota)");
     command->add_flag("--verbose", arguments->verbose, "List every import warning");
+    command->add_flag("--no-references", arguments->no_references,
+                      "Do not resolve cross-references (for benchmarks: refs and cited-by then "
+                      "find nothing)");
     command->callback([arguments, &options] { run_ingest(*arguments, options); });
 }
 

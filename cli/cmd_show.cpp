@@ -1,10 +1,12 @@
 // treatykb show INSTRUMENT PROVISION [--lang ru|en|ru,en] [--as-of DATE] [--format text|json|csv]
 // — a provision with its paragraphs and points, what other expressions and recorded amendments say
 // about it, and (with --as-of) which expression gives the text in force on a date
-// (kb/point_in_time).
+// (kb/point_in_time), and (with --refs) the cross-references in its text marked with what
+// they resolve to.
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
 
 #include "cli/citation_export.hpp"
 #include "cli/common.hpp"
@@ -127,6 +129,40 @@ std::string explain_as_of(const Store& store, const std::string& alias, const st
     return reading.language;
 }
 
+// Each reference made in the units' own text, marked where it stands:
+// "[пунктом 3 настоящей статьи -> Art. 29(3)]", "[... -> unresolved: not_in_expression]".
+void mark_references(const Store& store, const std::string& alias, const std::string& eid,
+                     const std::string& lang, std::vector<Provision>& units) {
+    std::map<std::string, std::map<std::size_t, std::pair<std::string, std::vector<std::string>>>>
+        by_unit; // eid -> offset -> (text, targets)
+    for (const auto& r : store.references_from(alias, eid, lang)) {
+        auto& [text, targets] = by_unit[r.from_eid][r.offset];
+        text = r.text;
+        if (r.status == "resolved") {
+            std::string citation = store.citation(alias, r.to_eid);
+            std::size_t comma = citation.find(", ");
+            targets.push_back(comma == std::string::npos ? citation : citation.substr(comma + 2));
+        } else {
+            targets.push_back(r.status + ": " + r.reason);
+        }
+    }
+    for (auto& unit : units) {
+        auto found = by_unit.find(unit.eid);
+        if (found == by_unit.end())
+            continue;
+        for (auto at = found->second.rbegin(); at != found->second.rend(); ++at) {
+            const auto& [offset, marked] = *at;
+            const auto& [text, targets] = marked;
+            if (unit.text.compare(offset, text.size(), text) != 0)
+                continue; // the stored text changed since the references were resolved
+            std::string label;
+            for (const auto& target : targets)
+                label += (label.empty() ? "" : "; ") + target;
+            unit.text.replace(offset, text.size(), "[" + text + " -> " + label + "]");
+        }
+    }
+}
+
 std::vector<std::string> split_languages(const std::string& list) {
     std::vector<std::string> out;
     std::string item;
@@ -197,8 +233,8 @@ void show_side_by_side(const Store& store, const std::string& alias, const std::
 }
 
 void run_show(const std::string& instrument, const std::string& reference, std::string lang,
-              const std::string& as_of, const std::string& format, const std::string& cite,
-              Options& options) {
+              const std::string& as_of, bool references, const std::string& format,
+              const std::string& cite, Options& options) {
     if (!as_of.empty() && !is_iso_date(as_of))
         throw Error("--as-of needs a date YYYY-MM-DD, not \"" + as_of + "\"", {},
                     "e.g. --as-of 2016-01-01");
@@ -256,6 +292,8 @@ void run_show(const std::string& instrument, const std::string& reference, std::
         if (other != lang && !store.provision(alias, *eid, other))
             notes.push_back("the " + other + " expression has no " + *eid);
     std::vector<Provision> units = store.subtree(alias, *eid, lang);
+    if (references)
+        mark_references(store, alias, *eid, lang, units);
     std::string citation = store.citation(alias, *eid);
     if (format == "text") {
         std::cout << citation << "  [" << alias << "#" << *eid << ", " << lang << "]\n";
@@ -290,6 +328,7 @@ void register_show(CLI::App& app, Options& options) {
     auto format = std::make_shared<std::string>("text");
     auto cite = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
+    auto references = std::make_shared<bool>(false);
     CLI::App* command =
         app.add_subcommand("show", "Show a provision: 47, art_47__para_1, \"Art. 47(1)\"");
     command->add_option("instrument", *instrument, "Alias, e.g. eaeu")->required();
@@ -302,8 +341,11 @@ void register_show(CLI::App& app, Options& options) {
     command->add_option("--cite", *cite, "Print the provision's citation instead: text, bibtex, "
                                          "csl-json or ris")
         ->check(CLI::IsMember(citation_formats()));
-    command->callback([instrument, reference, language, as_of, format, cite, &options] {
-        run_show(*instrument, *reference, *language, *as_of, *format, *cite, options);
+    command->add_flag("--refs", *references,
+                      "Mark each cross-reference in the text with what it resolves to");
+    command->callback([instrument, reference, language, as_of, references, format, cite, &options] {
+        run_show(*instrument, *reference, *language, *as_of, *references, *format, *cite,
+                 options);
     });
 }
 

@@ -10,6 +10,7 @@ void register_all(CLI::App& app, Options& options) {
     register_list(app, options);
     register_toc(app, options);
     register_show(app, options);
+    register_refs(app, options);
     register_search(app, options);
     register_cite(app, options);
     register_export(app, options);

@@ -26,6 +26,7 @@ void register_ingest(CLI::App& app, Options& options);
 void register_list(CLI::App& app, Options& options);
 void register_toc(CLI::App& app, Options& options);
 void register_show(CLI::App& app, Options& options);
+void register_refs(CLI::App& app, Options& options);
 void register_search(CLI::App& app, Options& options);
 void register_cite(CLI::App& app, Options& options);
 void register_export(CLI::App& app, Options& options);

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
+#include "cli/reference_facts.hpp"
 #include "cli/rule_files.hpp"
 #include "engine/evidence.hpp"
 #include "engine/loader.hpp"
@@ -56,13 +58,16 @@ std::size_t verify_quotes(const Store& store, const engine::Program& program,
 std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
                                                          const std::vector<std::string>& rules,
                                                          const std::vector<std::string>& scenarios) {
-    std::optional<engine::Program> program = load_rules(rules, scenarios);
+    std::optional<engine::Program> program = load_rules(rules, scenarios, &store);
     if (!program) return std::nullopt;
     VerifiedKnowledge knowledge{std::move(*program), {}};
     KnowledgeSummary& summary = knowledge.summary;
     summary.files = knowledge.program.files.size();
     summary.annotations = knowledge.program.annotations.size();
-    summary.facts = knowledge.program.facts.size();
+    // Facts written in the knowledge files; the references read from the texts are not counted.
+    summary.facts = static_cast<std::size_t>(std::count_if(
+        knowledge.program.facts.begin(), knowledge.program.facts.end(),
+        [](const engine::Fact& fact) { return fact.where.file != reference_origin; }));
     summary.rules = knowledge.program.rules.size();
     if (verify_quotes(store, knowledge.program, summary) > 0) return std::nullopt;
     return knowledge;

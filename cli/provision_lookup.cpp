@@ -1,5 +1,6 @@
 #include "cli/provision_lookup.hpp"
 
+#include "cli/suggest.hpp"
 #include "kb/citation.hpp"
 #include "kb/error.hpp"
 
@@ -69,6 +70,40 @@ ResolvedProvision resolve_provision(const Store& store, const std::string& alias
                     reference);
     }
     return {*eid, note};
+}
+
+std::string require_provision(const Store& store, const std::string& alias,
+                              const std::string& reference, const std::string& lang) {
+    if (!store.has_expression(alias, lang))
+        throw Error("\"" + alias + "\" has no " + lang + " expression");
+    if (auto eid = store.resolve_reference(alias, reference, lang))
+        return *eid;
+    // What the user meant, as an eId ("470" -> art_470), compared with every stored eId.
+    ParsedReference parsed = parse_reference(reference);
+    std::string wanted = parsed.root;
+    for (const auto& part : parsed.parts)
+        wanted += "__" + part;
+    std::string closest;
+    std::size_t best = static_cast<std::size_t>(-1);
+    // Ties go to the eId sharing the longer beginning with what was asked ("470": art_47, not
+    // art_40).
+    auto common = [&](const std::string& eid) {
+        std::size_t n = 0;
+        while (n < eid.size() && n < wanted.size() && eid[n] == wanted[n])
+            ++n;
+        return n;
+    };
+    for (const auto& p : store.provisions(alias, lang)) {
+        std::size_t distance = edit_distance(wanted, p.eid);
+        if (distance < best || (distance == best && common(p.eid) > common(closest))) {
+            best = distance;
+            closest = p.eid;
+        }
+    }
+    std::string message = "no provision \"" + reference + "\" in " + alias + " (" + lang + ")";
+    if (!closest.empty())
+        message += "; closest: " + closest + " (" + store.citation(alias, closest) + ")";
+    throw Error(message);
 }
 
 } // namespace treatykb::cli

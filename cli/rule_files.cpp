@@ -1,9 +1,11 @@
 #include "cli/rule_files.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/rule_paths.hpp"
+#include "cli/reference_facts.hpp"
 #include "engine/loader.hpp"
 
 namespace treatykb::cli {
@@ -15,9 +17,12 @@ std::vector<std::string> rule_files_or_default(const std::vector<std::string>& g
 }
 
 std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
-                                          const std::vector<std::string>& scenarios) {
+                                          const std::vector<std::string>& scenarios,
+                                          const Store* store) {
     try {
         engine::Program program = engine::load_program(rule_files_or_default(given));
+        // Facts read from the texts go in before the scenarios, which may retract them.
+        if (store && !add_reference_facts(*store, program)) return std::nullopt;
         if (!scenarios.empty()) program = engine::apply_scenario(program, scenarios);
         return program;
     } catch (const engine::ProgramErrors& errors) {
@@ -32,8 +37,12 @@ void add_rule_options(CLI::App& command, RuleCommandArguments& arguments) {
     command.add_option("--format", arguments.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
-std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments) {
-    std::optional<engine::Program> loaded = load_rules(arguments.rules, arguments.scenarios);
+std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments,
+                                            const std::string& database) {
+    std::optional<Store> store;
+    if (!database.empty() && std::filesystem::exists(database)) store.emplace(database);
+    std::optional<engine::Program> loaded =
+        load_rules(arguments.rules, arguments.scenarios, store ? &*store : nullptr);
     if (!loaded) return std::nullopt;
     return engine::evaluate(std::move(*loaded));
 }

@@ -10,6 +10,7 @@
 
 #include "engine/loader.hpp"
 #include "engine/model.hpp"
+#include "kb/store.hpp"
 
 namespace treatykb::cli {
 
@@ -17,10 +18,12 @@ namespace treatykb::cli {
 // ($TREATYKB_SOURCE, else the tree treatykb was built from).
 std::vector<std::string> rule_files_or_default(const std::vector<std::string>& given);
 
-// Loads the rule files and applies the scenarios; prints every error and returns nullopt when
+// Loads the rule files, adds the cross-references of `store` as facts (cli/reference_facts.hpp)
+// when a store is given, and applies the scenarios; prints every error and returns nullopt when
 // the program is invalid.
 std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
-                                          const std::vector<std::string>& scenarios);
+                                          const std::vector<std::string>& scenarios,
+                                          const Store* store = nullptr);
 
 // The arguments query and explain share: a pattern, the rule files, scenarios, an output format
 // and the command's own flag (--count, --conflicts).
@@ -33,9 +36,10 @@ struct RuleCommandArguments {
 // Adds --rules, --scenario and --format to `command`, bound to `arguments`.
 void add_rule_options(CLI::App& command, RuleCommandArguments& arguments);
 
-// Loads the rules with the scenarios and evaluates them; prints every error and returns nullopt
-// when the program is invalid.
-std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments);
+// Loads the rules with the scenarios (and the references of the database at `database`, when it
+// exists) and evaluates them; prints every error and returns nullopt when the program is invalid.
+std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments,
+                                            const std::string& database);
 
 // Every error of an invalid program on stderr, then their number.
 void print_program_errors(const engine::ProgramErrors& errors);

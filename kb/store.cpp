@@ -115,24 +115,44 @@ CREATE TABLE IF NOT EXISTS amendments(
   eid TEXT NOT NULL, date TEXT NOT NULL, amending_act TEXT NOT NULL, kind TEXT NOT NULL,
   note TEXT NOT NULL, ratification_act TEXT NOT NULL DEFAULT '',
   ratification_date TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS reference(
+  id INTEGER PRIMARY KEY,
+  expression_id INTEGER NOT NULL REFERENCES expressions(id),
+  from_eid TEXT NOT NULL, to_eid TEXT, text TEXT NOT NULL, kind TEXT NOT NULL,
+  status TEXT NOT NULL, reason TEXT NOT NULL, manner TEXT NOT NULL, offset INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS reference_from ON reference(expression_id, from_eid);
+CREATE INDEX IF NOT EXISTS reference_to ON reference(expression_id, to_eid);
 CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
   heading, text, content='provisions', content_rowid='id', tokenize='treatykb');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3');
 )sql";
 
-// Brings a database written by an older treatykb up to the schema above. Version 2 (issue 10)
-// split the ratifying Kazakh law from the amending act in `amendments`.
+// Brings a database written by an older treatykb up to the schema above. Issue 10 split the
+// ratifying Kazakh law from the amending act in `amendments` and added the `reference` table
+// (created above; filled when an expression is ingested again): version 3. Versions 1 and 2
+// (2 was written by development branches with one change or the other) are read by their
+// columns, not their number.
 void migrate_schema(sqlite3* database) {
-    Statement version(database, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (!version.step() || version.text(0) != "1")
-        return;
-    Statement(database,
-              "ALTER TABLE amendments ADD COLUMN ratification_act TEXT NOT NULL DEFAULT ''")
-        .run();
-    Statement(database,
-              "ALTER TABLE amendments ADD COLUMN ratification_date TEXT NOT NULL DEFAULT ''")
-        .run();
-    Statement(database, "UPDATE meta SET value = '2' WHERE key = 'schema_version'").run();
+    {
+        Statement version(database, "SELECT value FROM meta WHERE key = 'schema_version'");
+        if (!version.step() || version.text(0) == "3")
+            return;
+    }
+    bool ratification = false;
+    {
+        Statement columns(database, "PRAGMA table_info(amendments)");
+        while (columns.step())
+            ratification = ratification || columns.text(1) == "ratification_act";
+    }
+    if (!ratification) {
+        Statement(database,
+                  "ALTER TABLE amendments ADD COLUMN ratification_act TEXT NOT NULL DEFAULT ''")
+            .run();
+        Statement(database,
+                  "ALTER TABLE amendments ADD COLUMN ratification_date TEXT NOT NULL DEFAULT ''")
+            .run();
+    }
+    Statement(database, "UPDATE meta SET value = '3' WHERE key = 'schema_version'").run();
 }
 
 // The FTS index is kept by the store itself rather than by triggers: FTS5 flushes its pending
@@ -147,6 +167,9 @@ void delete_expression(sqlite3* database, long long expression) {
         .bind(1, expression)
         .run();
     Statement(database, "DELETE FROM amendments WHERE expression_id = ?1")
+        .bind(1, expression)
+        .run();
+    Statement(database, "DELETE FROM reference WHERE expression_id = ?1")
         .bind(1, expression)
         .run();
     Statement(database, "DELETE FROM expressions WHERE id = ?1").bind(1, expression).run();
@@ -201,7 +224,8 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
     return *id;
 }
 
-int insert_expression(sqlite3* database, long long instrument, const Expression& expression) {
+int insert_expression(sqlite3* database, long long instrument, const Expression& expression,
+                      bool references) {
     Statement existing(database,
                        "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
     existing.bind(1, instrument).bind(2, expression.language);
@@ -238,6 +262,8 @@ int insert_expression(sqlite3* database, long long instrument, const Expression&
         row.bind(1, id).bind(2, a.eid).bind(3, a.date).bind(4, a.amending_act).bind(5, a.kind);
         row.bind(6, a.note).bind(7, a.ratification_act).bind(8, a.ratification_date).run();
     }
+    if (references)
+        detail::insert_references(database, id, expression);
     return static_cast<int>(expression.provisions.size());
 }
 
@@ -348,14 +374,18 @@ Store::~Store() {
         sqlite3_close(impl_->database);
 }
 
-IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
-    return ingest([&](const InstrumentWriter& write) {
-        for (const auto& instrument : instruments)
-            write(instrument);
-    });
+IngestSummary Store::ingest(const std::vector<Instrument>& instruments,
+                            const IngestOptions& options) {
+    return ingest(
+        [&](const InstrumentWriter& write) {
+            for (const auto& instrument : instruments)
+                write(instrument);
+        },
+        options);
 }
 
-IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce) {
+IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce,
+                            const IngestOptions& options) {
     IngestSummary summary;
     std::set<std::string> aliases; // an instrument may arrive once per expression
     impl_->execute("BEGIN IMMEDIATE");
@@ -372,7 +402,8 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
             if (aliases.insert(instrument.alias).second)
                 ++summary.instruments;
             for (const auto& expression : instrument.expressions) {
-                summary.provisions += insert_expression(impl_->database, id, expression);
+                summary.provisions +=
+                    insert_expression(impl_->database, id, expression, options.references);
                 ++summary.expressions;
             }
         });

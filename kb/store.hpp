@@ -64,6 +64,24 @@ struct SearchHit {
     std::vector<std::string> languages; // with merge_languages: every language that matched
 };
 
+struct IngestOptions {
+    // Find and resolve the cross-references of every expression (kb/reference_resolver) and
+    // store them in the `reference` table. Off only to measure what resolution costs.
+    bool references = true;
+};
+
+// One row of the `reference` table (see kb/reference_resolver.hpp for the fields).
+struct StoredReference {
+    std::string from_eid;
+    std::string to_eid; // empty unless status is "resolved"
+    std::string text;
+    std::string kind;
+    std::string status; // resolved, external, unresolved
+    std::string reason;
+    std::string manner;
+    std::size_t offset = 0; // byte offset of `text` in the from provision's own text
+};
+
 struct IngestSummary {
     int instruments = 0;
     int expressions = 0;
@@ -79,12 +97,14 @@ class Store {
     Store& operator=(const Store&) = delete;
 
     // Writes the instruments in one transaction (replacing expressions already stored).
-    IngestSummary ingest(const std::vector<Instrument>& instruments);
+    IngestSummary ingest(const std::vector<Instrument>& instruments,
+                         const IngestOptions& options = {});
 
     // One transaction around `produce`, which calls the writer it is given once per instrument
     // (parsing the next file in between); if `produce` throws, nothing it wrote is kept.
     using InstrumentWriter = std::function<void(const Instrument&)>;
-    IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce);
+    IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce,
+                         const IngestOptions& options = {});
 
     std::vector<InstrumentSummary> list() const;
     // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").
@@ -108,6 +128,16 @@ class Store {
                                               std::string_view lang) const;
     std::vector<AmendmentRecord> amendments(std::string_view instrument,
                                             std::string_view lang) const;
+
+    // Cross-references stored at ingest, in document order: those made in the provision and its
+    // descendants, and those that resolve to the provision or one of its descendants.
+    std::vector<StoredReference> references_from(std::string_view instrument, std::string_view eid,
+                                                 std::string_view lang) const;
+    std::vector<StoredReference> references_to(std::string_view instrument, std::string_view eid,
+                                               std::string_view lang) const;
+    // Every resolved reference of the expression (for the rule engine's refers_to facts).
+    std::vector<StoredReference> resolved_references(std::string_view instrument,
+                                                     std::string_view lang) const;
 
     // "EAEU Treaty, Art. 47(1)", "EAEU Treaty, Annex 7, point 50".
     std::string citation(std::string_view instrument, std::string_view eid) const;

@@ -50,6 +50,9 @@ class Statement {
     bool cached_ = false;
 };
 
+// Resolves the expression's cross-references and writes them (kb/store_references.cpp).
+void insert_references(sqlite3* database, long long expression_id, const Expression& expression);
+
 } // namespace treatykb::detail
 
 namespace treatykb {

@@ -113,7 +113,10 @@ inline std::string database_fingerprint(const std::string& path) {
           "SELECT i.alias, e.language, a.eid, a.date, a.amending_act, a.kind, a.note, "
           "a.ratification_act, a.ratification_date FROM "
           "amendments a JOIN expressions e ON e.id = a.expression_id JOIN instruments i ON i.id = "
-          "e.instrument_id ORDER BY 1, 2, a.id"}) {
+          "e.instrument_id ORDER BY 1, 2, a.id",
+          "SELECT i.alias, e.language, r.from_eid, r.to_eid, r.text, r.kind, r.status, r.reason, "
+          "r.manner, r.offset FROM reference r JOIN expressions e ON e.id = r.expression_id JOIN "
+          "instruments i ON i.id = e.instrument_id ORDER BY 1, 2, r.id"}) {
         sqlite3_stmt* statement = nullptr;
         REQUIRE(sqlite3_prepare_v2(database, sql, -1, &statement, nullptr) == SQLITE_OK);
         while (sqlite3_step(statement) == SQLITE_ROW) {

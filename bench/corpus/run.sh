@@ -2,7 +2,8 @@
 # Corpus benchmark (not a test). Measures, on the 410 ToTA files read where they lie:
 #  (a) `treatykb ingest DIR`: wall time and peak RSS, beside a floor — the same provision texts
 #      bulk-loaded into a bare FTS5 table by the sqlite3 shell in one transaction;
-#  (b) 1,000 mixed searches (`treatykb bench-search`): p50 / p99 latency.
+#  (b) 1,000 mixed searches (`treatykb bench-search`): p50 / p99 latency;
+#  (c) what resolving cross-references costs at ingest: bench/corpus/references.sh.
 # Usage: bench/corpus/run.sh [build-dir]   (default build/; results also in bench/out/corpus.txt)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +28,7 @@ measure() {  # measure LABEL COMMAND... -> prints "LABEL wall_s rss_mb"
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.txt")
   printf '%-34s wall %7.2f s   peak RSS %7.1f MB\n' "$label" "$wall" "$rss"
 }
+
 
 {
   echo "corpus benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $files ToTA files"
@@ -53,3 +55,4 @@ measure() {  # measure LABEL COMMAND... -> prints "LABEL wall_s rss_mb"
     done | sort -n | awk -v q="$query" 'NR == 3 {printf "%8.3f ms  %s\n", $1, q}'
   done
 } | tee "$out/corpus.txt"
+"$root/bench/corpus/references.sh" "$build"

@@ -1,0 +1,486 @@
+#include "kb/reference_finder.hpp"
+
+#include <boost/regex/icu.hpp>
+
+#include "kb/unicode_text.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace treatykb {
+
+namespace {
+
+// ---- Russian -------------------------------------------------------------------------------
+// A unit: its word (any case ending) and one or more numbers ("№ 7", "29–31", "2 и 3", "VII",
+// letters in quotes or with a bracket) or, for "абзац", an ordinal word.
+#define RU_KIND "(?:подпункт|пункт|стат(?=ь|ей)|приложени|подраздел|раздел|абзац|глав)[а-яё]*"
+#define RU_NUM "(?:\\d+(?:\\.\\d+)*(?![\\d.]*\\s*(?:процент|%|год|дн|календарн|месяц|рабоч|лет))" \
+               "|(?-i:[IVXLC]+)\\b|«[а-яё]»|\"[а-яё]\"|[а-яё]\\))"
+#define RU_ORD "(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|последн)[а-яё]*"
+#define RU_SEP "(?:\\s*,\\s*(?:а\\s+также\\s+|и\\s+)?|\\s+(?:и|или|либо)\\s+|\\s*[-–—]\\s*)"
+#define RU_LIST "(?:№\\s*)?" RU_NUM "(?:" RU_SEP "(?:№\\s*)?" RU_NUM ")*"
+#define RU_ORDS RU_ORD "(?:" RU_SEP RU_ORD ")*"
+#define RU_UNIT "\\b" RU_KIND "\\s+(?:" RU_LIST "|" RU_ORDS ")"
+#define RU_QUAL "(?:настоящ|предыдущ|данн)[а-яё]*\\s+" \
+                "(?:подпункт|пункт|стать|подраздел|раздел|приложени|протокол|договор|положени" \
+                "|правил|статут|порядк|абзац|глав)[а-яё]*"
+#define RU_JOIN "\\s+(?:к\\s+)?"
+#define RU_CHAIN RU_UNIT "(?:" RU_JOIN RU_UNIT ")*(?:" RU_JOIN RU_QUAL ")?"
+// Relative forms standing alone: "настоящей статьи", "предыдущего пункта" (not "настоящего
+// Договора", which every other sentence says of the whole instrument).
+#define RU_ALONE "\\b(?:настоящ|предыдущ|данн)[а-яё]*\\s+(?:подпункт|пункт|стать|раздел)[а-яё]*"
+
+// ---- English -------------------------------------------------------------------------------
+#define EN_KIND "(?:sub-?paragraph|paragraph|sub-?point|point|article|annex|appendix|section" \
+                "|chapter|part)s?"
+#define EN_NUM "(?:\\d+(?:\\.\\d+)*(?:\\s?\\((?:[a-z]|\\d{1,2}|[ivx]{1,4})\\))*" \
+               "|(?-i:[IVXLC]+)(?:\\.\\d+)*(?:\\s+bis)?\\b|\\((?:[a-z]|\\d{1,2}|[ivx]{1,4})\\)"   \
+               "|(?-i:[a-z])\\))"
+#define EN_SEP "(?:\\s*,\\s*(?:and\\s+)?|\\s+(?:and|or)\\s+|\\s*[-–—]\\s*|\\s+(?:to|through)\\s+)"
+#define EN_LIST "(?:No\\.?\\s*)?" EN_NUM "(?:" EN_SEP "(?:No\\.?\\s*)?" EN_NUM ")*"
+#define EN_UNIT "\\b" EN_KIND "\\s+" EN_LIST
+#define EN_QUAL "(?:this|the\\s+present|the\\s+preceding|the\\s+previous)\\s+" \
+                "(?:sub-?paragraph|paragraph|article|section|chapter|part|annex|protocol|treaty" \
+                "|agreement|convention)\\b"
+#define EN_JOIN "\\s*,?\\s+(?:of|to|in|under)\\s+(?:the\\s+)?"
+#define EN_CHAIN EN_UNIT "(?:" EN_JOIN EN_UNIT ")*(?:\\s+(?:of|to|in|under)\\s+" EN_QUAL ")?"
+#define EN_ALONE "\\b(?:this|the\\s+preceding|the\\s+previous)\\s+(?:sub-?paragraph|paragraph|article)\\b"
+
+struct Patterns {
+    boost::u32regex chain, unit, number, qualifier, other, self_instrument;
+};
+
+constexpr auto flags = boost::regex::perl | boost::regex::icase;
+
+const Patterns& russian() {
+    static const Patterns patterns{
+        boost::make_u32regex(RU_CHAIN "|" RU_ALONE, flags),
+        boost::make_u32regex("(" RU_KIND ")\\s+(" RU_LIST "|" RU_ORDS ")", flags),
+        boost::make_u32regex(RU_NUM "|" RU_ORD, flags),
+        boost::make_u32regex("(настоящ|предыдущ|данн)[а-яё]*\\s+([а-яё]+)", flags),
+        // Another instrument named after the units: a code, agreement, protocol, charter...
+        boost::make_u32regex(
+            "^\\s+((?:Договор|Соглашени|Протокол|Устав|Конвенци|Таможенн|Генеральн|Марракешск"
+            "|Положени|Правил|Регламент|Решени|решени|Закон|закон|ГАТТ|ГАТС|ВТО|Венск"
+            "|[Мм]еждународн|Статут)[^,;:.()\\n]{0,120})",
+            boost::regex::perl),
+        // In an annex the Treaty is "Договор" or "Договор о Евразийском экономическом союзе".
+        boost::make_u32regex("^Договор[а-яё]*\\b(?:\\s+о\\s+Евразийском\\s+экономическом\\s+союзе)?"
+                             "(?!\\s+о\\s)",
+                             boost::regex::perl),
+    };
+    return patterns;
+}
+
+const Patterns& english() {
+    static const Patterns patterns{
+        boost::make_u32regex(EN_CHAIN "|" EN_ALONE, flags),
+        boost::make_u32regex("(" EN_KIND ")\\s+(" EN_LIST ")", flags),
+        boost::make_u32regex(EN_NUM, flags),
+        boost::make_u32regex("(this|the\\s+present|the\\s+preceding|the\\s+previous)\\s+([a-z-]+)",
+                             flags),
+        boost::make_u32regex("^\\s*,?\\s+(?:of|to|in|under)\\s+((?:the\\s+)?(?:[A-Z][\\w-]*|GATT"
+                             "|WTO)[^,;:.()\\n]{0,120})",
+                             boost::regex::perl),
+        boost::make_u32regex("^(?:the\\s+)?(?:Treaty|Agreement)\\b"
+                             "(?!\\s+(?:on|of|between|establishing|for|to))",
+                             boost::regex::perl),
+    };
+    return patterns;
+}
+
+std::string lower_ascii_prefix(std::string word) {
+    for (char& c : word)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return word;
+}
+
+bool starts_with_any(std::string_view word, std::initializer_list<std::string_view> stems) {
+    for (auto stem : stems)
+        if (word.starts_with(stem))
+            return true;
+    return false;
+}
+
+// The unit a word names; a Russian word may open a sentence, so both cases are listed.
+std::string unit_kind(std::string_view word, bool russian_text) {
+    if (russian_text) {
+        if (starts_with_any(word, {"подпункт", "Подпункт"}))
+            return "subpoint";
+        if (starts_with_any(word, {"пункт", "Пункт"}))
+            return "paragraph";
+        if (starts_with_any(word, {"стат", "Стат"}))
+            return "article";
+        if (starts_with_any(word, {"приложени", "Приложени"}))
+            return "annex";
+        if (starts_with_any(word, {"подраздел", "Подраздел", "раздел", "Раздел"}))
+            return "section";
+        if (starts_with_any(word, {"абзац", "Абзац"}))
+            return "indent";
+        return "chapter";
+    }
+    std::string w = lower_ascii_prefix(std::string(word));
+    if (w.starts_with("sub"))
+        return "subpoint";
+    if (w.starts_with("paragraph"))
+        return "paragraph";
+    if (w.starts_with("point"))
+        return "subpoint";
+    if (w.starts_with("article"))
+        return "article";
+    if (w.starts_with("annex"))
+        return "annex";
+    if (w.starts_with("appendix"))
+        return "appendix";
+    if (w.starts_with("section"))
+        return "section";
+    if (w.starts_with("part"))
+        return "part";
+    return "chapter";
+}
+
+ReferenceScope qualifier_scope(std::string_view first, std::string_view noun, bool russian_text) {
+    std::string f = lower_ascii_prefix(std::string(first));
+    std::string n = lower_ascii_prefix(std::string(noun));
+    bool previous = f.starts_with("предыдущ") || f.find("preceding") != std::string::npos ||
+                    f.find("previous") != std::string::npos;
+    if (russian_text) {
+        // Case-insensitive on the stem: the noun may be capitalised ("Договора", "Протокола").
+        auto is = [&](std::initializer_list<std::string_view> stems) {
+            return starts_with_any(noun, stems);
+        };
+        if (is({"стать"}))
+            return previous ? ReferenceScope::previous_article : ReferenceScope::this_article;
+        if (is({"подпункт"}))
+            return ReferenceScope::this_subpoint;
+        if (is({"пункт"}))
+            return previous ? ReferenceScope::previous_paragraph : ReferenceScope::this_paragraph;
+        if (is({"раздел", "подраздел", "глав"}))
+            return ReferenceScope::this_section;
+        if (is({"договор", "Договор"}))
+            return ReferenceScope::this_instrument;
+        if (is({"протокол", "Протокол", "приложени", "Приложени", "положени", "Положени",
+                "правил", "Правил", "статут", "Статут", "порядк", "Порядк"}))
+            return ReferenceScope::this_annex;
+        return ReferenceScope::unspecified;
+    }
+    if (n.starts_with("article"))
+        return previous ? ReferenceScope::previous_article : ReferenceScope::this_article;
+    if (n.starts_with("sub"))
+        return ReferenceScope::this_subpoint;
+    if (n.starts_with("paragraph"))
+        return previous ? ReferenceScope::previous_paragraph : ReferenceScope::this_paragraph;
+    if (n.starts_with("section") || n.starts_with("chapter") || n.starts_with("part"))
+        return ReferenceScope::this_section;
+    if (n.starts_with("annex") || n.starts_with("protocol"))
+        return ReferenceScope::this_annex;
+    return ReferenceScope::this_instrument; // treaty, agreement, convention
+}
+
+// The numbers of one unit's list, with the separators that join them.
+void read_numbers(const std::string& list, const Patterns& p, ReferenceUnit& unit) {
+    auto begin = list.begin();
+    boost::match_results<std::string::const_iterator> m;
+    std::string::const_iterator previous_end = list.begin();
+    bool first = true;
+    while (boost::u32regex_search(begin, list.end(), m, p.number)) {
+        std::string number = m.str();
+        if (!first) {
+            std::string between(previous_end, m[0].first);
+            bool dash = between.find('-') != std::string::npos ||
+                        between.find("–") != std::string::npos ||
+                        between.find("—") != std::string::npos ||
+                        between.find(" to ") != std::string::npos ||
+                        between.find("through") != std::string::npos;
+            unit.through.push_back(dash);
+        }
+        // "70(1)(a)": the parenthesised parts go below the number.
+        std::size_t paren = number.find('(');
+        if (paren != std::string::npos && paren > 0) {
+            std::string rest = number.substr(paren);
+            number = number.substr(0, paren);
+            while (!number.empty() && number.back() == ' ')
+                number.pop_back();
+            std::string part;
+            for (char c : rest) {
+                if (c == '(')
+                    part.clear();
+                else if (c == ')')
+                    unit.parts.push_back(part);
+                else if (c != ' ')
+                    part += c;
+            }
+        }
+        // Strip decoration: «а», "а", а), (a).
+        std::string clean;
+        for (std::size_t i = 0; i < number.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(number[i]);
+            if (c == '(' || c == ')' || c == '"')
+                continue;
+            if (number.compare(i, 2, "«") == 0 || number.compare(i, 2, "»") == 0) {
+                ++i;
+                continue;
+            }
+            clean += number[i];
+        }
+        unit.numbers.push_back(clean);
+        previous_end = m[0].second;
+        begin = m[0].second;
+        first = false;
+    }
+    if (!unit.through.empty())
+        unit.through.push_back(false);
+    else
+        unit.through.assign(unit.numbers.size(), false);
+}
+
+// Where a reference may start: a word that begins like a unit or a relative form. The regular
+// expression is tried only there (anchored), not over the whole text: searching every provision
+// of the ToTA corpus with it cost as much again as parsing the corpus.
+bool letter_before(const std::string& text, std::size_t at) {
+    if (at == 0)
+        return false;
+    auto c = static_cast<unsigned char>(text[at - 1]);
+    if (c < 0x80)
+        return std::isalnum(c) || c == '-' || c == '_';
+    // The last byte of a two-byte letter: Cyrillic (lead 0xD0/0xD1) or Latin-1 (0xC3).
+    if ((c & 0xC0) == 0x80 && at >= 2) {
+        auto lead = static_cast<unsigned char>(text[at - 2]);
+        return lead == 0xD0 || lead == 0xD1 || lead == 0xC3;
+    }
+    return false;
+}
+
+// The bytes after `at` past the rest of the word and the spaces (and "№", "No.") that follow it.
+std::size_t next_word(std::string_view text, std::size_t at) {
+    while (at < text.size() && !(text[at] == ' ' || text[at] == '\n' || text[at] == '\t' ||
+                                 text.substr(at, 2) == "\u00a0"))
+        ++at;
+    for (;;) {
+        if (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\t'))
+            ++at;
+        else if (text.substr(at, 2) == "\u00a0")
+            at += 2;
+        else if (text.substr(at, 3) == "№") // three bytes in UTF-8
+            at += 3;
+        else if (text.substr(at, 3) == "No." || text.substr(at, 3) == "No ")
+            at += 3;
+        else
+            return at;
+    }
+}
+
+// Cheap checks before the regular expression: a unit word must be followed by a number (digits,
+// a roman numeral, "(a)", "«а»", or an ordinal for "абзац"); a relative form ("настоящей",
+// "this", "the preceding") by a unit word.
+bool plausible(std::string_view text, std::size_t at, std::string_view stem, bool russian_text) {
+    std::size_t next = next_word(text, at + stem.size() - (stem.back() == ' ' ? 1 : 0));
+    if (next >= text.size())
+        return false;
+    std::string_view rest = text.substr(next, 24);
+    auto c = static_cast<unsigned char>(rest[0]);
+    bool relative = stem.starts_with("настоящ") || stem.starts_with("Настоящ") ||
+                    stem.starts_with("предыдущ") || stem.starts_with("Предыдущ") ||
+                    stem.starts_with("данн") || stem.starts_with("Данн") ||
+                    stem.starts_with("this") || stem.starts_with("This") ||
+                    stem.starts_with("the") || stem.starts_with("The");
+    if (relative) {
+        static constexpr std::array<std::string_view, 14> units = {
+            "стат", "Стат", "пункт", "Пункт", "подпункт", "раздел", "article", "Article",
+            "paragraph", "Paragraph", "subparagraph", "sub-paragraph", "ARTICLE", "PARAGRAPH"};
+        for (auto unit : units)
+            if (rest.starts_with(unit))
+                return true;
+        return false;
+    }
+    if (std::isdigit(c) || c == '(' || c == '"' || rest.starts_with("«"))
+        return true;
+    if (c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C')
+        return true;
+    if (russian_text && (stem.starts_with("абзац") || stem.starts_with("Абзац")))
+        return true;
+    // a letter point "а)", "a)"
+    return rest.size() > 2 && (rest[1] == ')' || (c >= 0xD0 && rest.size() > 2 && rest[2] == ')'));
+}
+
+std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_text) {
+    static const std::vector<std::string_view> ru = {
+        "подпункт", "Подпункт", "пункт", "Пункт", "стат", "Стат", "приложени", "Приложени",
+        "подраздел", "Подраздел", "раздел", "Раздел", "абзац", "Абзац", "глав", "Глав",
+        "настоящ", "Настоящ", "предыдущ", "Предыдущ", "данн", "Данн"};
+    static const std::vector<std::string_view> en = {
+        "article", "Article", "ARTICLE", "paragraph", "Paragraph", "PARAGRAPH", "subparagraph",
+        "Subparagraph", "sub-paragraph", "Sub-paragraph", "point", "Point", "subpoint",
+        "sub-point", "annex", "Annex", "ANNEX", "appendix", "Appendix", "section", "Section",
+        "SECTION", "chapter", "Chapter", "CHAPTER", "part", "Part", "PART", "this ", "This ",
+        "the preceding", "The preceding", "the previous", "The previous"};
+    // Index the stems by their first byte.
+    static const auto by_first = [] {
+        std::array<std::array<std::vector<std::string_view>, 256>, 2> index;
+        for (int language = 0; language < 2; ++language)
+            for (auto stem : language ? ru : en)
+                index[static_cast<std::size_t>(language)][static_cast<unsigned char>(stem[0])]
+                    .push_back(stem);
+        return index;
+    }();
+    const auto& first = by_first[russian_text ? 1 : 0];
+    std::vector<std::size_t> out;
+    std::string_view view(text);
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const auto& candidates = first[static_cast<unsigned char>(text[at])];
+        if (candidates.empty() || letter_before(text, at))
+            continue;
+        for (auto stem : candidates)
+            if (view.substr(at, stem.size()) == stem) {
+                if (plausible(view, at, stem, russian_text))
+                    out.push_back(at);
+                break;
+            }
+    }
+    return out;
+}
+
+// The last `count` words of `words` (fewer if there are not so many).
+std::vector<std::string> last_words(const std::string& words, std::size_t count) {
+    std::vector<std::string> out;
+    std::size_t end = words.size();
+    while (out.size() < count && end > 0) {
+        while (end > 0 && (words[end - 1] == ' ' || words[end - 1] == ','))
+            --end;
+        std::size_t begin = words.rfind(' ', end == 0 ? 0 : end - 1);
+        begin = begin == std::string::npos ? 0 : begin + 1;
+        if (begin >= end)
+            break;
+        out.insert(out.begin(), words.substr(begin, end - begin));
+        end = begin;
+    }
+    return out;
+}
+
+bool starts(const std::string& word, std::initializer_list<std::string_view> stems) {
+    for (auto stem : stems)
+        if (word.starts_with(stem))
+            return true;
+    return false;
+}
+
+// How the provision relies on the reference, from the words just before it: "в порядке,
+// предусмотренном" / "in the manner prescribed in" (procedure), "в соответствии с", "согласно",
+// "предусмотренных" / "in accordance with", "referred to in" (accordance), else a mention.
+std::string manner_before(const std::string& text, std::size_t begin, bool russian_text) {
+    std::size_t from = begin > 120 ? begin - 120 : 0;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+        --from; // not inside a UTF-8 sequence
+    std::string before = fold_whitespace(to_lower(text.substr(from, begin - from)));
+    std::vector<std::string> w = last_words(before, 6);
+    auto at = [&](std::size_t from_end) -> std::string {
+        return from_end <= w.size() ? w[w.size() - from_end] : std::string();
+    };
+    if (russian_text) {
+        if ((at(2) == "в" && at(1) == "порядке") ||
+            (at(3) == "в" && at(2) == "порядке" &&
+             starts(at(1), {"предусмотр", "установлен", "определ", "устанавлива", "согласно"})))
+            return "procedure";
+        if (at(1) == "согласно" || (at(3) == "в" && at(2) == "соответствии") ||
+            (at(2) == "на" && at(1) == "основании") ||
+            starts(at(1), {"предусмотренн", "установленн", "указанн", "определенн"}))
+            return "accordance";
+        return "mention";
+    }
+    // "in the manner prescribed in", "in the procedure provided for by", "in the order set out in"
+    if (at(1) == "in" || at(1) == "by" || at(1) == "under") {
+        for (std::size_t k = 2; k <= 5; ++k)
+            if (at(k) == "manner" || at(k) == "procedure" || at(k) == "order")
+                return at(k + 1) == "in" || (at(k + 1) == "the" && at(k + 2) == "in")
+                           ? "procedure"
+                           : "accordance";
+    }
+    if ((at(3) == "in" && at(2) == "accordance" && at(1) == "with") ||
+        (at(2) == "pursuant" && at(1) == "to") || (at(2) == "according" && at(1) == "to") ||
+        at(1) == "under" ||
+        ((at(1) == "in" || at(1) == "by") &&
+         (at(2) == "for" || at(2) == "to" || at(2) == "out" || at(2) == "specified" ||
+          at(2) == "provided" || at(2) == "established" || at(2) == "prescribed")))
+        return "accordance";
+    return "mention";
+}
+
+} // namespace
+
+std::vector<FoundReference> find_references(std::string_view view, std::string_view language) {
+    std::vector<FoundReference> out;
+    bool russian_text = language == "ru";
+    if (!russian_text && language != "en")
+        return out;
+    const Patterns& p = russian_text ? russian() : english();
+    std::string text(view);
+    boost::match_results<std::string::const_iterator> m;
+    std::size_t done = 0; // the end of the last reference
+    for (std::size_t start : candidate_starts(text, russian_text)) {
+        if (start < done)
+            continue;
+        auto flags = boost::match_continuous | (start > 0 ? boost::match_prev_avail
+                                                          : boost::match_default);
+        if (!boost::u32regex_search(text.cbegin() + static_cast<long>(start), text.cend(), m,
+                                    p.chain, flags))
+            continue;
+        FoundReference found;
+        found.begin = static_cast<std::size_t>(m[0].first - text.cbegin());
+        found.end = static_cast<std::size_t>(m[0].second - text.cbegin());
+        found.text = m.str();
+        done = found.end;
+        // The units, innermost first, as written.
+        std::string chain = found.text;
+        boost::match_results<std::string::const_iterator> u;
+        auto at = chain.cbegin();
+        std::string::const_iterator last_unit_end = chain.cbegin();
+        while (boost::u32regex_search(at, chain.cend(), u, p.unit)) {
+            // (A qualifier such as "настоящей статьи" has no number, so it is not a unit.)
+            ReferenceUnit unit;
+            unit.kind = unit_kind(u.str(1), russian_text);
+            read_numbers(u.str(2), p, unit);
+            found.units.push_back(std::move(unit));
+            last_unit_end = u[0].second;
+            at = u[0].second;
+        }
+        std::string rest(last_unit_end, chain.cend());
+        boost::match_results<std::string::const_iterator> q;
+        if (boost::u32regex_search(rest, q, p.qualifier))
+            found.scope = qualifier_scope(q.str(1), q.str(2), russian_text);
+        // After the units: the name of another instrument, or the Treaty under its name.
+        if (found.scope == ReferenceScope::unspecified && !found.units.empty()) {
+            std::size_t length = std::min<std::size_t>(400, text.size() - found.end);
+            while (found.end + length < text.size() &&
+                   (static_cast<unsigned char>(text[found.end + length]) & 0xC0) == 0x80)
+                --length; // not inside a UTF-8 sequence
+            std::string after = text.substr(found.end, length);
+            boost::match_results<std::string::const_iterator> o;
+            if (boost::u32regex_search(after, o, p.other, boost::match_continuous)) {
+                std::string name = o.str(1);
+                // Up to eight words: enough to name the instrument, not the rest of the clause.
+                std::size_t words = 0;
+                for (std::size_t i = 0; i < name.size(); ++i)
+                    if (name[i] == ' ' && ++words == 8) {
+                        name.resize(i);
+                        break;
+                    }
+                while (!name.empty() && (name.back() == ' ' || name.back() == '\n'))
+                    name.pop_back();
+                boost::match_results<std::string::const_iterator> s;
+                if (boost::u32regex_search(name, s, p.self_instrument, boost::match_continuous)) {
+                    found.scope = ReferenceScope::this_instrument;
+                } else {
+                    found.scope = ReferenceScope::other_instrument;
+                    found.other_instrument = name;
+                }
+            }
+        }
+        found.manner = manner_before(text, found.begin, russian_text);
+        out.push_back(std::move(found));
+    }
+    return out;
+}
+
+} // namespace treatykb

@@ -1,0 +1,462 @@
+#include "kb/reference_resolver.hpp"
+
+#include <boost/regex/icu.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "kb/eid.hpp"
+#include "kb/reference_finder.hpp"
+#include "kb/unicode_text.hpp"
+
+namespace treatykb {
+
+namespace {
+
+bool is_annex_eid(std::string_view eid) {
+    // annex_7 or annex_7__app_1 (an appendix), not a point inside them
+    if (!eid.starts_with("annex_"))
+        return false;
+    std::size_t sep = eid.find("__");
+    if (sep == std::string_view::npos)
+        return true;
+    std::string_view rest = eid.substr(sep + 2);
+    return rest.starts_with("app_") && rest.find("__") == std::string_view::npos;
+}
+
+// Lower-cased words without punctuation, after the instrument noun ("протокол о мерах ..." ->
+// "о мерах ..."), for comparing a named protocol with an annex's title.
+std::string title_key(const std::string& text) {
+    std::size_t length = std::min<std::size_t>(text.size(), 600);
+    while (length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80)
+        --length; // not inside a UTF-8 sequence
+    std::string lower = to_lower(text.substr(0, length));
+    if (lower.starts_with("the "))
+        lower.erase(0, 4);
+    std::string out;
+    for (char c : lower)
+        out += (c == ',' || c == '(' || c == ')' || c == '\n' || c == '"') ? ' ' : c;
+    out = fold_whitespace(out);
+    std::size_t space = out.find(' ');
+    return space == std::string::npos ? std::string() : out.substr(space + 1);
+}
+
+// "Договора о наличии ..." — "Договор" (in the annexes, the EAEU Treaty) followed by "о" and a
+// lower-case word may be the Treaty with the clause going on, or another treaty's title.
+bool ambiguous_treaty(const std::string& name) {
+    static const std::string prefix = "Договор";
+    if (!name.starts_with(prefix))
+        return false;
+    static const std::string about = " о ";
+    std::size_t o = name.find(about);
+    if (o == std::string::npos || name.find(' ') < o)
+        return false;
+    std::string next = name.substr(o + about.size(), 2); // one Cyrillic letter
+    return next.size() == 2 && to_lower(next) == next;
+}
+
+std::string last_component(std::string_view eid) {
+    std::size_t sep = eid.rfind("__");
+    return std::string(sep == std::string_view::npos ? eid : eid.substr(sep + 2));
+}
+
+bool component_is(std::string_view eid, std::string_view prefix) {
+    return last_component(eid).starts_with(prefix);
+}
+
+// "29" .. "31" -> 29, 30, 31; roman numerals alike; anything else is kept as the two ends.
+std::vector<std::string> expand(const ReferenceUnit& unit) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < unit.numbers.size(); ++i) {
+        out.push_back(unit.numbers[i]);
+        if (i + 1 >= unit.numbers.size() || i >= unit.through.size() || !unit.through[i])
+            continue;
+        auto as_int = [](const std::string& n) -> std::optional<int> {
+            if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos &&
+                n.size() < 6)
+                return std::stoi(n);
+            return roman_to_int(n);
+        };
+        auto from = as_int(unit.numbers[i]);
+        auto to = as_int(unit.numbers[i + 1]);
+        if (!from || !to || *to <= *from || *to - *from > 200)
+            continue;
+        bool roman = !std::isdigit(static_cast<unsigned char>(unit.numbers[i][0]));
+        for (int n = *from + 1; n < *to; ++n)
+            out.push_back(roman ? int_to_roman(n) : std::to_string(n));
+    }
+    return out;
+}
+
+// A point's letter ("а", "c") or a lower-case roman item ("ii"), as opposed to a number ("29")
+// or an upper-case roman numeral of a section ("VII").
+bool is_letter(const std::string& number) {
+    if (number.empty() || std::isdigit(static_cast<unsigned char>(number[0])))
+        return false;
+    return !(std::isupper(static_cast<unsigned char>(number[0])) && roman_to_int(number));
+}
+
+std::string letter_or_item(const std::string& letters) {
+    // One letter (one UTF-8 character): its place in the alphabet; several: a roman item as is.
+    std::size_t length = (static_cast<unsigned char>(letters[0]) & 0x80) ? 2 : 1;
+    return letters.size() <= length ? letter_component(letters) : letters;
+}
+
+class Resolver {
+  public:
+    explicit Resolver(const Expression& expression) : expression_(expression) {
+        for (const auto& p : expression.provisions) {
+            by_eid_.emplace(p.eid, &p);
+            if (is_annex_eid(p.eid) && p.eid.find("__") == std::string::npos)
+                annex_titles_.emplace_back(p.eid, title_key(p.heading + " " + p.text));
+        }
+        // The Treaty names each protocol with its annex at least once: "Протокола о мерах
+        // государственной поддержки сельского хозяйства (приложение № 29 к настоящему Договору)".
+        static const boost::u32regex named = boost::make_u32regex(
+            "(?:Протокол|Положени|Порядк|Правил)[а-яё]*\\s+((?:о|об|по)\\s+[^()]{5,300}?)\\s*"
+            "\\(приложени[а-яё]*\\s+№\\s*(\\d+)\\s+к\\s+настоящему\\s+Договору\\)",
+            boost::regex::perl);
+        static const boost::u32regex named_en = boost::make_u32regex(
+            "(?:Protocol|Regulations?|Procedure|Statute|Rules)\\s+((?:on|of|for)\\s+[^()]{5,300}?)"
+            "\\s*\\(Annex\\s+(?:No\\.?\\s*)?(\\d+)\\s+(?:to|of)\\s+(?:this|the\\s+present)"
+            "\\s+Treaty\\)",
+            boost::regex::perl);
+        for (const auto& p : expression.provisions) {
+            bool russian = p.text.find("(приложени") != std::string::npos;
+            if (!russian && p.text.find("(Annex") == std::string::npos)
+                continue;
+            boost::u32regex_iterator<std::string::const_iterator> it(
+                p.text.begin(), p.text.end(), russian ? named : named_en),
+                end;
+            for (; it != end; ++it)
+                annex_titles_.emplace_back("annex_" + (*it)[2].str(),
+                                           title_key("x " + (*it)[1].str()));
+        }
+    }
+
+    std::vector<ResolvedReference> run() {
+        std::vector<ResolvedReference> out;
+        for (const auto& p : expression_.provisions) {
+            if (p.text.empty())
+                continue;
+            for (const FoundReference& found : find_references(p.text, expression_.language))
+                resolve(p, found, out);
+        }
+        return out;
+    }
+
+  private:
+    const Expression& expression_;
+    std::unordered_map<std::string, const Provision*> by_eid_;
+    std::vector<std::pair<std::string, std::string>> annex_titles_; // eid, folded title words
+
+    bool exists(const std::string& eid) const { return by_eid_.contains(eid); }
+
+    // The nearest ancestor (or the provision itself) whose last eId component starts with one of
+    // the prefixes.
+    std::optional<std::string> ancestor(const Provision& from,
+                                        std::initializer_list<std::string_view> prefixes) const {
+        const Provision* at = &from;
+        while (at) {
+            for (auto prefix : prefixes)
+                if (component_is(at->eid, prefix) &&
+                    !(prefix == "annex_" && !is_annex_eid(at->eid)))
+                    return at->eid;
+            auto parent = by_eid_.find(at->parent_eid);
+            at = parent == by_eid_.end() ? nullptr : parent->second;
+        }
+        return std::nullopt;
+    }
+    // "настоящего пункта": the numbered paragraph of an article, else the point (of an annex).
+    std::optional<std::string> enclosing_paragraph(const Provision& from) const {
+        if (auto paragraph = ancestor(from, {"para_"}))
+            return paragraph;
+        return ancestor(from, {"point_"});
+    }
+    std::optional<std::string> annex_of(const Provision& from, bool nearest) const {
+        std::string eid = from.eid;
+        if (!eid.starts_with("annex_"))
+            return std::nullopt;
+        std::size_t sep = eid.find("__");
+        std::string annex = eid.substr(0, sep);
+        if (nearest && sep != std::string::npos) {
+            std::string rest = eid.substr(sep + 2);
+            if (rest.starts_with("app_"))
+                return annex + "__" + rest.substr(0, rest.find("__"));
+        }
+        return annex;
+    }
+    std::optional<std::string> previous_sibling(const std::string& eid) const {
+        auto at = by_eid_.find(eid);
+        if (at == by_eid_.end())
+            return std::nullopt;
+        const Provision* best = nullptr;
+        std::string prefix = last_component(eid);
+        prefix = prefix.substr(0, prefix.find('_') + 1);
+        for (const auto& p : expression_.provisions) {
+            if (p.order >= at->second->order)
+                break;
+            if (p.parent_eid == at->second->parent_eid && component_is(p.eid, prefix))
+                best = &p;
+        }
+        if (!best)
+            return std::nullopt;
+        return best->eid;
+    }
+    // An annex named by its title: "Протокола о мерах нетарифного регулирования ..." against
+    // "ПРОТОКОЛ о мерах нетарифного регулирования ...". The words after the instrument noun
+    // must agree for at least five words (or all of them).
+    std::optional<std::string> annex_by_title(const std::string& name) const {
+        std::string words = title_key(name);
+        std::size_t cut = 0;
+        int count = 0;
+        for (std::size_t i = 0; i <= words.size() && count < 5; ++i)
+            if (i == words.size() || words[i] == ' ') {
+                ++count;
+                cut = i;
+            }
+        if (count < 3)
+            return std::nullopt;
+        std::string key = words.substr(0, cut);
+        std::optional<std::string> found;
+        for (const auto& [eid, title] : annex_titles_) {
+            if (!title.starts_with(key) && title.find(" " + key) == std::string::npos)
+                continue;
+            if (found && *found != eid)
+                return std::nullopt; // two annexes agree: do not choose
+            found = eid;
+        }
+        return found;
+    }
+
+    // The eId of `kind number` inside `container` ("" is the top of the expression).
+    std::optional<std::string> child(const std::string& container, const std::string& kind,
+                                     const std::string& number,
+                                     bool* superscript = nullptr) const {
+        std::string component = is_letter(number) ? letter_or_item(number)
+                                                   : number_component(number);
+        std::vector<std::string> candidates;
+        if (kind == "article") {
+            candidates.push_back("art_" + component);
+        } else if (kind == "annex" || kind == "appendix") {
+            if (container.empty())
+                candidates.push_back("annex_" + component);
+            else
+                candidates.push_back(container + "__app_" + component);
+        } else if (kind == "section") {
+            candidates.push_back(join_eid(container, "sec", component));
+            if (container.empty())
+                for (const auto& p : expression_.provisions)
+                    if (p.eid.ends_with("__sec_" + component) && p.eid.starts_with("part_"))
+                        candidates.push_back(p.eid);
+        } else if (kind == "chapter") {
+            candidates.push_back(join_eid(container, "chp", component));
+        } else if (kind == "part") {
+            candidates.push_back(join_eid(container, "part", component));
+        } else if (kind == "paragraph") {
+            if (component_is(container, "art_"))
+                candidates.push_back(container + "__para_" + component);
+            candidates.push_back(join_eid(container, "point", component));
+        } else if (kind == "subpoint") {
+            candidates.push_back(join_eid(container, "point", component));
+            candidates.push_back(join_eid(container, "subpoint", component));
+            candidates.push_back(join_eid(container, "item", component));
+        }
+        for (const auto& c : candidates)
+            if (exists(c))
+                return c;
+        // The mirror lost superscripts: "пункт 132" is point 13² when there is no point 132
+        // and there is a 13² (the parser reads "Статья 991" as Art. 99¹ alike). The row says so.
+        if (component.size() >= 2 && component.find_first_not_of("0123456789") == std::string::npos &&
+            (kind == "paragraph" || kind == "article")) {
+            std::string inserted = component.substr(0, component.size() - 1) + "-" + component.back();
+            for (auto c : candidates) {
+                c.replace(c.size() - component.size(), component.size(), inserted);
+                if (exists(c)) {
+                    if (superscript)
+                        *superscript = true;
+                    return c;
+                }
+            }
+        }
+        return std::nullopt;
+    }
+
+    void add(std::vector<ResolvedReference>& out, const Provision& from, const FoundReference& f,
+             std::string kind, std::string status, std::string to, std::string reason) const {
+        ResolvedReference r;
+        r.from_eid = from.eid;
+        r.to_eid = std::move(to);
+        r.text = f.text;
+        r.kind = std::move(kind);
+        r.status = std::move(status);
+        r.reason = std::move(reason);
+        r.manner = f.manner;
+        r.offset = f.begin;
+        out.push_back(std::move(r));
+    }
+
+    void resolve(const Provision& from, const FoundReference& f,
+                 std::vector<ResolvedReference>& out) const {
+        std::string kind = f.units.empty() ? "" : f.units.front().kind;
+        std::optional<std::string> base; // the container of the outermost unit
+        bool top = false;                // the outermost unit is looked up at the top
+        auto unresolved = [&](const std::string& reason) {
+            add(out, from, f, kind, "unresolved", "", reason);
+        };
+        if (f.units.empty()) {
+            // A relative form standing alone: the enclosing (or preceding) unit itself.
+            std::optional<std::string> target;
+            switch (f.scope) {
+            case ReferenceScope::this_article: target = ancestor(from, {"art_"}); kind = "article"; break;
+            case ReferenceScope::this_paragraph:
+                target = enclosing_paragraph(from);
+                kind = "paragraph";
+                break;
+            case ReferenceScope::this_subpoint:
+                target = ancestor(from, {"point_", "subpoint_"});
+                kind = "subpoint";
+                break;
+            case ReferenceScope::this_section:
+                target = ancestor(from, {"sec_", "subsec_", "chp_"});
+                kind = "section";
+                break;
+            case ReferenceScope::previous_article:
+                if (auto a = ancestor(from, {"art_"}))
+                    target = previous_sibling(*a);
+                kind = "article";
+                break;
+            case ReferenceScope::previous_paragraph:
+                if (auto a = ancestor(from, {"para_", "point_"}))
+                    target = previous_sibling(*a);
+                kind = "paragraph";
+                break;
+            default: return;
+            }
+            if (target)
+                add(out, from, f, kind, "resolved", *target, "");
+            else
+                unresolved("no_enclosing_unit");
+            return;
+        }
+        const ReferenceUnit& outer = f.units.back();
+        if (f.scope == ReferenceScope::other_instrument) {
+            // A protocol of the Treaty named by its title is one of its annexes.
+            if (auto annex = annex_by_title(f.other_instrument)) {
+                base = *annex;
+            } else if (ambiguous_treaty(f.other_instrument)) {
+                // "со статьей 93 Договора о наличии серьезного ущемления интересов" (Annex 28):
+                // the Treaty followed by words of the clause, or a treaty "о ..."? Not guessed.
+                add(out, from, f, kind, "unresolved", "", "scope_unclear");
+                return;
+            } else {
+                add(out, from, f, kind, "external", "", f.other_instrument);
+                return;
+            }
+        }
+        for (const auto& unit : f.units)
+            if (unit.kind == "indent") {
+                unresolved("unnumbered_text");
+                return;
+            }
+        bool in_annex = from.eid.starts_with("annex_");
+        if (!base) {
+            switch (f.scope) {
+            case ReferenceScope::this_article: base = ancestor(from, {"art_"}); break;
+            case ReferenceScope::this_paragraph: base = enclosing_paragraph(from); break;
+            case ReferenceScope::this_subpoint: base = ancestor(from, {"point_", "subpoint_"}); break;
+            case ReferenceScope::this_annex:
+                // "пунктом 10 настоящих Правил" in an appendix: its points; "приложение № 1 к
+                // настоящему Протоколу": an appendix of the annex itself.
+                base = annex_of(from, outer.kind != "annex");
+                break;
+            case ReferenceScope::this_section:
+                if (in_annex)
+                    base = annex_of(from, true); // points are numbered through the annex
+                else if (outer.kind == "article" || outer.kind == "section")
+                    top = true;
+                break;
+            case ReferenceScope::this_instrument: top = true; break;
+            case ReferenceScope::previous_article:
+                if (auto a = ancestor(from, {"art_"}))
+                    base = previous_sibling(*a);
+                break;
+            case ReferenceScope::previous_paragraph:
+                if (auto a = ancestor(from, {"para_", "point_"}))
+                    base = previous_sibling(*a);
+                break;
+            case ReferenceScope::unspecified:
+                if (outer.kind == "annex" || outer.kind == "part" || outer.kind == "chapter" ||
+                    (outer.kind == "article" && !in_annex))
+                    top = true;
+                else if (outer.kind == "section")
+                    base = in_annex ? *annex_of(from, true) : std::string();
+                else if (in_annex && (outer.kind == "paragraph" || outer.kind == "subpoint"))
+                    base = outer.kind == "paragraph" ? annex_of(from, true)
+                                                     : ancestor(from, {"point_"});
+                // The drafting convention: a bare "paragraph 2" ("пункт 2") inside an article
+                // is a paragraph of that article, a bare sub-point one of the same paragraph.
+                else if (outer.kind == "paragraph")
+                    base = ancestor(from, {"art_"});
+                else if (outer.kind == "subpoint")
+                    base = ancestor(from, {"para_"}) ? ancestor(from, {"para_"})
+                                                     : ancestor(from, {"art_"});
+                break;
+            case ReferenceScope::other_instrument: break;
+            }
+        }
+        if (top)
+            base = std::string();
+        if (!base) {
+            unresolved(f.scope == ReferenceScope::unspecified ? "scope_unclear"
+                                                              : "no_enclosing_unit");
+            return;
+        }
+        // Walk from the outermost unit inwards; every unit may name several numbers.
+        std::vector<std::string> containers{*base};
+        bool superscript = false; // a number read as one with a lost superscript
+        for (auto unit = f.units.rbegin(); unit != f.units.rend(); ++unit) {
+            // "приложение № 1 к приложению № 20": the inner annex is an appendix of the outer
+            // (child() names an annex inside an annex `app_`).
+            const std::string& unit_kind = unit->kind;
+            std::vector<std::string> next;
+            for (const auto& container : containers) {
+                for (const auto& number : expand(*unit)) {
+                    auto eid = child(container, unit_kind, number, &superscript);
+                    if (!eid) {
+                        unresolved("not_in_expression");
+                        continue;
+                    }
+                    std::string at = *eid;
+                    bool ok = true;
+                    for (const auto& part : unit->parts) {
+                        auto below = child(at, component_is(at, "art_") ? "paragraph" : "subpoint",
+                                           part);
+                        if (!below) {
+                            ok = false;
+                            break;
+                        }
+                        at = *below;
+                    }
+                    if (!ok) {
+                        unresolved("not_in_expression");
+                        continue;
+                    }
+                    next.push_back(at);
+                }
+            }
+            containers = std::move(next);
+        }
+        for (const auto& target : containers)
+            add(out, from, f, kind, "resolved", target, superscript ? "superscript_read" : "");
+    }
+};
+
+} // namespace
+
+std::vector<ResolvedReference> resolve_references(const Expression& expression) {
+    return Resolver(expression).run();
+}
+
+} // namespace treatykb

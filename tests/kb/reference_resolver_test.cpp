@@ -1,0 +1,146 @@
+// Cross-references: what the finder reads in Russian and English wording, and how the resolver
+// names the targets (or says why it cannot) in a small expression built for the purpose.
+#include <catch2/catch.hpp>
+
+#include "kb/reference_finder.hpp"
+#include "kb/reference_resolver.hpp"
+
+using namespace treatykb;
+
+namespace {
+
+Provision unit(std::string eid, std::string parent, std::string kind, std::string text = {}) {
+    static int order = 0;
+    Provision p;
+    p.eid = std::move(eid);
+    p.parent_eid = std::move(parent);
+    p.kind = std::move(kind);
+    p.text = std::move(text);
+    p.order = order++;
+    return p;
+}
+
+// A Treaty with Section IX (Arts. 29–31 and 47), Art. 29 in three paragraphs with points, and
+// Annex 7 with Section X and points; the texts carry the references under test.
+Expression treaty(const std::string& language, const std::string& art29_para3,
+                  const std::string& art47, const std::string& annex_point = {}) {
+    Expression e;
+    e.language = language;
+    e.provisions = {
+        unit("sec_9", "", "section"),
+        unit("art_29", "sec_9", "article"),
+        unit("art_29__para_1", "art_29", "paragraph", "Первый."),
+        unit("art_29__para_2", "art_29", "paragraph", "Второй."),
+        unit("art_29__para_2__point_1", "art_29__para_2", "point", "один;"),
+        unit("art_29__para_2__point_2", "art_29__para_2", "point", "два."),
+        unit("art_29__para_3", "art_29", "paragraph", art29_para3),
+        unit("art_30", "sec_9", "article"),
+        unit("art_31", "sec_9", "article"),
+        unit("art_47", "sec_9", "article", art47),
+        unit("annex_7", "", "annex"),
+        unit("annex_7__sec_10", "annex_7", "section"),
+        unit("annex_7__point_41", "annex_7__sec_10", "point", annex_point),
+        unit("annex_7__point_50", "annex_7__sec_10", "point", "Пятидесятый."),
+    };
+    return e;
+}
+
+std::vector<std::string> targets(const std::vector<ResolvedReference>& references,
+                                 const std::string& from) {
+    std::vector<std::string> out;
+    for (const auto& r : references)
+        if (r.from_eid == from)
+            out.push_back(r.status == "resolved" ? r.to_eid : r.status + ":" + r.reason);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("The finder reads units, numbers, lists, ranges and what they are relative to",
+          "[references]") {
+    auto found = find_references(
+        "в соответствии с подпунктом 2 пункта 3 статьи 29 настоящего Договора и статьями 29–31",
+        "ru");
+    REQUIRE(found.size() == 2);
+    REQUIRE(found[0].units.size() == 3);
+    CHECK(found[0].units[0].kind == "subpoint");
+    CHECK(found[0].units[1].kind == "paragraph");
+    CHECK(found[0].units[2].kind == "article");
+    CHECK(found[0].scope == ReferenceScope::this_instrument);
+    CHECK(found[0].manner == "accordance");
+    CHECK(found[1].text == "статьями 29–31");
+    CHECK(found[1].units[0].numbers == std::vector<std::string>{"29", "31"});
+    CHECK(found[1].units[0].through[0]);
+
+    auto other = find_references("пунктов 3 и 4 статьи 3 Таможенного кодекса таможенного союза", "ru");
+    REQUIRE(other.size() == 1);
+    CHECK(other[0].scope == ReferenceScope::other_instrument);
+    CHECK(other[0].other_instrument == "Таможенного кодекса таможенного союза");
+
+    auto procedure = find_references("в порядке, предусмотренном приложением № 7 к настоящему "
+                                     "Договору", "ru");
+    REQUIRE(procedure.size() == 1);
+    CHECK(procedure[0].manner == "procedure");
+    CHECK(procedure[0].text == "приложением № 7 к настоящему Договору");
+
+    // Numbers that count days or per cent are not references.
+    CHECK(find_references("не позднее 3 календарных дней", "ru").empty());
+    CHECK(find_references("в пункте 25 процентов", "ru").empty());
+    CHECK(find_references("anything", "es").empty());
+}
+
+TEST_CASE("Russian references resolve to eIds of the expression", "[references]") {
+    Expression e = treaty("ru",
+                          "Меры, указанные в пункте 1 настоящей статьи и подпунктах 1 и 2 пункта "
+                          "2 настоящей статьи, статьями 29–31, а также предыдущего пункта.",
+                          "в порядке, предусмотренном приложением № 7 к настоящему Договору, и "
+                          "пунктом 50 приложения № 7 к настоящему Договору, приложением № 8 к "
+                          "настоящему Договору, абзацем вторым пункта 1 статьи 29, статьей 3 "
+                          "Таможенного кодекса",
+                          "в соответствии с разделом X настоящего Протокола и пунктом 50 "
+                          "настоящего Протокола");
+    auto references = resolve_references(e);
+    CHECK(targets(references, "art_29__para_3") ==
+          std::vector<std::string>{"art_29__para_1", "art_29__para_2__point_1",
+                                   "art_29__para_2__point_2", "art_29", "art_30", "art_31",
+                                   "art_29__para_2"});
+    CHECK(targets(references, "art_47") ==
+          std::vector<std::string>{"annex_7", "annex_7__point_50",
+                                   "unresolved:not_in_expression", "unresolved:unnumbered_text",
+                                   "external:Таможенного кодекса"});
+    CHECK(targets(references, "annex_7__point_41") ==
+          std::vector<std::string>{"annex_7__sec_10", "annex_7__point_50"});
+    for (const auto& r : references)
+        if (r.from_eid == "art_47" && r.to_eid == "annex_7")
+            CHECK(r.manner == "procedure");
+}
+
+TEST_CASE("English references resolve alike", "[references]") {
+    Expression e = treaty("en",
+                          "referred to in paragraph 1 of this Article, subparagraph 2 of "
+                          "paragraph 2 of Article 29, Articles 29 to 31 and Article 29(2)(1)",
+                          "in the manner prescribed in Annex 7 to this Treaty and paragraph 50 of "
+                          "Annex 7; Article XXIV of the GATT 1994");
+    auto references = resolve_references(e);
+    CHECK(targets(references, "art_29__para_3") ==
+          std::vector<std::string>{"art_29__para_1", "art_29__para_2__point_2", "art_29",
+                                   "art_30", "art_31", "art_29__para_2__point_1"});
+    CHECK(targets(references, "art_47") ==
+          std::vector<std::string>{"annex_7", "annex_7__point_50", "external:the GATT 1994"});
+    for (const auto& r : references)
+        if (r.from_eid == "art_47" && r.to_eid == "annex_7")
+            CHECK(r.manner == "procedure");
+}
+
+TEST_CASE("A relative reference without its enclosing unit is unresolved, not guessed",
+          "[references]") {
+    Expression e;
+    e.language = "ru";
+    e.provisions = {unit("preamble", "", "preamble", "положения настоящей статьи"),
+                    unit("art_1", "", "article", "статьей 5 настоящего Договора")};
+    auto references = resolve_references(e);
+    CHECK(targets(references, "preamble") ==
+          std::vector<std::string>{"unresolved:no_enclosing_unit"});
+    CHECK(targets(references, "art_1") ==
+          std::vector<std::string>{"unresolved:not_in_expression"});
+}

@@ -1,0 +1,98 @@
+// The `reference` table: filled inside the ingest transaction, replaced with its expression,
+// and read back by provision (what it cites, what cites it).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "../test_support.hpp"
+#include "kb/corpus_catalog.hpp"
+#include "kb/error.hpp"
+#include "kb/ingest.hpp"
+#include "kb/store.hpp"
+
+using namespace treatykb;
+using treatykb::testing::TemporaryDatabase;
+
+namespace {
+
+std::vector<Instrument> russian_eaeu() {
+    std::string texts = treatykb::testing::texts_dir();
+    Catalog catalog = load_catalog(texts + "/corpus.xml");
+    return load_paths({texts + "/eaeu_treaty_2014_ru.md"}, catalog).instruments;
+}
+
+std::size_t count_rows(const std::string& path, const char* sql) {
+    sqlite3* database = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &database, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(database, sql, -1, &statement, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+    auto value = static_cast<std::size_t>(sqlite3_column_int64(statement, 0));
+    sqlite3_finalize(statement);
+    sqlite3_close(database);
+    return value;
+}
+
+} // namespace
+
+TEST_CASE("References are stored at ingest and read by provision", "[references][store]") {
+    TemporaryDatabase database;
+    auto instruments = russian_eaeu();
+    {
+        Store store(database.path());
+        store.ingest(instruments);
+        auto cites = store.references_from("eaeu", "art_47", "ru");
+        REQUIRE(cites.size() == 1);
+        CHECK(cites[0].to_eid == "annex_7");
+        CHECK(cites[0].status == "resolved");
+        CHECK(cites[0].manner == "procedure");
+        CHECK(cites[0].text == "приложением № 7 к настоящему Договору");
+
+        // What cites Annex 7 or anything in it: Arts. 46(2) and 47 among them.
+        auto cited = store.references_to("eaeu", "annex_7", "ru");
+        auto from = [&](const std::string& eid) {
+            return std::any_of(cited.begin(), cited.end(),
+                               [&](const StoredReference& r) { return r.from_eid == eid; });
+        };
+        CHECK(from("art_46__para_2"));
+        CHECK(from("art_47"));
+        CHECK(from("annex_7__point_39")); // "пункте 38 настоящего Протокола"
+
+        // An article's references include its paragraphs'; unresolved ones keep their words.
+        auto art_101 = store.references_from("eaeu", "art_101", "ru");
+        CHECK(std::any_of(art_101.begin(), art_101.end(), [](const StoredReference& r) {
+            return r.status == "external" && r.reason.starts_with("Таможенного кодекса");
+        }));
+        CHECK(std::any_of(art_101.begin(), art_101.end(), [](const StoredReference& r) {
+            return r.status == "unresolved" && r.reason == "not_in_expression" &&
+                   r.text.find("Протокола") == std::string::npos && r.to_eid.empty();
+        }));
+    }
+    std::size_t rows = count_rows(database.path(), "SELECT count(*) FROM reference");
+    CHECK(rows > 300);
+    CHECK(count_rows(database.path(),
+                     "SELECT count(*) FROM meta WHERE key = 'schema_version' AND value = '3'") == 1);
+    CHECK(count_rows(database.path(),
+                     "SELECT count(*) FROM reference WHERE status = 'resolved' AND to_eid IS NULL") == 0);
+    CHECK(count_rows(database.path(),
+                     "SELECT count(*) FROM reference WHERE status <> 'resolved' AND to_eid IS NOT NULL") == 0);
+
+    // Ingesting again replaces the expression's references instead of adding to them.
+    Store(database.path()).ingest(instruments);
+    CHECK(count_rows(database.path(), "SELECT count(*) FROM reference") == rows);
+
+    // A failed ingest leaves them exactly as they were.
+    std::string before = treatykb::testing::database_fingerprint(database.path());
+    CHECK_THROWS(Store(database.path()).ingest([&](const Store::InstrumentWriter& write) {
+        write(instruments[0]);
+        throw Error("stop");
+    }));
+    CHECK(treatykb::testing::database_fingerprint(database.path()) == before);
+
+    // Without resolution (the benchmark's baseline) nothing is stored.
+    TemporaryDatabase bare;
+    IngestOptions options;
+    options.references = false;
+    Store(bare.path()).ingest(instruments, options);
+    CHECK(count_rows(bare.path(), "SELECT count(*) FROM reference") == 0);
+}
