@@ -18,6 +18,8 @@ void register_all(CLI::App& app, Options& options) {
     register_power(app, options);
     register_analyze(app, options);
     register_compare(app, options);
+    register_serve(app, options);
+    register_site(app, options);
 }
 
 }  // namespace treatykb::cli

@@ -35,6 +35,10 @@ void register_bench(CLI::App& app, Options& options);
 void register_analyze(CLI::App& app, Options& options);
 void register_compare(CLI::App& app, Options& options);
 
+// The web reader (cmd_serve.cpp, cmd_site.cpp; the reader itself is in cli/serve/).
+void register_serve(CLI::App& app, Options& options);
+void register_site(CLI::App& app, Options& options);
+
 // Shared by the analysis commands (cmd_analyze.cpp): runs the analysis of one instrument and
 // writes the report; returns the exit code.
 int run_analysis(const Options& options, const std::string& instrument,

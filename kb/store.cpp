@@ -284,19 +284,21 @@ std::string Store::Impl::short_title(long long instrument) const {
     return title.empty() ? statement.text(1) : title;
 }
 
-Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
+Store::Store(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
+    bool read_only = mode == Mode::read_only;
     fs::path parent = fs::path(path).parent_path();
     std::error_code ignored;
-    if (!parent.empty())
+    if (!parent.empty() && !read_only)
         fs::create_directories(parent, ignored);
-    if (sqlite3_open_v2(path.c_str(), &impl_->database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr) != SQLITE_OK) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &impl_->database, flags, nullptr) != SQLITE_OK) {
         std::string message = impl_->database ? sqlite3_errmsg(impl_->database) : "out of memory";
         sqlite3_close(impl_->database);
         impl_->database = nullptr;
         throw Error("cannot open the database: " + message, {path, 0, 0},
-                    "choose a writable location with --db or TREATYKB_DB");
+                    read_only ? "check the path given with --db or TREATYKB_DB"
+                              : "choose a writable location with --db or TREATYKB_DB");
     }
     sqlite3_busy_timeout(impl_->database, 5000);
     try {
@@ -305,6 +307,12 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
         register_search_rank(impl_->database, impl_->phrase_counts.get());
     } catch (const std::exception& e) {
         throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
+    }
+    if (read_only) {
+        // Readers take the journal mode the writer chose (WAL) and never create the schema.
+        impl_->execute("PRAGMA query_only = 1; PRAGMA cache_size = -16384; "
+                       "PRAGMA mmap_size = 268435456;");
+        return;
     }
     // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages.
     impl_->execute(
@@ -374,7 +382,7 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
 std::vector<InstrumentSummary> Store::list() const {
     std::vector<InstrumentSummary> out;
     Statement instruments = impl_->query(R"sql(
-        SELECT id, alias, title, short_title, work_uri, date_signed, date_in_force, parties
+        SELECT id, alias, title, short_title, work_uri, date_signed, date_in_force, parties, type
         FROM instruments ORDER BY alias)sql");
     while (instruments.step()) {
         InstrumentSummary summary;
@@ -386,6 +394,7 @@ std::vector<InstrumentSummary> Store::list() const {
         summary.date_signed = instruments.text(5);
         summary.date_in_force = instruments.text(6);
         summary.parties = instruments.text(7);
+        summary.type = instruments.text(8);
         Statement aliases =
             impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
         aliases.bind(1, id);
