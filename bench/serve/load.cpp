@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
         threads.emplace_back([&, t] {
             httplib::Client client("127.0.0.1", port);
             client.set_keep_alive(true);
+            client.set_tcp_nodelay(true); // as a browser does; Nagle would add the delayed-ACK wait
             client.set_connection_timeout(5, 0);
             client.set_read_timeout(10, 0);
             std::vector<Sample> mine;
