@@ -226,7 +226,13 @@ TEST_CASE("serve answers only its own routes: no file serving, path traversal re
     httplib::Client client("127.0.0.1", server.port());
     auto post = client.Post("/", "x=1", "application/x-www-form-urlencoded");
     REQUIRE(post);
-    CHECK(post->status >= 400);
+    CHECK(post->status == 405);
+    auto remove = client.Delete("/i/eaeu/");
+    REQUIRE(remove);
+    CHECK(remove->status == 405);
+    auto long_address = server.get("/i/" + std::string(3000, 'a') + "/");
+    REQUIRE(long_address);
+    CHECK(long_address->status == 414);
     auto script = server.get("/assets/app.js");
     REQUIRE(script);
     CHECK(script->status == 200);
