@@ -23,6 +23,8 @@ void register_all(CLI::App& app, Options& options) {
     register_analyze(app, options);
     register_compare(app, options);
     register_code(app, options);
+    register_serve(app, options);
+    register_site(app, options);
     register_completion(app, options);
     register_help(app);
 }

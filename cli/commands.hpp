@@ -42,6 +42,10 @@ void register_compare(CLI::App& app, Options& options);
 // The automated coder (cmd_code.cpp).
 void register_code(CLI::App& app, Options& options);
 
+// The web reader (cmd_serve.cpp, cmd_site.cpp; the reader itself is in cli/serve/).
+void register_serve(CLI::App& app, Options& options);
+void register_site(CLI::App& app, Options& options);
+
 // Shared by the analysis commands (cmd_analyze.cpp): runs the analysis of one instrument and
 // writes the report (CSV and JSON: the tidy tables of cli/tidy_tables.hpp, `table` alone when
 // given; with `cite`, the citations of the provisions the findings cite instead); returns the

@@ -327,19 +327,21 @@ std::string Store::Impl::short_title(long long instrument) const {
     return title.empty() ? statement.text(1) : title;
 }
 
-Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
+Store::Store(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
+    bool read_only = mode == Mode::read_only;
     fs::path parent = fs::path(path).parent_path();
     std::error_code ignored;
-    if (!parent.empty())
+    if (!parent.empty() && !read_only)
         fs::create_directories(parent, ignored);
-    if (sqlite3_open_v2(path.c_str(), &impl_->database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr) != SQLITE_OK) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &impl_->database, flags, nullptr) != SQLITE_OK) {
         std::string message = impl_->database ? sqlite3_errmsg(impl_->database) : "out of memory";
         sqlite3_close(impl_->database);
         impl_->database = nullptr;
         throw Error("cannot open the database: " + message, {path, 0, 0},
-                    "choose a writable location with --db or TREATYKB_DB");
+                    read_only ? "check the path given with --db or TREATYKB_DB"
+                              : "choose a writable location with --db or TREATYKB_DB");
     }
     sqlite3_busy_timeout(impl_->database, 5000);
     try {
@@ -348,6 +350,12 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
         register_search_rank(impl_->database, impl_->phrase_counts.get());
     } catch (const std::exception& e) {
         throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
+    }
+    if (read_only) {
+        // Readers take the journal mode the writer chose (WAL) and never create the schema.
+        impl_->execute("PRAGMA query_only = 1; PRAGMA cache_size = -16384; "
+                       "PRAGMA mmap_size = 268435456;");
+        return;
     }
     // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages.
     impl_->execute(

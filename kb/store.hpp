@@ -90,8 +90,11 @@ struct IngestSummary {
 
 class Store {
   public:
-    // Opens (creating if needed) the database; throws treatykb::Error when it cannot.
-    explicit Store(const std::string& path);
+    // read_write opens (creating if needed) the database; read_only opens an existing one with
+    // SQLITE_OPEN_READONLY and `PRAGMA query_only` (the web reader), creating nothing and never
+    // writing. Throws treatykb::Error when it cannot.
+    enum class Mode { read_write, read_only };
+    explicit Store(const std::string& path, Mode mode = Mode::read_write);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

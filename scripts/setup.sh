@@ -12,9 +12,13 @@ packages=(
   catch2                             # Catch2 v2 test framework
   python3
   time                               # /usr/bin/time -v for bench/corpus/run.sh (peak RSS)
+  libcpp-httplib-dev                 # treatykb serve: header-only HTTP server (docs/serve.md)
 )
 if [[ "${TREATYKB_WITH_BROWSER:-0}" == 1 ]]; then
   packages+=(chromium)               # the HTML report test renders the page headless
+  # tests/browser: node runs the reader's browser test; npm installs puppeteer-core (pinned in
+  # tests/browser/package-lock.json) into the build folder, driving the system chromium.
+  packages+=(nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,285 @@
+// treatykb serve and treatykb site, end to end: the built program serves a corpus database on a
+// free loopback port and the tests ask it over HTTP (cpp-httplib's client). What a reader sees
+// in a browser is tested in tests/browser.
+#include <catch2/catch.hpp>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+
+#include "../test_support.hpp"
+
+using treatykb::testing::contains;
+using treatykb::testing::database_fingerprint;
+using treatykb::testing::read_text;
+using treatykb::testing::run_program;
+using treatykb::testing::TemporaryDatabase;
+using treatykb::testing::TemporaryDirectory;
+
+namespace {
+
+const std::string& reader_database() {
+    static TemporaryDatabase database;
+    static bool loaded = false;
+    if (!loaded) {
+        auto result = run_program("ingest --corpus", database.path());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        loaded = true;
+    }
+    return database.path();
+}
+
+bool has_english_eaeu(const std::string& database) {
+    return contains(run_program("list", database).out, "en");
+}
+
+// `treatykb serve --port 0` as a child process; the port is read from its first line.
+class Server {
+  public:
+    explicit Server(const std::string& database) {
+        int pipe_ends[2];
+        REQUIRE(pipe(pipe_ends) == 0);
+        pid_ = fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            dup2(pipe_ends[1], STDOUT_FILENO);
+            close(pipe_ends[0]);
+            close(pipe_ends[1]);
+            execl(TREATYKB_BINARY, "treatykb", "--db", database.c_str(), "serve", "--port", "0",
+                  "--threads", "8", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(pipe_ends[1]);
+        output_ = fdopen(pipe_ends[0], "r");
+        char line[512] = {0};
+        REQUIRE(std::fgets(line, sizeof line, output_) != nullptr);
+        std::smatch match;
+        std::string text = line;
+        REQUIRE(std::regex_search(text, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
+        port_ = std::stoi(match[1]);
+    }
+    ~Server() {
+        kill(pid_, SIGTERM);
+        waitpid(pid_, nullptr, 0);
+        std::fclose(output_);
+    }
+    httplib::Result get(const std::string& path) const {
+        httplib::Client client("127.0.0.1", port_);
+        return client.Get(path.c_str());
+    }
+    int port() const { return port_; }
+
+  private:
+    pid_t pid_ = -1;
+    FILE* output_ = nullptr;
+    int port_ = 0;
+};
+
+nlohmann::json get_json(const Server& server, const std::string& path, int status = 200) {
+    auto response = server.get(path);
+    REQUIRE(response);
+    INFO(path << " -> " << response->status << " " << response->body.substr(0, 300));
+    REQUIRE(response->status == status);
+    CHECK(contains(response->get_header_value("Content-Type"), "application/json"));
+    return nlohmann::json::parse(response->body);
+}
+
+} // namespace
+
+TEST_CASE("serve shows a provision in every language aligned by eId, with its annotations and findings") {
+    const std::string& database = reader_database();
+    if (!has_english_eaeu(database)) {
+        WARN("no English EAEU text (ToTA missing): test skipped");
+        return;
+    }
+    Server server(database);
+    auto provision = get_json(server, "/api/i/eaeu/p/art_47.json");
+    CHECK(provision["citation"] == "EAEU Treaty, Art. 47");
+    REQUIRE(!provision["rows"].empty());
+    CHECK(provision["rows"][0]["eid"] == "art_47");
+    bool both = false;
+    for (const auto& row : provision["rows"])
+        both = both || (row["texts"].contains("ru") && row["texts"].contains("en"));
+    CHECK(both);
+    bool annotated = false;
+    for (const auto& annotation : provision["annotations"])
+        annotated = annotated || annotation["id"] == "eaeu.art47.unilateral_ntm";
+    CHECK(annotated);
+    CHECK(!provision["findings"].empty());
+    CHECK(provision["references"].is_null()); // cross-references: another work, not yet merged
+
+    auto page = server.get("/i/eaeu/p/art_47/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(contains(page->get_header_value("Content-Type"), "text/html"));
+    CHECK(contains(page->body, "<h1>EAEU Treaty, Art. 47</h1>"));
+    CHECK(contains(page->body, "id=\"side-by-side\""));
+    // "47" and "Art. 47" resolve to the provision as `treatykb show` accepts them.
+    CHECK(get_json(server, "/api/i/eaeu/p/47.json")["eid"] == "art_47");
+    // The table of contents and the instruments list.
+    auto toc = get_json(server, "/api/i/eaeu.json");
+    CHECK(toc["instrument"]["alias"] == "eaeu");
+    CHECK(!toc["units"].empty());
+    auto listing = get_json(server, "/api/instruments.json?party=KAZ&year=2014");
+    REQUIRE(listing["instruments"].size() >= 1);
+    for (const auto& instrument : listing["instruments"]) {
+        CHECK(contains(instrument["parties"].get<std::string>(), "KAZ"));
+        CHECK(instrument["date_signed"].get<std::string>().rfind("2014", 0) == 0);
+    }
+}
+
+TEST_CASE("serve searches across languages, highlights the matched words and escapes the query") {
+    Server server(reader_database());
+    auto hits = get_json(server, "/api/search.json?q=unilateral%20measure");
+    bool article_47 = false;
+    for (const auto& hit : hits["hits"]) article_47 = article_47 || hit["eid"] == "art_47";
+    if (has_english_eaeu(reader_database())) CHECK(article_47);
+    auto russian = get_json(server, "/api/search.json?q=%D0%B2%20%D0%BE%D0%B4%D0%BD%D0%BE%D1%81%D1%82%D0%BE%D1%80%D0%BE%D0%BD%D0%BD%D0%B5%D0%BC%20%D0%BF%D0%BE%D1%80%D1%8F%D0%B4%D0%BA%D0%B5&lang=ru");
+    CHECK(!russian["hits"].empty());
+    auto page = server.get("/search/?q=unilateral%20measure");
+    REQUIRE(page);
+    CHECK(contains(page->body, "<mark>"));
+    auto hostile = server.get("/search/?q=%3Cscript%3Ealert%3C%2Fscript%3E%20%27customs%27");
+    REQUIRE(hostile);
+    CHECK(hostile->status == 200);
+    CHECK(!contains(hostile->body, "<script>alert"));
+    CHECK(contains(hostile->body, "value=\"&lt;script&gt;alert&lt;/script&gt; &#39;customs&#39;\""));
+    // A malformed query (unbalanced parenthesis) is a 400 page that does not echo raw markup.
+    auto malformed = server.get("/search/?q=%3Cscript%3Ealert(1%3C%2Fscript%3E");
+    REQUIRE(malformed);
+    CHECK(malformed->status == 400);
+    CHECK(!contains(malformed->body, "<script>alert"));
+}
+
+TEST_CASE("serve's report groups findings by domain with proofs down to the annotation and its quote") {
+    const std::string& database = reader_database();
+    Server server(database);
+    auto report = get_json(server, "/api/report/eaeu.json");
+    REQUIRE(!report["findings"].empty());
+    bool article_47 = false;
+    for (const auto& finding : report["findings"]) {
+        CHECK(!finding["domain"].get<std::string>().empty());
+        for (const auto& primary : finding["primary"])
+            if (primary["provision"] == "eaeu#art_47") {
+                article_47 = true;
+                std::string proof = finding["instances"].dump();
+                CHECK(contains(proof, "\"annotation\":\"eaeu.art47.unilateral_ntm\""));
+                CHECK(contains(proof, "в одностороннем порядке"));
+            }
+    }
+    CHECK(article_47);
+    auto page = server.get("/report/eaeu/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(contains(page->body, "<details class=\"proof\">"));
+    CHECK(contains(page->body, "href=\"/i/eaeu/p/art_47/\""));
+    CHECK(get_json(server, "/api/power/eaeu.json")["document"]["sections"].size() > 0);
+    CHECK(get_json(server, "/api/compare.json?i=eaeu&i=teu")["instruments"].size() == 2);
+}
+
+TEST_CASE("serve answers 404 for unknown instruments and provisions and 400 for a malformed query") {
+    Server server(reader_database());
+    auto check_error = [&](const std::string& path, int status) {
+        auto response = server.get(path);
+        REQUIRE(response);
+        INFO(path << " -> " << response->status << "\n" << response->body.substr(0, 400));
+        CHECK(response->status == status);
+        CHECK(!contains(response->body, "what()"));
+        CHECK(!contains(response->body, "terminate"));
+        return response->body;
+    };
+    CHECK(contains(check_error("/i/no-such-treaty/", 404), "unknown instrument"));
+    CHECK(contains(check_error("/i/eaeu/p/art_9999/", 404), "no provision"));
+    CHECK(contains(check_error("/report/no-such-treaty/", 404), "unknown instrument"));
+    CHECK(contains(check_error("/api/i/eaeu/p/nothing.json", 404), "\"error\":404"));
+    CHECK(contains(check_error("/search/?q=%22unbalanced", 400), "400"));
+    CHECK(contains(check_error("/api/search.json?q=" + std::string(300, 'a'), 400), "longer than"));
+    check_error("/api/search.json?q=", 400);
+    check_error("/api/search.json?q=a&lang=..%2F", 400);
+    check_error("/api/search.json?q=a&limit=abc", 400);
+    check_error("/api/search.json?q=a&limit=100000", 400);
+    check_error("/?year=20x4", 400);
+    check_error("/api/compare.json?i=nothing", 404);
+}
+
+TEST_CASE("serve answers only its own routes: no file serving, path traversal refused") {
+    Server server(reader_database());
+    for (const std::string path :
+         {"/../../../../etc/passwd", "/etc/passwd", "/CMakeLists.txt", "/assets/../../CMakeLists.txt",
+          "/assets/%2e%2e/%2e%2e/CMakeLists.txt", "/i/..%2F..%2F..%2Fetc%2Fpasswd/",
+          "/i/eaeu/p/..%2F..%2F..%2Fetc%2Fpasswd/", "/assets/", "/api/", "/api/i/../../etc/passwd"}) {
+        auto response = server.get(path);
+        REQUIRE(response);
+        INFO(path << " -> " << response->status);
+        CHECK(response->status >= 400);
+        CHECK(!contains(response->body, "root:"));
+        CHECK(!contains(response->body, "cmake_minimum_required"));
+    }
+    httplib::Client client("127.0.0.1", server.port());
+    auto post = client.Post("/", "x=1", "application/x-www-form-urlencoded");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    auto remove = client.Delete("/i/eaeu/");
+    REQUIRE(remove);
+    CHECK(remove->status == 405);
+    auto long_address = server.get("/i/" + std::string(3000, 'a') + "/");
+    REQUIRE(long_address);
+    CHECK(long_address->status == 414);
+    auto script = server.get("/assets/app.js");
+    REQUIRE(script);
+    CHECK(script->status == 200);
+}
+
+TEST_CASE("serve opens the database read-only and leaves it unchanged; a missing --db fails at start") {
+    const std::string& database = reader_database();
+    std::string before = database_fingerprint(database);
+    {
+        Server server(database);
+        REQUIRE(server.get("/api/search.json?q=customs")->status == 200);
+        REQUIRE(server.get("/api/report/eaeu.json")->status == 200);
+    }
+    CHECK(database_fingerprint(database) == before);
+
+    TemporaryDirectory scratch;
+    std::string missing = scratch.path() + "/none.sqlite";
+    auto result = run_program("serve --port 0", missing);
+    CHECK(result.exit_code == 1);
+    CHECK(contains(result.err, "error: no database at " + missing));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    CHECK(!std::filesystem::exists(missing));
+    CHECK(run_program("site -o " + scratch.path() + "/site", missing).exit_code == 1);
+}
+
+TEST_CASE("site writes the pages, the report and a search index as a static website") {
+    const std::string& database = reader_database();
+    TemporaryDirectory scratch;
+    std::string site = scratch.path() + "/site";
+    auto result = run_program("site -o '" + site + "' --instrument eaeu", database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "site: 1 instrument(s)"));
+    for (const char* file : {"index.html", "404.html", "assets/app.js", "assets/style.css", "search/index.html",
+                             "i/eaeu/index.html", "i/eaeu/p/art_47/index.html",
+                             "i/eaeu/p/annex_7__point_41/index.html", "api/i/eaeu/p/art_47.json",
+                             "report/eaeu/index.html", "api/report/eaeu.json", "power/eaeu/index.html",
+                             "compare/index.html"})
+        CHECK(std::filesystem::is_regular_file(site + "/" + file));
+    std::string report = read_text(site + "/report/eaeu/index.html");
+    CHECK(contains(report, "<details class=\"proof\">"));
+    CHECK(contains(read_text(site + "/search/index.html"), "data-static=\"1\""));
+    auto index = nlohmann::json::parse(read_text(site + "/api/search-index.json"));
+    bool article_47 = false;
+    for (const auto& entry : index["entries"]) {
+        CHECK(entry[0] == "eaeu");
+        article_47 = article_47 || entry[1] == "art_47";
+    }
+    CHECK(article_47);
+}
