@@ -37,7 +37,12 @@ void register_check(CLI::App& app, Options& options) {
     command->add_option("files", *files, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command->callback([&options, files] {
         std::vector<std::string> inputs = rule_files_or_default(*files);
-        std::vector<std::string> scenarios = expand_rule_paths(*files).scenarios;
+        RulePaths expanded = expand_rule_paths(*files);
+        const std::vector<std::string>& scenarios = expanded.scenarios;
+        if (!expanded.coding.empty())
+            std::cerr << "note: " << expanded.coding.size()
+                      << " coding-rule file(s) left out (they are read by treatykb code: "
+                      << expanded.coding.front() << ")\n";
         if (!scenarios.empty())
             std::cerr << "note: " << scenarios.size()
                       << " scenario file(s) left out (they are checked when applied: "

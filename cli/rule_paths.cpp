@@ -52,8 +52,11 @@ RulePaths expand_rule_paths(const std::vector<std::string>& given) {
                 found.push_back(entry.path());
         std::sort(found.begin(), found.end());
         for (const fs::path& file : found) {
-            if (root_element(file) == "scenario")
+            std::string root = root_element(file);
+            if (root == "scenario")
                 paths.scenarios.push_back(file.string());
+            else if (root == "coding")
+                paths.coding.push_back(file.string());
             else
                 paths.files.push_back(file.string());
         }

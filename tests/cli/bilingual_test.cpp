@@ -65,7 +65,7 @@ TEST_CASE("search merges the expressions by provision: an English query finds Ar
 
     // A query in both languages: the provisions that match in both are one hit each.
     auto both = nlohmann::json::parse(
-        run_program("search 'Комиссия OR commission' --instrument eaeu --limit 20 --format json",
+        run_program("search 'Комиссия OR commission' --instrument eaeu --limit 200 --format json",
                     database)
             .out);
     std::size_t in_both = 0;
