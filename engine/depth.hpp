@@ -1,15 +1,17 @@
 // treatykb/engine/depth.hpp — integration depth per policy domain, the Balassa stage, and the
 // pooling and delegation indices of one instrument.
 //
-// The depth model aggregates facts that the rules in kb/rules/depth.xml and kb/rules/balassa.xml
-// derive from annotations; it names no article and no domain. Every number keeps the provisions
-// it rests on. Formulas and sources: docs/methodology.md.
+// The depth model aggregates facts that the rules in kb/rules/depth.xml derive from annotations;
+// it names no article and no domain. Pooling and delegation come from engine/pooling.hpp, the
+// stage from engine/balassa.hpp. Every number keeps the provisions it rests on. Formulas and
+// sources: docs/methodology.md.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/balassa.hpp"
 #include "engine/model.hpp"
 
 namespace treatykb::engine {
@@ -41,24 +43,6 @@ struct DomainDepth {
     double delegation = 0;
     std::vector<std::string> deciding_bodies;  // bodies adopting binding decisions in the domain
     std::vector<std::string> final_bodies;     // and the bodies their decisions can be taken to
-};
-
-struct StageCondition {
-    std::string domain;
-    int required = 0;
-    double nominal = 0;    // the domain's score
-    double effective = 0;
-    std::vector<std::string> met_by;  // provisions meeting it through a rule (requirement_met)
-    bool nominal_met = false;
-    bool effective_met = false;
-};
-
-struct StageAssessment {
-    std::string stage;  // fta, customs_union, common_market, economic_union, full_integration
-    int rank = 0;
-    std::vector<StageCondition> conditions;
-    bool nominal_met = false;
-    bool effective_met = false;
 };
 
 struct DepthReport {
