@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "cli/authority_report.hpp"
 #include "cli/power_report.hpp"
 
 namespace treatykb::cli {
@@ -242,34 +243,6 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
     return section;
 }
 
-report::Section stage_section(const engine::DepthReport& depth, const CitationLabel& cite) {
-    report::Section section{"Balassa stage", {}};
-    report::KeyValueList summary;
-    summary.items.push_back({"Nominal stage", Cell::of_text(depth.nominal_stage)});
-    summary.items.push_back({"Effective stage", Cell::of_text(depth.effective_stage)});
-    section.blocks.emplace_back(std::move(summary));
-    report::Table table;
-    table.id = "stages";
-    table.caption = "Stage conditions (Balassa 1961; measures.md §7.5)";
-    table.columns = {"Stage", "Domain", "Required", "Nominal", "Effective", "Met (nominal / effective)",
-                     "Met by commitment"};
-    for (const engine::StageAssessment& stage : depth.stages) {
-        for (const engine::StageCondition& condition : stage.conditions) {
-            std::vector<std::string> met;
-            for (const std::string& p : condition.met_by) met.push_back(cite(p));
-            table.rows.push_back(
-                {Cell::of_text(stage.stage), Cell::of_text(condition.domain),
-                 Cell::of_number(condition.required, 0), Cell::of_number(condition.nominal, 0),
-                 Cell::of_number(condition.effective, 2),
-                 Cell::of_text(std::string(condition.nominal_met ? "yes" : "no") + " / " +
-                               (condition.effective_met ? "yes" : "no")),
-                 Cell::of_text(join(met, "; "))});
-        }
-    }
-    section.blocks.emplace_back(std::move(table));
-    return section;
-}
-
 }  // namespace
 
 void add_power_section(report::Document& document, const std::vector<engine::BodyPowerResult>& power,
@@ -324,9 +297,9 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     facts.items.push_back({"Effective depth (0–1)", Cell::of_number(analysis.depth.effective_depth, 3)});
     facts.items.push_back({"Scope (domains at a Union level)", Cell::of_number(analysis.depth.scope, 0)});
     facts.items.push_back({"Balassa stage, nominal", Cell::of_text(analysis.depth.nominal_stage)});
-    facts.items.push_back({"Balassa stage, effective", Cell::of_text(analysis.depth.effective_stage)});
-    facts.items.push_back({"Pooling (MIA-style, 0–1)", Cell::of_number(analysis.depth.pooling, 3)});
-    facts.items.push_back({"Delegation (MIA-style, 0–1)", Cell::of_number(analysis.depth.delegation, 3)});
+    facts.items.push_back({"Balassa stage, effective", Cell::of_text(effective_stage_text(analysis.depth))});
+    facts.items.push_back({"Pooling (MIA, 0–1)", Cell::of_number(analysis.depth.pooling, 3)});
+    facts.items.push_back({"Delegation (MIA, 0–1)", Cell::of_number(analysis.depth.delegation, 3)});
     summary.blocks.emplace_back(std::move(facts));
     document.sections.push_back(std::move(summary));
 
@@ -338,6 +311,7 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     document.sections.push_back(std::move(findings));
     document.sections.push_back(depth_section(analysis.depth, cite));
     document.sections.push_back(stage_section(analysis.depth, cite));
+    document.sections.push_back(authority_section(analysis.depth.authority, cite));
     add_power_section(document, analysis.power, cite);
     return document;
 }

@@ -1,8 +1,8 @@
 // treatykb/engine/balassa.hpp — the Balassa stage of one instrument, from the conditions of
-// kb/rules/balassa.xml (docs/methodology.md, "Balassa stage").
+// kb/rules/balassa.xml (docs/methodology.md, "Balassa stage"). Each condition keeps the
+// provisions that meet it and those that limit it; this file names no article.
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,16 +11,17 @@
 
 namespace treatykb::engine {
 
-struct DomainDepth;
+struct ConditionLimit {
+    std::string extent;  // minor, partial, blocking
+    std::string source;
+};
 
 struct StageCondition {
-    std::string domain;
-    int required = 0;
-    double nominal = 0;    // the domain's score
-    double effective = 0;
-    std::vector<std::string> met_by;  // provisions meeting it through a rule (requirement_met)
+    std::string condition;            // e.g. common_external_tariff
+    std::vector<std::string> met_by;  // provisions meeting it (condition_met)
+    std::vector<ConditionLimit> limits;
     bool nominal_met = false;
-    bool effective_met = false;
+    std::string effective;            // met, partial, not_met
 };
 
 struct StageAssessment {
@@ -28,17 +29,17 @@ struct StageAssessment {
     int rank = 0;
     std::vector<StageCondition> conditions;
     bool nominal_met = false;
-    bool effective_met = false;
+    std::string effective;  // met (every condition met), partial (some met or partial), not_met
 };
 
 struct StageResult {
     std::vector<StageAssessment> stages;  // in rank order
     std::string nominal_stage;            // highest stage met with all lower ones ("none")
     std::string effective_stage;
+    std::string effective_partial;        // the next stage when it is partly reached, else empty
 };
 
-// Assesses every stage of kb/rules/balassa.xml for `instrument`, given its domain depths.
-StageResult assess_stages(const Model& model, std::string_view instrument,
-                          const std::map<std::string, const DomainDepth*>& by_domain);
+// Assesses every stage of kb/rules/balassa.xml for `instrument`.
+StageResult assess_stages(const Model& model, std::string_view instrument);
 
 }  // namespace treatykb::engine

@@ -4,8 +4,6 @@
 // and why, is decided by the rules.
 #include "engine/depth.hpp"
 
-#include "engine/pooling.hpp"
-
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -20,20 +18,22 @@ int to_int(const std::string& text) { return std::stoi(text); }
 class DepthBuilder {
 public:
     DepthBuilder(const Model& model, std::string_view instrument)
-        : model_(model), instrument_(instrument), pooling_(model, instrument) {}
+        : model_(model), instrument_(instrument), authority_(compute_authority(model, instrument)) {}
 
     DepthReport build() {
         DepthReport report;
         report.instrument = instrument_;
         read_domains();
         for (const std::string& root : roots_) visit(root, 0, report.domains);
-        std::map<std::string, const DomainDepth*> by_domain;
-        for (const DomainDepth& depth : report.domains) by_domain[depth.domain] = &depth;
         aggregate(report);
-        StageResult stages = assess_stages(model_, instrument_, by_domain);
+        StageResult stages = assess_stages(model_, instrument_);
         report.stages = std::move(stages.stages);
         report.nominal_stage = std::move(stages.nominal_stage);
         report.effective_stage = std::move(stages.effective_stage);
+        report.effective_partial = std::move(stages.effective_partial);
+        report.pooling = authority_.pooling;
+        report.delegation = authority_.delegation;
+        report.authority = std::move(authority_);
         return report;
     }
 
@@ -98,12 +98,11 @@ private:
         double effective = std::min(depth.nominal, depth.cap);
         for (const DepthDiscount& discount : depth.discounts) effective *= 1.0 - discount.delta;
         depth.effective = depth.nominal > 0 ? effective : 0.0;
-        DomainPooling pooled = pooling_.domain(domain);
-        depth.has_bodies = pooled.has_bodies;
-        depth.pooling = pooled.pooling;
-        depth.delegation = pooled.delegation;
-        depth.deciding_bodies = std::move(pooled.deciding_bodies);
-        depth.final_bodies = std::move(pooled.final_bodies);
+        if (const AreaScore* stream = find_stream(authority_, domain)) {
+            depth.has_bodies = true;
+            depth.pooling = stream->pooling;
+            depth.delegation = stream->delegation;
+        }
         out.push_back(std::move(depth));
         for (const std::string& child : children_[domain]) visit(child, tree_depth + 1, out);
     }
@@ -134,27 +133,18 @@ private:
     }
 
     void aggregate(DepthReport& report) const {
-        double nominal = 0, effective = 0, pooling = 0, delegation = 0;
-        int counted = 0, with_bodies = 0;
+        double nominal = 0, effective = 0;
+        int counted = 0;
         for (const DomainDepth& depth : report.domains) {
             if (depth.parent.empty()) continue;  // the root stands for all domains
             ++counted;
             nominal += depth.nominal;
             effective += depth.effective;
             if (depth.nominal >= 1) ++report.scope;
-            if (depth.has_bodies) {
-                ++with_bodies;
-                pooling += depth.pooling;
-                delegation += depth.delegation;
-            }
         }
         if (counted) {
             report.nominal_depth = nominal / (5.0 * counted);
             report.effective_depth = effective / (5.0 * counted);
-        }
-        if (with_bodies) {
-            report.pooling = pooling / with_bodies;
-            report.delegation = delegation / with_bodies;
         }
     }
 
@@ -166,7 +156,7 @@ private:
     std::map<std::string, std::pair<int, std::vector<std::string>>> scores_, caps_;
     std::map<std::string, double> weights_;
     std::map<std::string, std::map<std::string, std::set<std::string>>> discounts_;
-    PoolingModel pooling_;
+    AuthorityReport authority_;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "engine/balassa.hpp"
 #include "engine/model.hpp"
+#include "engine/pooling.hpp"
 
 namespace treatykb::engine {
 
@@ -37,12 +38,11 @@ struct DomainDepth {
     std::vector<std::string> cap_sources;
     std::vector<DepthDiscount> discounts;  // one per kind, on the domain or its sub-domains
     double effective = 0;             // e_d = min(c_d, cap) * prod (1 - delta)
-    // MIA-style pooling and delegation of the domain (measures.md §7.3), when bodies decide in it.
+    // Pooling and delegation of the domain as a policy stream (engine/pooling.hpp), when bodies
+    // adopt binding decisions in it.
     bool has_bodies = false;
     double pooling = 0;
     double delegation = 0;
-    std::vector<std::string> deciding_bodies;  // bodies adopting binding decisions in the domain
-    std::vector<std::string> final_bodies;     // and the bodies their decisions can be taken to
 };
 
 struct DepthReport {
@@ -51,15 +51,17 @@ struct DepthReport {
     double nominal_depth = 0;          // sum c_d / (5 n) over domains in scope
     double effective_depth = 0;        // sum e_d / (5 n)
     int scope = 0;                     // domains with c_d >= 1 (Lindberg's scope)
-    double pooling = 0;                // mean pooling over domains with deciding bodies
-    double delegation = 0;             // mean delegation over those domains
+    double pooling = 0;                // MIA pooling over the six decision areas (authority)
+    double delegation = 0;             // MIA delegation, with the judicial component
+    AuthorityReport authority;         // what pooling and delegation rest on
     std::vector<StageAssessment> stages;  // in rank order
     std::string nominal_stage;         // highest stage met with all lower ones ("none")
     std::string effective_stage;
+    std::string effective_partial;     // the next stage, when partly reached
 };
 
 // Computes the depth model of `instrument` (an alias such as "eaeu") from an evaluated model
-// that includes kb/rules/depth.xml and kb/rules/balassa.xml.
+// that includes kb/rules/depth.xml, kb/rules/balassa.xml and kb/rules/authority.xml.
 DepthReport compute_depth(const Model& model, std::string_view instrument);
 
 }  // namespace treatykb::engine

@@ -207,3 +207,44 @@ TEST_CASE("power teu: the Council's double majority with its blocking-minority c
     CHECK(contains(result.out, "blocking minority of at least 4 members"));
     CHECK(contains(result.out, "17787201/134217728"));  // |W| of 2^27, population table in data
 }
+
+TEST_CASE("compare shows pooling by decision area, coverage, and the 2007 Commission's Shapley-Shubik beside the 2014 Board's") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("compare eaeu teu cuc-2007 mercosur", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    INFO(result.out);
+    CHECK(contains(result.out, "Pooling and delegation by decision area (MIA)"));
+    CHECK(contains(result.out, "cuc2007_commission"));
+    CHECK(contains(result.out, "RUS 2/3"));              // Russia's index in the 2007 Commission
+    CHECK(contains(result.out, "eaeu_commission_board")); // beside the 2014 Board's indices
+    CHECK(contains(result.out, "Veto players"));
+    CHECK(contains(result.out, "missing: eaeu_court"));   // the judicial component, by name
+    CHECK(contains(result.out, "Ouro Preto"));            // what the corpus lacks, in the comparison
+    CHECK(contains(result.out, "TFEU not in the corpus"));
+    CHECK(contains(result.out, "Coverage: MIA decision areas coded"));
+}
+
+TEST_CASE("analyze eaeu derives the Balassa stage condition by condition, with provisions") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("analyze eaeu", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "customs_union (common_market partly)"));
+    CHECK(contains(result.out, "free_movement_labour"));
+    CHECK(contains(result.out, "Art. 97"));
+    CHECK(contains(result.out, "Art. 103"));
+    CHECK(contains(result.out, "Pooling and delegation (MIA coding scheme)"));
+}
+
+TEST_CASE("analyze teu shows the CFSP's unanimity in its policy streams") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("analyze teu", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "foreign_security_policy"));
+    CHECK(contains(result.out, "teu_council [state, unanimity 0.00]"));
+}
