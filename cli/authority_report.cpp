@@ -125,7 +125,7 @@ report::Section authority_section(const engine::AuthorityReport& authority, cons
         for (const auto& [source, text] : authority.corpus_gaps)
             gaps.rows.push_back({Cell::of_text(cite(source)), Cell::of_text(text)});
         for (const std::string& body : authority.uncoded_bodies)
-            gaps.rows.push_back({Cell::of_text(body), Cell::of_text("no class and rule (a court: no dispute-settlement item) coded")});
+            gaps.rows.push_back({Cell::of_text(body), Cell::of_text("class or decision rule not coded (for a court: no dispute-settlement item)")});
         section.blocks.emplace_back(std::move(gaps));
     }
     return section;
