@@ -300,6 +300,10 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     report::Document document;
     document.title = "treatykb analysis of " + analysis.instrument;
     document.metadata.push_back({"Command", Cell::of_text(command)});
+    if (!analysis.as_of.empty())
+        document.metadata.push_back(
+            {"As of", Cell::of_text(analysis.as_of + " (regimes ended by then do not count; members "
+                                                     "at that date)")});
     document.metadata.push_back(
         {"Knowledge", Cell::of_text(fmt::format("{} files, {} annotations, {} facts, {} rules",
                                                 knowledge.files, knowledge.annotations,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <ctime>
 #include <iostream>
 #include <map>
 
@@ -76,6 +77,25 @@ std::optional<engine::Program> apply_scenarios(const engine::Program& base,
         print_program_errors(errors);
         return std::nullopt;
     }
+}
+
+engine::Program at_date(const engine::Program& program, const std::string& date) {
+    // The date is written into a one-fact scenario and checked like any term of a rule file.
+    for (char c : date)
+        if (c == '<' || c == '&' || c == '>')
+            throw Error("--as-of " + date + ": not a date", {"--as-of"}, "write the date as YYYY-MM-DD");
+    std::string xml = "<scenario xmlns=\"urn:treatykb:rules:1\"><fact>as_of(" + date +
+                      ")</fact></scenario>";
+    return engine::apply_scenario_text(program, xml, "--as-of");
+}
+
+std::string today_utc() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[11];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
 }
 
 CitationLabel store_citations(const Store& store) {

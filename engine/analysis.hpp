@@ -76,7 +76,8 @@ struct Analysis {
     std::map<std::string, ProvisionQuotes> quotes;  // every provision a finding cites
     DepthReport depth;
     std::vector<BodyPowerResult> power;  // every body of the instrument with a decision rule
-    std::vector<std::string> members;    // the instrument's member states
+    std::vector<std::string> members;    // the instrument's member states at the evaluation date
+    std::string as_of;                   // the evaluation date (the as_of fact), empty without one
 };
 
 struct AnalysisOptions {
@@ -89,7 +90,8 @@ struct AnalysisOptions {
 Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options);
 
 // The decision power of every body of `instrument` (decision_rule, vote_weight, seats_per_state
-// and member_state facts), one result per decision rule.
+// facts, and the member_at facts of kb/rules/structure.xml: the members at the evaluation date),
+// one result per decision rule.
 std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view instrument,
                                            const AnalysisOptions& options);
 
