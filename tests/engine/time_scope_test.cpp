@@ -229,3 +229,26 @@ TEST_CASE("Annex 1 point 3 gives binding decisions only in the customs-union sph
         CHECK(model.count(std::string("body_domain(?b, ") + domain + ", ?p)") == 0);
     CHECK(model.count("body_domain(eaeu_commission, customs_tariff, eaeu#annex_1__point_3)") == 1);
 }
+
+TEST_CASE("The decentralised-agency scenario decides, staffs and reviews outside the consensus bodies") {
+    Program base = at(knowledge(), "2025-01-01");
+    Program agency = apply_scenario(base, {source_dir() + "/kb/scenarios/industrial_policy_agency.xml"});
+    Model before = evaluate(base);
+    Model after = evaluate(agency);
+    auto industrial = [](const DepthReport& report) {
+        for (const DomainDepth& domain : report.domains)
+            if (domain.domain == "industrial_policy") return domain;
+        return DomainDepth{};
+    };
+    DomainDepth was = industrial(compute_depth(before, "eaeu"));
+    DomainDepth now = industrial(compute_depth(after, "eaeu"));
+    CHECK(was.nominal == 1);
+    CHECK(now.nominal == 4);                       // single policy with a deciding Union body
+    CHECK(now.effective - was.effective > 1.0);    // more than a rounding step
+    // Its decisions go to the Court, not to a consensus body: no review path to a veto.
+    CHECK(after.count("review_path(eaeu_industrial_agency, eaeu_court, ?p)") == 1);
+    CHECK(after.count("review_path(eaeu_industrial_agency, eaeu_supreme_council, ?p)") == 0);
+    CHECK(after.count("finding(appeal_to_veto_body, ?d, eaeu#art_92__para_1, ?s, ?r, ?v)") == 0);
+    // Staffed by independent members: no intergovernmental-staffing finding on it.
+    CHECK(after.count("finding(intergovernmental_staffing, ?d, eaeu#art_92__para_1, ?p, ?r, ?v)") == 0);
+}
