@@ -48,7 +48,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     std::string instrument = store.require_instrument(instrument_name);
     auto knowledge = load_verified_knowledge(store, rules, {});
     if (!knowledge) return 1;
-    knowledge->program = at_date(knowledge->program, as_of);
+    knowledge->program = at_date(std::move(knowledge->program), as_of);
     engine::AnalysisOptions analysis_options;
     analysis_options.with_proofs = with_proofs;
     analysis_options.explain = scenarios.empty();  // a delta report shows no proofs
@@ -81,7 +81,7 @@ int run_instrument_power(const Options& options, const std::string& instrument_n
     std::string instrument = store.require_instrument(instrument_name);
     auto knowledge = load_verified_knowledge(store, {}, {});
     if (!knowledge) return 1;
-    engine::Model model = engine::evaluate(at_date(knowledge->program, as_of));
+    engine::Model model = engine::evaluate(at_date(std::move(knowledge->program), as_of));
     engine::AnalysisOptions analysis_options;
     analysis_options.population_table = population_table_path();
     report::Document document;

@@ -40,7 +40,7 @@ void register_compare(CLI::App& app, Options& options) {
             options.exit_code = 1;
             return;
         }
-        engine::Program program = at_date(knowledge->program,
+        engine::Program program = at_date(std::move(knowledge->program),
                                           settings->as_of.empty() ? today_utc() : settings->as_of);
         if (!settings->scenarios.empty()) {
             auto changed = apply_scenarios(program, settings->scenarios);

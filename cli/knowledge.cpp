@@ -79,14 +79,8 @@ std::optional<engine::Program> apply_scenarios(const engine::Program& base,
     }
 }
 
-engine::Program at_date(const engine::Program& program, const std::string& date) {
-    // The date is written into a one-fact scenario and checked like any term of a rule file.
-    for (char c : date)
-        if (c == '<' || c == '&' || c == '>')
-            throw Error("--as-of " + date + ": not a date", {"--as-of"}, "write the date as YYYY-MM-DD");
-    std::string xml = "<scenario xmlns=\"urn:treatykb:rules:1\"><fact>as_of(" + date +
-                      ")</fact></scenario>";
-    return engine::apply_scenario_text(program, xml, "--as-of");
+engine::Program at_date(engine::Program program, const std::string& date) {
+    return engine::at_date(std::move(program), date, "--as-of");
 }
 
 std::string today_utc() {

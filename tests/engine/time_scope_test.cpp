@@ -27,9 +27,7 @@ const Program& knowledge() {
 }
 
 Program at(const Program& program, const std::string& date) {
-    return apply_scenario_text(
-        program, "<scenario xmlns=\"urn:treatykb:rules:1\"><fact>as_of(" + date + ")</fact></scenario>",
-        "as-of");
+    return at_date(program, date, "--as-of");
 }
 
 Analysis analyze_eaeu(const Model& model) {
@@ -251,4 +249,12 @@ TEST_CASE("The decentralised-agency scenario decides, staffs and reviews outside
     CHECK(after.count("finding(appeal_to_veto_body, ?d, eaeu#art_92__para_1, ?s, ?r, ?v)") == 0);
     // Staffed by independent members: no intergovernmental-staffing finding on it.
     CHECK(after.count("finding(intergovernmental_staffing, ?d, eaeu#art_92__para_1, ?p, ?r, ?v)") == 0);
+}
+
+TEST_CASE("at_date rejects a date that does not exist, and a program without as_of") {
+    CHECK_THROWS_AS(at_date(knowledge(), "2014-02-31", "--as-of"), ProgramErrors);
+    CHECK_THROWS_WITH(at_date(knowledge(), "2015-02-29", "--as-of"), Catch::Contains("not a valid date"));
+    CHECK_NOTHROW(at_date(knowledge(), "2016-02-29", "--as-of"));
+    Program bare = load_program_text(R"(<program xmlns="urn:treatykb:rules:1"><relation name="p"><arg name="x" type="symbol"/></relation></program>)", "bare.xml");
+    CHECK_THROWS_WITH(at_date(bare, "2025-01-01", "--as-of"), Catch::Contains("as_of"));
 }
