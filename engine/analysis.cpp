@@ -171,6 +171,10 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
     for (auto& [key, group] : groups) {
         std::sort(group.primary_provisions.begin(), group.primary_provisions.end());
         std::sort(group.secondary_provisions.begin(), group.secondary_provisions.end());
+        if (model.program().relation("bearer_state"))
+            for (const std::string& provision : group.primary_provisions)
+                for (const FactView& fact : model.query("bearer_state(" + provision + ", ?s)"))
+                    group.bearers[provision].push_back(fact.arguments[1]);
         group.verdict = control_verdict(model, conflicts, conclusions, std::string(instrument),
                                         group.domain);
         if (auto depth = depth_by_domain.find(group.domain); depth != depth_by_domain.end()) {

@@ -53,6 +53,9 @@ struct FindingGroup {
     std::vector<std::string> rules;                 // distinct rule ids, in order of appearance
     std::vector<std::string> primary_provisions;    // distinct, sorted
     std::vector<std::string> secondary_provisions;  // distinct, sorted
+    // The member states a primary provision concerns, when it names them (bearer_state facts);
+    // a provision without them concerns all member states.
+    std::map<std::string, std::vector<std::string>> bearers;
     std::vector<FindingInstance> instances;
     ControlVerdict verdict;
     // The quotes of the annotations the proofs rest on, by provision (the words that carry the

@@ -222,6 +222,9 @@ TEST_CASE("analyze --as-of evaluates at the date, and rejects a date that does n
     // Art. 106(1), Belarus's transition period to 2016, is a finding in 2015 only.
     CHECK(contains(early.out, "EAEU Treaty, Art. 106(1)"));
     CHECK_FALSE(contains(late.out, "EAEU Treaty, Art. 106(1)"));
+    // Bearers: Art. 106 concerns Belarus alone, Art. 42(6) the acceded states.
+    CHECK(contains(early.out, "EAEU Treaty, Art. 106(1) concerns BLR only."));
+    CHECK(contains(late.out, "EAEU Treaty, Art. 42(6) concerns ARM, KGZ only."));
     auto bad = run_program("analyze eaeu --as-of 2014-02-31", *database);
     CHECK(bad.exit_code != 0);
     CHECK(contains(bad.err, "--as-of"));
