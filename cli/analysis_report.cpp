@@ -147,6 +147,8 @@ report::Finding finding_block(const engine::Analysis& analysis, const engine::Fi
     for (const std::string& p : group.secondary_provisions) secondaries.push_back(cite(p));
     std::string reading = "Reading: " + reading_text(group.reading) + ". " +
                           join(primaries, "; ") + " against " + join(secondaries, "; ") + ".";
+    for (const auto& [provision, states] : group.bearers)
+        reading += " " + cite(provision) + " concerns " + join(states, ", ") + " only.";
     if (kind != kinds.end()) reading += " " + kind->second.second;
     std::string verdict = verdict_text(group.verdict);
     if (!verdict.empty()) reading += " " + verdict;
@@ -166,7 +168,8 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
         "Nominal depth c_d (0–5) is the level the treaty assigns; effective depth e_d = min(c_d, cap) "
         "× Π(1 − δ) after unilateral permissions, exceptions, transitional regimes, veto points and "
         "reviewable majority decisions (docs/methodology.md). Domains without a level of their own "
-        "take their nearest annotated ancestor's."});
+        "take their nearest annotated ancestor's. The aggregate depth is the mean over the domains "
+        "the instrument's own text covers."});
     report::Table table;
     table.id = "depth";
     table.caption = "Nominal and effective depth";
@@ -273,6 +276,10 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     report::Document document;
     document.title = "treatykb analysis of " + analysis.instrument;
     document.metadata.push_back({"Command", Cell::of_text(command)});
+    if (!analysis.as_of.empty())
+        document.metadata.push_back(
+            {"As of", Cell::of_text(analysis.as_of + " (regimes ended by then do not count; members "
+                                                     "at that date)")});
     document.metadata.push_back(
         {"Knowledge", Cell::of_text(fmt::format("{} files, {} annotations, {} facts, {} rules",
                                                 knowledge.files, knowledge.annotations,

@@ -17,6 +17,7 @@ void register_compare(CLI::App& app, Options& options) {
         std::vector<std::string> scenarios;
         std::string format = "text";
         std::string output;
+        std::string as_of;
     };
     auto settings = std::make_shared<Settings>();
     CLI::App* command = app.add_subcommand("compare", "Compare instruments: depth, decision rules, indices");
@@ -27,6 +28,7 @@ void register_compare(CLI::App& app, Options& options) {
     command->add_option("--scenario", settings->scenarios, "What-if scenario files applied to all");
     command->add_option("--format", settings->format, "text, md, json, csv or html");
     command->add_option("--output,-o", settings->output, "Write the report to a file");
+    command->add_option("--as-of", settings->as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
     command->callback([settings, &options] {
         report::Format format = report::parse_format(settings->format);
         Store store(database_path(options));
@@ -38,7 +40,8 @@ void register_compare(CLI::App& app, Options& options) {
             options.exit_code = 1;
             return;
         }
-        engine::Program program = std::move(knowledge->program);
+        engine::Program program = at_date(std::move(knowledge->program),
+                                          settings->as_of.empty() ? today_utc() : settings->as_of);
         if (!settings->scenarios.empty()) {
             auto changed = apply_scenarios(program, settings->scenarios);
             if (!changed) {
@@ -53,6 +56,7 @@ void register_compare(CLI::App& app, Options& options) {
         analysis_options.population_table = population_table_path();
         std::vector<engine::Analysis> analyses;
         std::string line = "treatykb compare";
+        if (!settings->as_of.empty()) line += " --as-of " + settings->as_of;
         for (const std::string& instrument : instruments) {
             analyses.push_back(engine::analyze(model, instrument, analysis_options));
             line += " " + instrument;

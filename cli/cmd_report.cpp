@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/knowledge.hpp"
 
 namespace treatykb::cli {
 
@@ -13,9 +14,11 @@ void register_report(CLI::App& app, Options& options) {
         app.add_subcommand("report", "The main report: the EAEU conflict analysis (analyze eaeu)");
     command->add_option("--format", *format, "text, md, json, csv or html");
     command->add_option("--output,-o", *output, "Write the report to a file");
-    command->callback([&options, format, output] {
+    auto as_of = std::make_shared<std::string>();
+    command->add_option("--as-of", *as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
+    command->callback([&options, format, output, as_of] {
         options.exit_code = run_analysis(options, "eaeu", {}, {}, *format, *output, true,
-                                         "treatykb report");
+                                         "treatykb report", as_of->empty() ? today_utc() : *as_of);
     });
 }
 

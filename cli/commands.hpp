@@ -40,11 +40,12 @@ void register_compare(CLI::App& app, Options& options);
 int run_analysis(const Options& options, const std::string& instrument,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format, const std::string& output, bool with_proofs,
-                 const std::string& command);
+                 const std::string& command, const std::string& as_of);
 std::string population_table_path();
 // `treatykb power INSTRUMENT`: the power of every body of the instrument in the knowledge base.
 int run_instrument_power(const Options& options, const std::string& instrument,
-                         const std::string& format, const std::string& output);
+                         const std::string& format, const std::string& output,
+                         const std::string& as_of);
 void write_output(const std::string& text, const std::string& output);
 
 }  // namespace treatykb::cli

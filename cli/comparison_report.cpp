@@ -95,10 +95,13 @@ std::vector<Indicator> indicators() {
                                                          a.depth.authority.bodies_total));
                     },
                     [](const engine::Analysis& a) { return double(a.depth.authority.bodies_coded); }});
-    list.push_back({"Coverage: domains placed by the instrument's own text",
+    // Placed: the text sets a level of competence; covered: the text addresses the domain or a
+    // sub-domain (covers/2 of kb/rules/depth.xml), the denominator of the depth aggregates.
+    list.push_back({"Coverage: domains placed / covered (depth denominator) by the instrument's own text",
                     [](const engine::Analysis& a) {
                         auto [placed, total] = domain_coverage(a.depth);
-                        return Cell::of_text(fmt::format("{} of {}", placed, total));
+                        return Cell::of_text(
+                            fmt::format("{} / {} of {}", placed, a.depth.covered, total));
                     },
                     [](const engine::Analysis& a) { return double(domain_coverage(a.depth).first); }});
     list.push_back({"Findings",

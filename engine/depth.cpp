@@ -62,6 +62,8 @@ private:
             if (cap.second.empty() || value < cap.first) cap = {value, {}};
             if (value == cap.first) cap.second.push_back(fact.arguments[3]);
         }
+        // The denominator: the domains the instrument's own text covers (kb/rules/depth.xml).
+        for (const FactView& fact : facts("covers(" + i + ", ?d)")) covered_.insert(fact.arguments[1]);
         for (const FactView& fact : facts("discount_weight(?k, ?n, ?m)"))
             weights_[fact.arguments[0]] =
                 double(to_int(fact.arguments[1])) / double(to_int(fact.arguments[2]));
@@ -75,6 +77,7 @@ private:
         depth.label = labels_[domain];
         depth.parent = parent_.count(domain) ? parent_[domain] : "";
         depth.tree_depth = tree_depth;
+        depth.covered = covered_.count(domain) > 0;
         if (auto score = scores_.find(domain); score != scores_.end()) {
             depth.annotated = true;
             depth.nominal = score->second.first;
@@ -137,11 +140,15 @@ private:
         int counted = 0;
         for (const DomainDepth& depth : report.domains) {
             if (depth.parent.empty()) continue;  // the root stands for all domains
+            // Outside the instrument's scope: another treaty's domain, or one this text never
+            // names. Its depth is shown, not averaged.
+            if (!depth.covered) continue;
             ++counted;
             nominal += depth.nominal;
             effective += depth.effective;
             if (depth.nominal >= 1) ++report.scope;
         }
+        report.covered = counted;
         if (counted) {
             report.nominal_depth = nominal / (5.0 * counted);
             report.effective_depth = effective / (5.0 * counted);
@@ -151,6 +158,7 @@ private:
     const Model& model_;
     std::string instrument_;
     std::map<std::string, std::string> labels_, parent_;
+    std::set<std::string> covered_;
     std::map<std::string, std::set<std::string>> children_;
     std::vector<std::string> roots_;
     std::map<std::string, std::pair<int, std::vector<std::string>>> scores_, caps_;

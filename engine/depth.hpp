@@ -31,6 +31,7 @@ struct DomainDepth {
     std::string parent;    // empty for the root
     int tree_depth = 0;    // 0 root, 1 its children, ...
     bool annotated = false;           // the instrument places this domain at some level itself
+    bool covered = false;             // the instrument's text covers it (covers/2): in the denominator
     std::string inherited_from;       // the ancestor whose level applies, if not annotated
     int nominal = 0;                  // c_d, 0..5
     std::vector<std::string> nominal_sources;  // the provisions giving the highest score
@@ -48,8 +49,9 @@ struct DomainDepth {
 struct DepthReport {
     std::string instrument;
     std::vector<DomainDepth> domains;  // the domain tree in pre-order
-    double nominal_depth = 0;          // sum c_d / (5 n) over domains in scope
+    double nominal_depth = 0;          // sum c_d / (5 n) over the n domains the text covers
     double effective_depth = 0;        // sum e_d / (5 n)
+    int covered = 0;                   // n: the domains below the root that the text covers
     int scope = 0;                     // domains with c_d >= 1 (Lindberg's scope)
     double pooling = 0;                // MIA pooling over the six decision areas (authority)
     double delegation = 0;             // MIA delegation, with the judicial component

@@ -44,6 +44,7 @@ public:
         : model_(model), instrument_(instrument) {}
 
     AuthorityReport build() {
+        read_scope();
         read_bodies();
         AuthorityReport report;
         build_streams(report);
@@ -67,7 +68,20 @@ private:
         bool judicial = false;
     };
 
-    bool ours(const std::string& provision) const { return instrument_of(provision) == instrument_; }
+    // A provision speaks for the instrument when the rules say so (in_scope, kb/rules/structure.xml:
+    // its own provisions and those of a general amendment to it); a rule set without
+    // structure.xml falls back to the provision's own instrument.
+    bool ours(const std::string& provision) const {
+        if (scoped_) return scope_.count(provision) > 0;
+        return instrument_of(provision) == instrument_;
+    }
+
+    void read_scope() {
+        scoped_ = model_.program().relation("in_scope") != nullptr;
+        if (!scoped_) return;
+        for (const FactView& fact : model_.query("in_scope(?p, " + instrument_ + ")"))
+            scope_.insert(fact.arguments[0]);
+    }
 
     void read_bodies() {
         for (const FactView& fact : model_.query("body(?b, ?k, ?s)"))
@@ -307,6 +321,8 @@ private:
     const Model& model_;
     std::string instrument_;
     std::map<std::string, BodyInfo> bodies_;
+    bool scoped_ = false;
+    std::set<std::string> scope_;     // the provisions that speak for the instrument (in_scope)
     std::set<std::string> declared_;  // bodies declared by a provision of the instrument
     std::set<std::string> wholes_;    // bodies that have parts
 };

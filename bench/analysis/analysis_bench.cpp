@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
         engine::Program program = engine::load_program(files);
         engine::StoreTextSource texts(store);
         sink += engine::verify_evidence(program, texts).size();
+        // The evaluation date, entered as the CLI's --as-of does (cli/knowledge.cpp, at_date).
+        program = engine::at_date(std::move(program), "2025-01-01", "--as-of");
         engine::Model model = engine::evaluate(program);
         engine::Analysis analysis = engine::analyze(model, "eaeu", options);
         cli::KnowledgeSummary summary;
@@ -87,7 +89,8 @@ int main(int argc, char** argv) {
         };
         sink += cli::report::render_html(cli::analysis_document(analysis, model, summary, cite, "bench")).size();
     });
-    const engine::Program baseline = engine::load_program(files);
+    const engine::Program baseline =
+        engine::at_date(engine::load_program(files), "2025-01-01", "--as-of");
     engine::AnalysisOptions delta_options = options;
     delta_options.explain = false;  // as `analyze --scenario` does for the scenario side
     auto scenario_runs = time_runs(repeats, [&] {
@@ -102,6 +105,7 @@ int main(int argc, char** argv) {
         engine::Program program = engine::load_program(files);
         engine::StoreTextSource texts(store);
         sink += engine::verify_evidence(program, texts).size();
+        program = engine::at_date(std::move(program), "2025-01-01", "--as-of");  // as `compare` does
         engine::Model model = engine::evaluate(program);
         std::vector<engine::Analysis> analyses;
         engine::AnalysisOptions compare_options = options;

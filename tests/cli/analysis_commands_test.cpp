@@ -42,7 +42,8 @@ bool updating_goldens() {
 TEST_CASE("analyze eaeu matches its golden report") {
     const std::string* database = full_database();
     if (!database) return;
-    auto result = run_program("analyze eaeu --format md", *database);
+    // A fixed evaluation date: the default, today, would change the report as regimes end.
+    auto result = run_program("analyze eaeu --format md --as-of 2025-01-01", *database);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const fs::path golden = fs::path(TREATYKB_TEST_DATA) / "cli" / "analysis_eaeu.md";
@@ -247,4 +248,27 @@ TEST_CASE("analyze teu shows the CFSP's unanimity in its policy streams") {
     REQUIRE(result.exit_code == 0);
     CHECK(contains(result.out, "foreign_security_policy"));
     CHECK(contains(result.out, "teu_council [state, unanimity 0.00]"));
+}
+
+TEST_CASE("analyze --as-of evaluates at the date, and rejects a date that does not exist") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto early = run_program("analyze eaeu --no-proofs --as-of 2015-01-01", *database);
+    auto late = run_program("analyze eaeu --no-proofs --as-of 2025-01-01", *database);
+    REQUIRE(early.exit_code == 0);
+    REQUIRE(late.exit_code == 0);
+    CHECK(contains(early.out, "As of: 2015-01-01"));
+    CHECK(contains(early.out, "Member states:                    BLR, KAZ, RUS"));
+    CHECK(contains(late.out, "Member states:                    ARM, BLR, KAZ, KGZ, RUS"));
+    // Art. 106(1), Belarus's transition period to 2016, is a finding in 2015 only.
+    CHECK(contains(early.out, "EAEU Treaty, Art. 106(1)"));
+    CHECK_FALSE(contains(late.out, "EAEU Treaty, Art. 106(1)"));
+    // Bearers: Art. 106 concerns Belarus alone, Art. 42(6) the acceded states.
+    CHECK(contains(early.out, "EAEU Treaty, Art. 106(1) concerns BLR only."));
+    CHECK(contains(late.out, "EAEU Treaty, Art. 42(6) concerns ARM, KGZ only."));
+    auto bad = run_program("analyze eaeu --as-of 2014-02-31", *database);
+    CHECK(bad.exit_code != 0);
+    CHECK(contains(bad.err, "--as-of"));
+    CHECK(contains(bad.err, "not a valid date: 2014-02-31"));
+    CHECK(bad.out.empty());
 }

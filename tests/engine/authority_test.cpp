@@ -123,3 +123,39 @@ TEST_CASE("MIA delegation: a court without coded items is reported missing, by n
     CHECK(teu.judicial > 0);
     CHECK(teu.judicial < 1);  // what Art. 19 TEU says; the TFEU's remedies are not in the corpus
 }
+
+TEST_CASE("MIA pooling reads only what speaks for the instrument: no stream from a one-off accession fact or a field of activity") {
+    const AuthorityReport& eaeu = authority("eaeu");
+    auto from_accession = [](const std::vector<std::string>& sources) {
+        return std::any_of(sources.begin(), sources.end(), [](const std::string& s) {
+            return s.rfind("eaeu-kgz#", 0) == 0 || s.rfind("eaeu-arm#", 0) == 0;
+        });
+    };
+    for (const AreaScore& stream : eaeu.streams)
+        for (const StageScore* stage : {&stream.agenda, &stream.final})
+            for (const BodyScore& b : stage->bodies) {
+                INFO(stream.area << " " << b.body);
+                CHECK_FALSE(from_accession(b.role_sources));
+                CHECK_FALSE(from_accession(b.rule_sources));
+            }
+    // Annex 1 p. 3 sub-points 8)-19) are fields of activity (body_field): no binding stream.
+    for (const char* field : {"macroeconomic_policy", "monetary_policy", "labour_migration"}) {
+        INFO(field);
+        CHECK(find_stream(eaeu, field) == nullptr);
+    }
+    const AreaScore* customs = find_stream(eaeu, "customs_regulation");
+    REQUIRE(customs != nullptr);
+    CHECK(body(customs->agenda, "eaeu_supreme_council") == nullptr);
+
+    // The scope is the rules' doing: were the Kyrgyz treaty a general amendment, the Supreme
+    // Council's decisions on the Kyrgyz-Kazakh border controls would enter the Union's stream.
+    Program general = apply_scenario_text(
+        load_program(default_rule_files(source_dir())),
+        "<scenario xmlns=\"urn:treatykb:rules:1\"><retract>applies_to(eaeu-kgz, eaeu, one_off)</retract>"
+        "<fact>applies_to(eaeu-kgz, eaeu, general)</fact></scenario>",
+        "general");
+    AuthorityReport widened = compute_authority(evaluate(general), "eaeu");
+    const AreaScore* widened_customs = find_stream(widened, "customs_regulation");
+    REQUIRE(widened_customs != nullptr);
+    CHECK(body(widened_customs->agenda, "eaeu_supreme_council") != nullptr);
+}
