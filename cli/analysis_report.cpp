@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "cli/authority_report.hpp"
 #include "cli/power_report.hpp"
 #include "cli/tidy_tables.hpp"
 
@@ -140,6 +141,8 @@ report::Finding finding_block(const engine::Analysis& analysis, const engine::Fi
     for (const std::string& p : group.secondary_provisions) secondaries.push_back(cite(p));
     std::string reading = "Reading: " + reading_text(group.reading) + ". " +
                           join(primaries, "; ") + " against " + join(secondaries, "; ") + ".";
+    for (const auto& [provision, states] : group.bearers)
+        reading += " " + cite(provision) + " concerns " + join(states, ", ") + " only.";
     if (kind != kinds.end()) reading += " " + kind->second.second;
     std::string verdict = verdict_text(group.verdict);
     if (!verdict.empty()) reading += " " + verdict;
@@ -159,7 +162,8 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
         "Nominal depth c_d (0–5) is the level the treaty assigns; effective depth e_d = min(c_d, cap) "
         "× Π(1 − δ) after unilateral permissions, exceptions, transitional regimes, veto points and "
         "reviewable majority decisions (docs/methodology.md). Domains without a level of their own "
-        "take their nearest annotated ancestor's."});
+        "take their nearest annotated ancestor's. The aggregate depth is the mean over the domains "
+        "the instrument's own text covers."});
     report::Table table;
     table.id = "depth";
     table.caption = "Nominal and effective depth";
@@ -236,34 +240,6 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
     return section;
 }
 
-report::Section stage_section(const engine::DepthReport& depth, const CitationLabel& cite) {
-    report::Section section{"Balassa stage", {}};
-    report::KeyValueList summary;
-    summary.items.push_back({"Nominal stage", Cell::of_text(depth.nominal_stage)});
-    summary.items.push_back({"Effective stage", Cell::of_text(depth.effective_stage)});
-    section.blocks.emplace_back(std::move(summary));
-    report::Table table;
-    table.id = "stages";
-    table.caption = "Stage conditions (Balassa 1961; docs/methodology.md, Balassa stage)";
-    table.columns = {"Stage", "Domain", "Required", "Nominal", "Effective", "Met (nominal / effective)",
-                     "Met by commitment"};
-    for (const engine::StageAssessment& stage : depth.stages) {
-        for (const engine::StageCondition& condition : stage.conditions) {
-            std::vector<std::string> met;
-            for (const std::string& p : condition.met_by) met.push_back(cite(p));
-            table.rows.push_back(
-                {Cell::of_text(stage.stage), Cell::of_text(condition.domain),
-                 Cell::of_number(condition.required, 0), Cell::of_number(condition.nominal, 0),
-                 Cell::of_number(condition.effective, 2),
-                 Cell::of_text(std::string(condition.nominal_met ? "yes" : "no") + " / " +
-                               (condition.effective_met ? "yes" : "no")),
-                 Cell::of_text(join(met, "; "))});
-        }
-    }
-    section.blocks.emplace_back(std::move(table));
-    return section;
-}
-
 }  // namespace
 
 void add_power_section(report::Document& document, const std::vector<engine::BodyPowerResult>& power,
@@ -294,6 +270,10 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     report::Document document;
     document.title = "treatykb analysis of " + analysis.instrument;
     document.metadata.push_back({"Command", Cell::of_text(command)});
+    if (!analysis.as_of.empty())
+        document.metadata.push_back(
+            {"As of", Cell::of_text(analysis.as_of + " (regimes ended by then do not count; members "
+                                                     "at that date)")});
     document.metadata.push_back(
         {"Knowledge", Cell::of_text(fmt::format("{} files, {} annotations, {} facts, {} rules",
                                                 knowledge.files, knowledge.annotations,
@@ -318,9 +298,9 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     facts.items.push_back({"Effective depth (0–1)", Cell::of_number(analysis.depth.effective_depth, 3)});
     facts.items.push_back({"Scope (domains at a Union level)", Cell::of_number(analysis.depth.scope, 0)});
     facts.items.push_back({"Balassa stage, nominal", Cell::of_text(analysis.depth.nominal_stage)});
-    facts.items.push_back({"Balassa stage, effective", Cell::of_text(analysis.depth.effective_stage)});
-    facts.items.push_back({"Pooling (MIA-style, 0–1)", Cell::of_number(analysis.depth.pooling, 3)});
-    facts.items.push_back({"Delegation (MIA-style, 0–1)", Cell::of_number(analysis.depth.delegation, 3)});
+    facts.items.push_back({"Balassa stage, effective", Cell::of_text(effective_stage_text(analysis.depth))});
+    facts.items.push_back({"Pooling (MIA, 0–1)", Cell::of_number(analysis.depth.pooling, 3)});
+    facts.items.push_back({"Delegation (MIA, 0–1)", Cell::of_number(analysis.depth.delegation, 3)});
     summary.blocks.emplace_back(std::move(facts));
     document.sections.push_back(std::move(summary));
 
@@ -333,6 +313,7 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     // explain them: a reader of a paper meets the answer before the evidence.
     document.sections.push_back(depth_section(analysis.depth, cite));
     document.sections.push_back(stage_section(analysis.depth, cite));
+    document.sections.push_back(authority_section(analysis.depth.authority, cite));
     document.sections.push_back(std::move(findings));
     add_power_section(document, analysis.power, cite);
     return document;

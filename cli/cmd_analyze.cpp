@@ -25,6 +25,7 @@ struct AnalyzeOptions {
     std::vector<std::string> scenarios;
     std::string format = "text";
     std::string output;
+    std::string as_of;
     bool no_proofs = false;
     std::string table;
     std::string cite;
@@ -48,7 +49,7 @@ void write_output(const std::string& text, const std::string& output) {
 int run_analysis(const Options& options, const std::string& instrument_name,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format_name, const std::string& output, bool with_proofs,
-                 const std::string& command, const std::string& table,
+                 const std::string& command, const std::string& as_of, const std::string& table,
                  const std::string& cite_format) {
     report::Format format = report::parse_format(format_name);
     bool tidy = format == report::Format::csv || format == report::Format::json;
@@ -58,6 +59,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, rules, {});
     if (!knowledge) return 1;
+    knowledge->program = at_date(std::move(knowledge->program), as_of);
     engine::AnalysisOptions analysis_options;
     analysis_options.with_proofs = with_proofs;
     analysis_options.explain = scenarios.empty();  // a delta report shows no proofs
@@ -129,18 +131,20 @@ int run_analysis(const Options& options, const std::string& instrument_name,
 }
 
 int run_instrument_power(const Options& options, const std::string& instrument_name,
-                         const std::string& format_name, const std::string& output) {
+                         const std::string& format_name, const std::string& output,
+                         const std::string& as_of) {
     report::Format format = report::parse_format(format_name);
     Store store(database_path(options));
     std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, {}, {});
     if (!knowledge) return 1;
-    engine::Model model = engine::evaluate(knowledge->program);
+    engine::Model model = engine::evaluate(at_date(std::move(knowledge->program), as_of));
     engine::AnalysisOptions analysis_options;
     analysis_options.population_table = population_table_path();
     report::Document document;
     document.title = "Decision power of the bodies of " + instrument;
     document.metadata.push_back({"Command", report::Cell::of_text("treatykb power " + instrument)});
+    document.metadata.push_back({"As of", report::Cell::of_text(as_of)});
     add_power_section(document, engine::analyze_power(model, instrument, analysis_options),
                       store_citations(store));
     write_output(report::render(document, format), output);
@@ -165,12 +169,17 @@ void register_analyze(CLI::App& app, Options& options) {
                         "Print the citation of every provision a finding cites instead: text, "
                         "bibtex, csl-json or ris")
         ->check(CLI::IsMember(citation_formats()));
+    command->add_option("--as-of", settings->as_of,
+                        "Evaluate at this date, YYYY-MM-DD (default: today): ended regimes and "
+                        "later members follow from the rules");
     command->callback([settings, &options] {
         std::string line = "treatykb analyze " + settings->instrument;
         for (const std::string& scenario : settings->scenarios) line += " --scenario " + scenario;
+        std::string as_of = settings->as_of.empty() ? today_utc() : settings->as_of;
+        if (!settings->as_of.empty()) line += " --as-of " + as_of;
         options.exit_code =
             run_analysis(options, settings->instrument, settings->rules, settings->scenarios,
-                         settings->format, settings->output, !settings->no_proofs, line,
+                         settings->format, settings->output, !settings->no_proofs, line, as_of,
                          settings->table, settings->cite);
     });
 }

@@ -20,6 +20,7 @@ void register_compare(CLI::App& app, Options& options) {
         std::string format = "text";
         std::string output;
         std::string table;
+        std::string as_of;
     };
     auto settings = std::make_shared<Settings>();
     CLI::App* command = app.add_subcommand("compare", "Compare instruments: depth, decision rules, indices");
@@ -34,6 +35,7 @@ void register_compare(CLI::App& app, Options& options) {
     command->add_option("--table", settings->table,
                         "With --format csv: one table to standard output (docs/codebook.md)")
         ->check(CLI::IsMember(tidy_table_names()));
+    command->add_option("--as-of", settings->as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
     command->callback([settings, &options] {
         report::Format format = report::parse_format(settings->format);
         Store store(database_path(options));
@@ -45,7 +47,8 @@ void register_compare(CLI::App& app, Options& options) {
             options.exit_code = 1;
             return;
         }
-        engine::Program program = std::move(knowledge->program);
+        engine::Program program = at_date(std::move(knowledge->program),
+                                          settings->as_of.empty() ? today_utc() : settings->as_of);
         KnowledgeSummary knowledge_summary = knowledge->summary;
         if (!settings->scenarios.empty()) {
             auto changed = apply_scenarios(program, settings->scenarios);
@@ -61,6 +64,7 @@ void register_compare(CLI::App& app, Options& options) {
         analysis_options.population_table = population_table_path();
         std::vector<engine::Analysis> analyses;
         std::string line = "treatykb compare";
+        if (!settings->as_of.empty()) line += " --as-of " + settings->as_of;
         for (const std::string& instrument : instruments) {
             analyses.push_back(engine::analyze(model, instrument, analysis_options));
             line += " " + instrument;

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/knowledge.hpp"
 #include "cli/power_report.hpp"
 #include "kb/error.hpp"
 
@@ -28,6 +29,7 @@ struct PowerOptions {
     std::string name;
     std::string format = "text";
     std::string output;
+    std::string as_of;  // with an instrument: the evaluation date (membership)
 };
 
 power::QuotaComparison parse_comparison(const std::string& text) {
@@ -127,10 +129,13 @@ void register_power(CLI::App& app, Options& options) {
     command->add_option("--format", settings->format, "text, md, json, csv or html")
         ->check(CLI::IsMember(report::format_names()));
     command->add_option("-o,--output", settings->output, "Write the report to FILE (- : standard output)");
+    command->add_option("--as-of", settings->as_of,
+                        "With an instrument: its members at this date, YYYY-MM-DD (default: today)");
     command->callback([settings, &options] {
         if (!settings->instrument.empty()) {
-            options.exit_code = run_instrument_power(options, settings->instrument, settings->format,
-                                                     settings->output);
+            options.exit_code = run_instrument_power(
+                options, settings->instrument, settings->format, settings->output,
+                settings->as_of.empty() ? today_utc() : settings->as_of);
             return;
         }
         run_power(*settings);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/knowledge.hpp"
 #include "cli/report.hpp"
 #include "cli/tidy_tables.hpp"
 
@@ -22,9 +23,12 @@ void register_report(CLI::App& app, Options& options) {
     command->add_option("--table", *table,
                         "With --format csv: one table to standard output (docs/codebook.md)")
         ->check(CLI::IsMember(tidy_table_names()));
-    command->callback([&options, format, output, no_proofs, table] {
+    auto as_of = std::make_shared<std::string>();
+    command->add_option("--as-of", *as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
+    command->callback([&options, format, output, no_proofs, table, as_of] {
         options.exit_code = run_analysis(options, "eaeu", {}, {}, *format, *output, !*no_proofs,
-                                         "treatykb report", *table);
+                                         "treatykb report", as_of->empty() ? today_utc() : *as_of,
+                                         *table);
     });
 }
 

@@ -53,12 +53,13 @@ void register_site(CLI::App& app, Options& options);
 int run_analysis(const Options& options, const std::string& instrument,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format, const std::string& output, bool with_proofs,
-                 const std::string& command, const std::string& table = {},
-                 const std::string& cite = {});
+                 const std::string& command, const std::string& as_of,
+                 const std::string& table = {}, const std::string& cite = {});
 std::string population_table_path();
 // `treatykb power INSTRUMENT`: the power of every body of the instrument in the knowledge base.
 int run_instrument_power(const Options& options, const std::string& instrument,
-                         const std::string& format, const std::string& output);
+                         const std::string& format, const std::string& output,
+                         const std::string& as_of);
 // Writes `text` to the file `output`; to standard output when it is empty or "-".
 void write_output(const std::string& text, const std::string& output);
 

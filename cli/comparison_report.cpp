@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/analysis_report.hpp"
+#include "cli/authority_report.hpp"
 
 namespace treatykb::cli {
 
@@ -27,6 +28,37 @@ struct Indicator {
     std::function<double(const engine::Analysis&)> number;  // for deltas; null when not numeric
 };
 
+// Domains the instrument places at some level itself, of all domains below the root.
+std::pair<int, int> domain_coverage(const engine::DepthReport& depth) {
+    int placed = 0, total = 0;
+    for (const engine::DomainDepth& domain : depth.domains) {
+        if (domain.parent.empty()) continue;
+        ++total;
+        if (domain.annotated) ++placed;
+    }
+    return {placed, total};
+}
+
+// "RUS 2/3, BLR 1/6, KAZ 1/6" (exact while short, else three decimals), and the members every
+// winning coalition needs.
+std::string shapley_text(const power::PowerIndices& indices) {
+    std::string out;
+    for (std::size_t i = 0; i < indices.members.size() && i < indices.shapley_shubik.size(); ++i) {
+        std::string exact = power::to_string(indices.shapley_shubik[i]);
+        std::string value = exact.size() <= 7 ? exact
+                                              : fmt::format("{:.3f}", power::to_double(indices.shapley_shubik[i]));
+        out += (out.empty() ? "" : ", ") + indices.members[i] + " " + value;
+    }
+    return out;
+}
+
+std::string veto_text(const power::PowerIndices& indices) {
+    std::string out;
+    for (std::size_t i = 0; i < indices.members.size() && i < indices.coleman_prevent.size(); ++i)
+        if (indices.coleman_prevent[i] == 1) out += (out.empty() ? "" : ", ") + indices.members[i];
+    return out.empty() ? "none" : out;
+}
+
 std::vector<Indicator> indicators() {
     auto number = [](double engine::DepthReport::*field, int decimals) {
         return Indicator{"", [field, decimals](const engine::Analysis& a) {
@@ -40,9 +72,9 @@ std::vector<Indicator> indicators() {
     Indicator effective = number(&engine::DepthReport::effective_depth, 3);
     effective.name = "Effective depth (0–1)";
     Indicator pooling = number(&engine::DepthReport::pooling, 3);
-    pooling.name = "Pooling (MIA-style)";
+    pooling.name = "Pooling (MIA)";
     Indicator delegation = number(&engine::DepthReport::delegation, 3);
-    delegation.name = "Delegation (MIA-style)";
+    delegation.name = "Delegation (MIA)";
     list = {nominal, effective, pooling, delegation};
     list.push_back({"Scope (domains at a Union level)",
                     [](const engine::Analysis& a) { return Cell::of_number(a.depth.scope, 0); },
@@ -50,7 +82,28 @@ std::vector<Indicator> indicators() {
     list.push_back({"Balassa stage, nominal",
                     [](const engine::Analysis& a) { return Cell::of_text(a.depth.nominal_stage); }, nullptr});
     list.push_back({"Balassa stage, effective",
-                    [](const engine::Analysis& a) { return Cell::of_text(a.depth.effective_stage); }, nullptr});
+                    [](const engine::Analysis& a) { return Cell::of_text(effective_stage_text(a.depth)); }, nullptr});
+    list.push_back({"Coverage: MIA decision areas coded",
+                    [](const engine::Analysis& a) {
+                        return Cell::of_text(fmt::format("{} of {}", a.depth.authority.areas_coded,
+                                                         a.depth.authority.areas.size()));
+                    },
+                    [](const engine::Analysis& a) { return double(a.depth.authority.areas_coded); }});
+    list.push_back({"Coverage: bodies coded (class and rule)",
+                    [](const engine::Analysis& a) {
+                        return Cell::of_text(fmt::format("{} of {}", a.depth.authority.bodies_coded,
+                                                         a.depth.authority.bodies_total));
+                    },
+                    [](const engine::Analysis& a) { return double(a.depth.authority.bodies_coded); }});
+    // Placed: the text sets a level of competence; covered: the text addresses the domain or a
+    // sub-domain (covers/2 of kb/rules/depth.xml), the denominator of the depth aggregates.
+    list.push_back({"Coverage: domains placed / covered (depth denominator) by the instrument's own text",
+                    [](const engine::Analysis& a) {
+                        auto [placed, total] = domain_coverage(a.depth);
+                        return Cell::of_text(
+                            fmt::format("{} / {} of {}", placed, a.depth.covered, total));
+                    },
+                    [](const engine::Analysis& a) { return double(domain_coverage(a.depth).first); }});
     list.push_back({"Findings",
                     [](const engine::Analysis& a) { return Cell::of_number(double(a.findings.size()), 0); },
                     [](const engine::Analysis& a) { return double(a.findings.size()); }});
@@ -129,7 +182,8 @@ report::Document comparison_document(const std::vector<engine::Analysis>& analys
     report::Table rules;
     rules.id = "bodies";
     rules.caption = "Bodies with a decision rule in the knowledge base";
-    rules.columns = {"Instrument", "Body", "Rule", "Members", "Power to act"};
+    rules.columns = {"Instrument", "Body", "Rule", "Members", "Power to act", "Shapley–Shubik",
+                     "Veto players"};
     for (const engine::Analysis& analysis : analyses)
         for (const engine::BodyPowerResult& body : analysis.power)
             rules.rows.push_back(
@@ -137,9 +191,57 @@ report::Document comparison_document(const std::vector<engine::Analysis>& analys
                  Cell::of_text(body.power.body.description),
                  Cell::of_number(double(body.power.indices.members.size()), 0),
                  Cell::of_rational(power::to_string(body.power.indices.power_to_act),
-                                   power::to_double(body.power.indices.power_to_act))});
+                                   power::to_double(body.power.indices.power_to_act)),
+                 Cell::of_text(shapley_text(body.power.indices)),
+                 Cell::of_text(veto_text(body.power.indices))});
     bodies.blocks.emplace_back(std::move(rules));
+    bodies.blocks.emplace_back(report::Paragraph{
+        "A veto player is in every winning coalition (Coleman's power to prevent = 1): it can never "
+        "be outvoted in that body. Where a majority body's decisions can be taken to a consensus "
+        "body (see pooling, final decision), every member regains a veto there."});
     document.sections.push_back(std::move(bodies));
+
+    report::Section authority{"Pooling and delegation by decision area (MIA)", {}};
+    report::Table areas;
+    areas.id = "authority";
+    areas.caption = "Pooling / delegation by MIA decision area (not coded: no body or weight annotated)";
+    areas.columns = {"Area"};
+    areas.columns.insert(areas.columns.end(), names.begin(), names.end());
+    if (!analyses.empty()) {
+        for (std::size_t r = 0; r < analyses.front().depth.authority.areas.size(); ++r) {
+            std::vector<Cell> row{Cell::of_text(analyses.front().depth.authority.areas[r].area)};
+            for (const engine::Analysis& analysis : analyses) {
+                const auto& list = analysis.depth.authority.areas;
+                if (r >= list.size() || !list[r].coded) {
+                    row.push_back(Cell::of_text("not coded"));
+                    continue;
+                }
+                std::string text = fmt::format("{:.2f} / {:.2f}", list[r].pooling, list[r].delegation);
+                if (!list[r].streams.empty()) text += " (" + list[r].streams.front() + ")";
+                row.push_back(Cell::of_text(text));
+            }
+            areas.rows.push_back(std::move(row));
+        }
+        std::vector<Cell> judicial{Cell::of_text("dispute settlement (judicial delegation)")};
+        for (const engine::Analysis& analysis : analyses) {
+            std::string text = fmt::format("{:.2f}", analysis.depth.authority.judicial);
+            for (const engine::CourtScore& court : analysis.depth.authority.courts)
+                if (!court.coded) text += "; missing: " + court.body;
+            judicial.push_back(Cell::of_text(text));
+        }
+        areas.rows.push_back(std::move(judicial));
+    }
+    authority.blocks.emplace_back(std::move(areas));
+    report::Table gaps;
+    gaps.id = "coverage";
+    gaps.caption = "What the corpus lacks, by instrument";
+    gaps.columns = {"Instrument", "Provision", "Missing"};
+    for (const engine::Analysis& analysis : analyses)
+        for (const auto& [source, text] : analysis.depth.authority.corpus_gaps)
+            gaps.rows.push_back({Cell::of_text(analysis.instrument), Cell::of_text(source), Cell::of_text(text)});
+    if (gaps.rows.empty()) authority.blocks.emplace_back(report::Paragraph{"No corpus gap is recorded."});
+    else authority.blocks.emplace_back(std::move(gaps));
+    document.sections.push_back(std::move(authority));
     return document;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ctime>
 #include <iostream>
 #include <map>
 
@@ -81,6 +82,19 @@ std::optional<engine::Program> apply_scenarios(const engine::Program& base,
         print_program_errors(errors);
         return std::nullopt;
     }
+}
+
+engine::Program at_date(engine::Program program, const std::string& date) {
+    return engine::at_date(std::move(program), date, "--as-of");
+}
+
+std::string today_utc() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[11];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
 }
 
 CitationLabel store_citations(const Store& store) {

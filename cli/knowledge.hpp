@@ -37,6 +37,14 @@ std::size_t verify_quotes(const Store& store, const engine::Program& program,
 std::optional<engine::Program> apply_scenarios(const engine::Program& base,
                                                const std::vector<std::string>& scenarios);
 
+// The program evaluated at `date` (YYYY-MM-DD): the fact as_of(date) (kb/knowledge/schema.xml)
+// is added to it, so that the rules decide which regimes have ended and who is a member. A
+// malformed or impossible date is a ProgramErrors naming the option.
+engine::Program at_date(engine::Program program, const std::string& date);
+
+// Today's date in UTC, YYYY-MM-DD: the default evaluation date.
+std::string today_utc();
+
 // "EAEU Treaty, Art. 47" from the store, or the reference itself when the store lacks it.
 CitationLabel store_citations(const Store& store);
 

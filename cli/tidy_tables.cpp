@@ -89,7 +89,8 @@ struct Builder {
         DataTable table{"summary",
                         leading({"members", "member_count", "findings", "findings_high",
                                  "nominal_depth", "effective_depth", "scope", "pooling",
-                                 "delegation", "nominal_stage", "effective_stage"}),
+                                 "delegation", "nominal_stage", "effective_stage",
+                                 "effective_partial"}),
                         {}};
         long long high = 0;
         for (const engine::FindingGroup& group : analysis.findings)
@@ -101,7 +102,8 @@ struct Builder {
         table.add(row({members, integer(analysis.members.size()), integer(analysis.findings.size()),
                        high, depth.nominal_depth, depth.effective_depth,
                        static_cast<long long>(depth.scope), depth.pooling, depth.delegation,
-                       depth.nominal_stage, depth.effective_stage}));
+                       depth.nominal_stage, depth.effective_stage,
+                       text_or_missing(depth.effective_partial)}));
         return table;
     }
 
@@ -204,7 +206,7 @@ struct Builder {
     DataTable domains() const {
         DataTable table{"domains",
                         leading({"domain", "domain_label", "parent", "tree_depth", "annotated",
-                                 "inherited_from", "nominal", "cap", "discounts", "effective",
+                                 "covered", "inherited_from", "nominal", "cap", "discounts", "effective",
                                  "has_bodies", "pooling", "delegation", "deciding_bodies",
                                  "nominal_sources"}),
                         {}};
@@ -212,15 +214,22 @@ struct Builder {
             std::vector<std::string> sources;
             for (const std::string& source : domain.nominal_sources)
                 sources.push_back(cite(source));
+            // The bodies adopting the domain's binding decisions: the final stage of its stream.
+            std::vector<std::string> deciding;
+            if (const engine::AreaScore* stream =
+                    engine::find_stream(analysis.depth.authority, domain.domain))
+                for (const engine::BodyScore& body : stream->final.bodies)
+                    deciding.push_back(body.body);
             table.add(row({domain.domain, domain.label, text_or_missing(domain.parent),
                            static_cast<long long>(domain.tree_depth), domain.annotated,
+                           domain.covered,
                            text_or_missing(domain.inherited_from),
                            static_cast<long long>(domain.nominal),
                            static_cast<long long>(domain.cap), integer(domain.discounts.size()),
                            domain.effective, domain.has_bodies,
                            domain.has_bodies ? Value{domain.pooling} : Value{},
                            domain.has_bodies ? Value{domain.delegation} : Value{},
-                           text_or_missing(joined(domain.deciding_bodies)),
+                           text_or_missing(joined(deciding)),
                            text_or_missing(joined(sources))}));
         }
         return table;
@@ -254,19 +263,20 @@ struct Builder {
 
     DataTable stages() const {
         DataTable table{"stages",
-                        leading({"stage", "rank", "domain", "domain_label", "required", "nominal",
-                                 "effective", "nominal_met", "effective_met", "met_by"}),
+                        leading({"stage", "rank", "condition", "nominal_met", "effective",
+                                 "met_by", "limits"}),
                         {}};
         for (const engine::StageAssessment& stage : analysis.depth.stages)
             for (const engine::StageCondition& condition : stage.conditions) {
                 std::vector<std::string> met;
                 for (const std::string& provision : condition.met_by)
                     met.push_back(cite(provision));
-                table.add(row({stage.stage, static_cast<long long>(stage.rank), condition.domain,
-                               domain_label(analysis, condition.domain),
-                               static_cast<long long>(condition.required), condition.nominal,
-                               condition.effective, condition.nominal_met,
-                               condition.effective_met, text_or_missing(joined(met))}));
+                std::vector<std::string> limits;
+                for (const engine::ConditionLimit& limit : condition.limits)
+                    limits.push_back(limit.extent + ": " + cite(limit.source));
+                table.add(row({stage.stage, static_cast<long long>(stage.rank),
+                               condition.condition, condition.nominal_met, condition.effective,
+                               text_or_missing(joined(met)), text_or_missing(joined(limits))}));
             }
         return table;
     }

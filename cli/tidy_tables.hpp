@@ -20,7 +20,7 @@ namespace treatykb::cli {
 
 // The version of the JSON schema and of the CSV columns (docs/codebook.md): the major number
 // changes when a column is removed or changes meaning, the minor when one is added.
-inline constexpr const char* tidy_schema_version = "1.0";
+inline constexpr const char* tidy_schema_version = "2.0";
 
 // finding_kind(kind, title, meaning) facts of kb/rules/findings.xml: kind -> (title, meaning).
 using FindingKinds = std::map<std::string, std::pair<std::string, std::string>>;

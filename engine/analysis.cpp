@@ -22,10 +22,16 @@ std::string symbol_for_alias(std::string_view alias) {
     return symbol;
 }
 
-// The member states of an instrument, as its member_state facts name them.
+// The member states of an instrument at the evaluation date, as the rules derive them (member_at,
+// kb/rules/structure.xml: member_state facts, dated by member_from when there are such facts).
 std::vector<std::string> member_states(const Model& model, std::string_view instrument) {
     std::vector<std::string> states;
-    for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
+    if (!model.program().relation("member_at")) {  // a rule set without structure.xml
+        for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
+            states.push_back(fact.arguments[1]);
+        return states;
+    }
+    for (const FactView& fact : model.query("member_at(" + symbol_for_alias(instrument) + ", ?s)"))
         states.push_back(fact.arguments[1]);
     return states;
 }
@@ -165,6 +171,10 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
     for (auto& [key, group] : groups) {
         std::sort(group.primary_provisions.begin(), group.primary_provisions.end());
         std::sort(group.secondary_provisions.begin(), group.secondary_provisions.end());
+        if (model.program().relation("bearer_state"))
+            for (const std::string& provision : group.primary_provisions)
+                for (const FactView& fact : model.query("bearer_state(" + provision + ", ?s)"))
+                    group.bearers[provision].push_back(fact.arguments[1]);
         group.verdict = control_verdict(model, conflicts, conclusions, std::string(instrument),
                                         group.domain);
         if (auto depth = depth_by_domain.find(group.domain); depth != depth_by_domain.end()) {
@@ -181,6 +191,8 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
                      });
     analysis.power = analyze_power(model, instrument, options);
     analysis.members = member_states(model, instrument);
+    if (model.program().relation("as_of"))
+        for (const FactView& fact : model.query("as_of(?d)")) analysis.as_of = fact.arguments[0];
     return analysis;
 }
 

@@ -53,6 +53,9 @@ struct FindingGroup {
     std::vector<std::string> rules;                 // distinct rule ids, in order of appearance
     std::vector<std::string> primary_provisions;    // distinct, sorted
     std::vector<std::string> secondary_provisions;  // distinct, sorted
+    // The member states a primary provision concerns, when it names them (bearer_state facts);
+    // a provision without them concerns all member states.
+    std::map<std::string, std::vector<std::string>> bearers;
     std::vector<FindingInstance> instances;
     ControlVerdict verdict;
     // The quotes of the annotations the proofs rest on, by provision (the words that carry the
@@ -76,7 +79,8 @@ struct Analysis {
     std::map<std::string, ProvisionQuotes> quotes;  // every provision a finding cites
     DepthReport depth;
     std::vector<BodyPowerResult> power;  // every body of the instrument with a decision rule
-    std::vector<std::string> members;    // the instrument's member states
+    std::vector<std::string> members;    // the instrument's member states at the evaluation date
+    std::string as_of;                   // the evaluation date (the as_of fact), empty without one
 };
 
 struct AnalysisOptions {
@@ -89,7 +93,8 @@ struct AnalysisOptions {
 Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options);
 
 // The decision power of every body of `instrument` (decision_rule, vote_weight, seats_per_state
-// and member_state facts), one result per decision rule.
+// facts, and the member_at facts of kb/rules/structure.xml: the members at the evaluation date),
+// one result per decision rule.
 std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view instrument,
                                            const AnalysisOptions& options);
 

@@ -1,16 +1,19 @@
 // treatykb/engine/depth.hpp — integration depth per policy domain, the Balassa stage, and the
 // pooling and delegation indices of one instrument.
 //
-// The depth model aggregates facts that the rules in kb/rules/depth.xml and kb/rules/balassa.xml
-// derive from annotations; it names no article and no domain. Every number keeps the provisions
-// it rests on. Formulas and sources: docs/methodology.md.
+// The depth model aggregates facts that the rules in kb/rules/depth.xml derive from annotations;
+// it names no article and no domain. Pooling and delegation come from engine/pooling.hpp, the
+// stage from engine/balassa.hpp. Every number keeps the provisions it rests on. Formulas and
+// sources: docs/methodology.md.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/balassa.hpp"
 #include "engine/model.hpp"
+#include "engine/pooling.hpp"
 
 namespace treatykb::engine {
 
@@ -28,6 +31,7 @@ struct DomainDepth {
     std::string parent;    // empty for the root
     int tree_depth = 0;    // 0 root, 1 its children, ...
     bool annotated = false;           // the instrument places this domain at some level itself
+    bool covered = false;             // the instrument's text covers it (covers/2): in the denominator
     std::string inherited_from;       // the ancestor whose level applies, if not annotated
     int nominal = 0;                  // c_d, 0..5
     std::vector<std::string> nominal_sources;  // the provisions giving the highest score
@@ -35,47 +39,31 @@ struct DomainDepth {
     std::vector<std::string> cap_sources;
     std::vector<DepthDiscount> discounts;  // one per kind, on the domain or its sub-domains
     double effective = 0;             // e_d = min(c_d, cap) * prod (1 - delta)
-    // MIA-style pooling and delegation of the domain (measures.md §7.3), when bodies decide in it.
+    // Pooling and delegation of the domain as a policy stream (engine/pooling.hpp), when bodies
+    // adopt binding decisions in it.
     bool has_bodies = false;
     double pooling = 0;
     double delegation = 0;
-    std::vector<std::string> deciding_bodies;  // bodies adopting binding decisions in the domain
-    std::vector<std::string> final_bodies;     // and the bodies their decisions can be taken to
-};
-
-struct StageCondition {
-    std::string domain;
-    int required = 0;
-    double nominal = 0;    // the domain's score
-    double effective = 0;
-    std::vector<std::string> met_by;  // provisions meeting it through a rule (requirement_met)
-    bool nominal_met = false;
-    bool effective_met = false;
-};
-
-struct StageAssessment {
-    std::string stage;  // fta, customs_union, common_market, economic_union, full_integration
-    int rank = 0;
-    std::vector<StageCondition> conditions;
-    bool nominal_met = false;
-    bool effective_met = false;
 };
 
 struct DepthReport {
     std::string instrument;
     std::vector<DomainDepth> domains;  // the domain tree in pre-order
-    double nominal_depth = 0;          // sum c_d / (5 n) over domains in scope
+    double nominal_depth = 0;          // sum c_d / (5 n) over the n domains the text covers
     double effective_depth = 0;        // sum e_d / (5 n)
+    int covered = 0;                   // n: the domains below the root that the text covers
     int scope = 0;                     // domains with c_d >= 1 (Lindberg's scope)
-    double pooling = 0;                // mean pooling over domains with deciding bodies
-    double delegation = 0;             // mean delegation over those domains
+    double pooling = 0;                // MIA pooling over the six decision areas (authority)
+    double delegation = 0;             // MIA delegation, with the judicial component
+    AuthorityReport authority;         // what pooling and delegation rest on
     std::vector<StageAssessment> stages;  // in rank order
     std::string nominal_stage;         // highest stage met with all lower ones ("none")
     std::string effective_stage;
+    std::string effective_partial;     // the next stage, when partly reached
 };
 
 // Computes the depth model of `instrument` (an alias such as "eaeu") from an evaluated model
-// that includes kb/rules/depth.xml and kb/rules/balassa.xml.
+// that includes kb/rules/depth.xml, kb/rules/balassa.xml and kb/rules/authority.xml.
 DepthReport compute_depth(const Model& model, std::string_view instrument);
 
 }  // namespace treatykb::engine

@@ -106,11 +106,11 @@ Term TermParser::parse_term() {
             digit(text_[position_ + 4]) && digit(text_[position_ + 5])) {
             position_ += 6;
             std::string_view iso = text_.substr(start, 10);
-            int month = std::stoi(std::string(iso.substr(5, 2)));
-            int day = std::stoi(std::string(iso.substr(8, 2)));
-            if (month < 1 || month > 12 || day < 1 || day > 31) {
+            if (!valid_date(iso)) {
                 position_ = start;
-                fail("not a valid date: " + std::string(iso), "dates are YYYY-MM-DD");
+                fail("not a valid date: " + std::string(iso),
+                     "dates are YYYY-MM-DD, with a day that exists in that month (2014-02-28, not "
+                     "2014-02-31)");
             }
             term.value = constants_.date(iso);
             term.syntax = Type::date;

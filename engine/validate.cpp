@@ -57,6 +57,7 @@ public:
                 if (!id->empty() && !rule_ids.count(*id))
                     error(override.where, "override names an unknown rule '" + *id + "'",
                           suggestion(*id, rule_ids, "rule"));
+        references();
         std::set<std::string> annotation_ids;
         for (const Annotation& annotation : program_.annotations)
             if (!annotation.id.empty() && !annotation_ids.insert(annotation.id).second)
@@ -66,6 +67,71 @@ public:
     }
 
 private:
+    // Instruments are written two ways: as provision prefixes (cis-fta-2011#art_1) and as
+    // symbols (member_state(cis_fta_2011, RUS)); both name the same instrument.
+    static std::string instrument_key(std::string name) {
+        std::replace(name.begin(), name.end(), '_', '-');
+        return name;
+    }
+
+    // Names that must refer to something the knowledge base declares: the instrument of every
+    // annotation (declared by instrument/3 or member_state/2 facts), the bearers of bearer_state
+    // (members of the provision's instrument) and both sides of applies_to. Only checked in a
+    // program that declares instruments at all (not in small rule programs without the schema).
+    void references() {
+        const ConstantPool& constants = *program_.constants;
+        std::set<std::string> instruments;
+        std::map<std::string, std::set<std::string>> members;  // instrument key -> states
+        for (const Fact& fact : program_.facts) {
+            if (fact.values.empty()) continue;
+            if (fact.relation == "instrument" || fact.relation == "member_state")
+                instruments.insert(instrument_key(constants.render(fact.values[0])));
+            if (fact.relation == "member_state" && fact.values.size() == 2)
+                members[instrument_key(constants.render(fact.values[0]))].insert(
+                    constants.render(fact.values[1]));
+        }
+        if (instruments.empty()) return;
+        auto known = [&](const std::string& name) { return instruments.count(instrument_key(name)) > 0; };
+        std::string list;
+        for (const std::string& name : instruments) list += (list.empty() ? "" : ", ") + name;
+        for (const Annotation& annotation : program_.annotations) {
+            std::string instrument = annotation.provision.substr(0, annotation.provision.find('#'));
+            if (!known(instrument))
+                error(annotation.where, "annotation " + annotation.id + " names an unknown instrument '" +
+                          instrument + "'",
+                      "use an instrument the knowledge base declares (" + list +
+                          "), or declare it with instrument(alias, kind, date)");
+        }
+        for (const Fact& fact : program_.facts) {
+            auto at = [&](std::size_t i) {
+                return i < fact.argument_where.size() ? fact.argument_where[i] : fact.where;
+            };
+            if (fact.relation == "applies_to" && fact.values.size() == 3) {
+                for (std::size_t i : {0u, 1u})
+                    if (!known(constants.render(fact.values[i])))
+                        error(at(i), "applies_to names an unknown instrument '" +
+                                         constants.render(fact.values[i]) + "'",
+                              "use an instrument the knowledge base declares (" + list + ")");
+                std::string reach = constants.render(fact.values[2]);
+                if (reach != "general" && reach != "one_off")
+                    error(at(2), "applies_to reach is '" + reach + "'", "write general or one_off");
+            }
+            if (fact.relation == "bearer_state" && fact.values.size() == 2) {
+                std::string provision = constants.render(fact.values[0]);
+                std::string instrument = instrument_key(provision.substr(0, provision.find('#')));
+                std::string state = constants.render(fact.values[1]);
+                const std::set<std::string>& states = members[instrument];
+                if (!states.count(state)) {
+                    std::string names;
+                    for (const std::string& name : states) names += (names.empty() ? "" : ", ") + name;
+                    error(at(1), "unknown bearer '" + state + "': not a member state of " + instrument,
+                          names.empty() ? "declare the instrument's members with member_state facts"
+                                        : "name one of its member states (" + names + ")");
+                }
+            }
+        }
+    }
+
     void error(const SourceLocation& where, std::string message, std::string hint) {
         state_.diagnostics.push_back(Diagnostic{where, std::move(message), std::move(hint)});
     }
@@ -208,7 +274,10 @@ private:
                 } else if (type == Type::decimal) {
                     try { value = constants.decimal(field); } catch (const std::invalid_argument&) { ok = false; }
                 } else if (type == Type::string) value = constants.string(field);
-                else if (type == Type::date) value = constants.date(field);
+                else if (type == Type::date) {
+                    ok = valid_date(field);
+                    value = constants.date(field);
+                }
                 else if (type == Type::provision) value = constants.provision(field);
                 else value = constants.symbol(field);
                 if (!ok || (tab == std::string_view::npos) != (i + 1 == decl->arguments.size())) {

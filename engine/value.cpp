@@ -70,6 +70,22 @@ std::string key_of(Type type, std::string_view text) {
 Value ConstantPool::symbol(std::string_view name) { TREATYKB_INTERN_TEXT(Type::symbol, name) }
 Value ConstantPool::string(std::string_view text) { TREATYKB_INTERN_TEXT(Type::string, text) }
 Value ConstantPool::date(std::string_view iso) { TREATYKB_INTERN_TEXT(Type::date, iso) }
+
+bool valid_date(std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (iso[i] < '0' || iso[i] > '9') return false;
+    auto number = [&](std::size_t from, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = from; i < from + length; ++i) value = value * 10 + (iso[i] - '0');
+        return value;
+    };
+    int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (month < 1 || month > 12 || day < 1) return false;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
 Value ConstantPool::provision(std::string_view reference) {
     TREATYKB_INTERN_TEXT(Type::provision, reference)
 }

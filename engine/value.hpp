@@ -25,6 +25,9 @@ std::string_view type_name(Type type);
 std::string unquote(std::string_view rendered);
 std::string a_type(Type type);  // "a symbol", "an integer": for messages
 std::optional<Type> type_from_name(std::string_view name);
+// Whether `iso` is a calendar date written YYYY-MM-DD (month 1-12, day within that month, 29
+// February only in leap years of the Gregorian calendar).
+bool valid_date(std::string_view iso);
 
 using Value = std::uint32_t;
 

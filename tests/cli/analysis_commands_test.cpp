@@ -42,7 +42,8 @@ bool updating_goldens() {
 TEST_CASE("analyze eaeu matches its golden report") {
     const std::string* database = full_database();
     if (!database) return;
-    auto result = run_program("analyze eaeu --format md", *database);
+    // A fixed evaluation date: the default, today, would change the report as regimes end.
+    auto result = run_program("analyze eaeu --format md --as-of 2025-01-01", *database);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const fs::path golden = fs::path(TREATYKB_TEST_DATA) / "cli" / "analysis_eaeu.md";
@@ -213,4 +214,68 @@ TEST_CASE("power teu: the Council's double majority with its blocking-minority c
     REQUIRE(result.exit_code == 0);
     CHECK(contains(result.out, "blocking minority of at least 4 members"));
     CHECK(contains(result.out, "17787201/134217728"));  // |W| of 2^27, population table in data
+}
+
+TEST_CASE("compare shows pooling by decision area, coverage, and the 2007 Commission's Shapley-Shubik beside the 2014 Board's") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("compare eaeu teu cuc-2007 mercosur", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    INFO(result.out);
+    CHECK(contains(result.out, "Pooling and delegation by decision area (MIA)"));
+    CHECK(contains(result.out, "cuc2007_commission"));
+    CHECK(contains(result.out, "RUS 2/3"));              // Russia's index in the 2007 Commission
+    CHECK(contains(result.out, "eaeu_commission_board")); // beside the 2014 Board's indices
+    CHECK(contains(result.out, "Veto players"));
+    CHECK(contains(result.out, "missing: eaeu_court"));   // the judicial component, by name
+    CHECK(contains(result.out, "Ouro Preto"));            // what the corpus lacks, in the comparison
+    CHECK(contains(result.out, "TFEU not in the corpus"));
+    CHECK(contains(result.out, "Coverage: MIA decision areas coded"));
+}
+
+TEST_CASE("analyze eaeu derives the Balassa stage condition by condition, with provisions") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("analyze eaeu", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "customs_union (common_market partly)"));
+    CHECK(contains(result.out, "free_movement_labour"));
+    CHECK(contains(result.out, "Art. 97"));
+    CHECK(contains(result.out, "Art. 103"));
+    CHECK(contains(result.out, "Pooling and delegation (MIA coding scheme)"));
+}
+
+TEST_CASE("analyze teu shows the CFSP's unanimity in its policy streams") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto result = run_program("analyze teu", *database);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "foreign_security_policy"));
+    CHECK(contains(result.out, "teu_council [state, unanimity 0.00]"));
+}
+
+TEST_CASE("analyze --as-of evaluates at the date, and rejects a date that does not exist") {
+    const std::string* database = full_database();
+    if (!database) return;
+    auto early = run_program("analyze eaeu --no-proofs --as-of 2015-01-01", *database);
+    auto late = run_program("analyze eaeu --no-proofs --as-of 2025-01-01", *database);
+    REQUIRE(early.exit_code == 0);
+    REQUIRE(late.exit_code == 0);
+    CHECK(contains(early.out, "As of: 2015-01-01"));
+    CHECK(contains(early.out, "Member states:                    BLR, KAZ, RUS"));
+    CHECK(contains(late.out, "Member states:                    ARM, BLR, KAZ, KGZ, RUS"));
+    // Art. 106(1), Belarus's transition period to 2016, is a finding in 2015 only.
+    CHECK(contains(early.out, "EAEU Treaty, Art. 106(1)"));
+    CHECK_FALSE(contains(late.out, "EAEU Treaty, Art. 106(1)"));
+    // Bearers: Art. 106 concerns Belarus alone, Art. 42(6) the acceded states.
+    CHECK(contains(early.out, "EAEU Treaty, Art. 106(1) concerns BLR only."));
+    CHECK(contains(late.out, "EAEU Treaty, Art. 42(6) concerns ARM, KGZ only."));
+    auto bad = run_program("analyze eaeu --as-of 2014-02-31", *database);
+    CHECK(bad.exit_code != 0);
+    CHECK(contains(bad.err, "--as-of"));
+    CHECK(contains(bad.err, "not a valid date: 2014-02-31"));
+    CHECK(bad.out.empty());
 }
