@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "cli/rule_files.hpp"
 #include "engine/loader.hpp"
 
@@ -21,7 +22,7 @@ void register_explain(CLI::App& app, Options& options) {
         const std::string& pattern = arguments->pattern;
         const std::string& format = arguments->format;
         const bool conflicts = arguments->flag;
-        std::optional<engine::Model> model = evaluate_rules(*arguments);
+        std::optional<engine::Model> model = evaluate_rules(*arguments, evaluation_limits(options));
         if (!model) {
             options.exit_code = 1;
             return;

@@ -18,6 +18,8 @@ struct IngestArguments {
     bool corpus = false;
     std::string tota;
     bool verbose = false;
+    double wait_seconds = 5;
+    bool replace = false;
 };
 
 void run_ingest(const IngestArguments& arguments, Options& options) {
@@ -56,7 +58,11 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
     // Each instrument is written as soon as it is parsed, inside one transaction: a file that
     // fails to parse rolls back everything before it.
     LoadResult loaded;
-    Store store(database_path(options));
+    // Another ingest may hold the database: wait for it (readers are never in the way).
+    Store store(database_path(options), StoreAccess::read_write,
+                static_cast<int>(arguments.wait_seconds * 1000));
+    IngestOptions ingest_options;
+    ingest_options.replace = arguments.replace;
     IngestSummary summary = store.ingest([&](const Store::InstrumentWriter& write) {
         InstrumentSink sink = [&](Instrument&& instrument) { write(instrument); };
         if (arguments.corpus)
@@ -67,7 +73,7 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
                 loaded.warnings.push_back(std::move(warning));
             loaded.files += more.files;
         }
-    });
+    }, ingest_options);
     std::cout << "ingested " << summary.instruments << " instrument(s), " << summary.expressions
               << " expression(s), " << summary.provisions << " provisions from " << loaded.files
               << " file(s) into " << database_path(options) << "\n";
@@ -100,6 +106,12 @@ void register_ingest(CLI::App& app, Options& options) {
         "--tota", arguments->tota,
         "The ToTA xml/ folder (default: $TREATYKB_TOTA, else ../shared/treaty_texts/tota)");
     command->add_flag("--verbose", arguments->verbose, "List every import warning");
+    command->add_flag("--replace", arguments->replace,
+                      "Let a file replace an instrument of another work that has its name (e.g. "
+                      "eaeu.txt replacing the catalogue's eaeu)");
+    command->add_option("--wait", arguments->wait_seconds,
+                        "Seconds to wait for another ingest that holds the database (default 5)")
+        ->check(CLI::Range(0.0, 3600.0));
     command->callback([arguments, &options] { run_ingest(*arguments, options); });
 }
 

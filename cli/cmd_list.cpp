@@ -10,7 +10,7 @@ namespace treatykb::cli {
 void register_list(CLI::App& app, Options& options) {
     CLI::App* command = app.add_subcommand("list", "List the instruments in the database");
     command->callback([&options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         auto instruments = store.list();
         if (instruments.empty()) {
             std::cout

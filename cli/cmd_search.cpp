@@ -31,7 +31,7 @@ void register_search(CLI::App& app, Options& options) {
     command->add_option("--format", arguments->format, "text or json")
         ->check(CLI::IsMember({"text", "json"}));
     command->callback([arguments, &options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         auto hits = store.search(arguments->query, arguments->options);
         if (arguments->format == "json") {
             nlohmann::json out = nlohmann::json::array();

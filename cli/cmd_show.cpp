@@ -28,7 +28,7 @@ std::string expression_date(const Store& store, const std::string& alias, const 
 
 void run_show(const std::string& instrument, const std::string& reference, std::string lang,
               Options& options) {
-    Store store(database_path(options));
+    Store store(database_path(options), StoreAccess::read_only);
     std::string alias = store.require_instrument(instrument);
     auto languages = store.languages(alias);
     if (lang.empty())

@@ -21,7 +21,7 @@ void register_toc(CLI::App& app, Options& options) {
     command->add_option("instrument", *instrument, "Alias, e.g. eaeu")->required();
     command->add_option("--lang", *language, "Expression language (default: the authentic one)");
     command->callback([instrument, language, &options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         std::string alias = store.require_instrument(*instrument);
         std::string lang =
             !language->empty()

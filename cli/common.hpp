@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "engine/model.hpp"
 #include "kb/model.hpp"
 #include "kb/store.hpp"
 
@@ -24,5 +25,10 @@ std::string display_marker(const Provision& provision);
 std::string render_tree(const std::vector<Provision>& units);
 
 bool stderr_is_terminal();
+
+// The evaluation bounds the user chose (--max-facts, --max-memory).
+engine::EvaluationLimits evaluation_limits(const Options& options);
+// The memory budget of exact power counting: --max-memory, else the engine's default.
+std::size_t power_memory_budget(const Options& options);
 
 } // namespace treatykb::cli

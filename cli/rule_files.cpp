@@ -31,10 +31,11 @@ void add_rule_options(CLI::App& command, RuleCommandArguments& arguments) {
     command.add_option("--format", arguments.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
-std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments) {
+std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments,
+                                           const engine::EvaluationLimits& limits) {
     std::optional<engine::Program> loaded = load_rules(arguments.rules, arguments.scenarios);
     if (!loaded) return std::nullopt;
-    return engine::evaluate(std::move(*loaded));
+    return engine::evaluate(std::move(*loaded), limits);
 }
 
 void print_program_errors(const engine::ProgramErrors& errors) {

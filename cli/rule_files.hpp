@@ -35,7 +35,8 @@ void add_rule_options(CLI::App& command, RuleCommandArguments& arguments);
 
 // Loads the rules with the scenarios and evaluates them; prints every error and returns nullopt
 // when the program is invalid.
-std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments);
+std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments,
+                                           const engine::EvaluationLimits& limits);
 
 // Every error of an invalid program on stderr, then their number.
 void print_program_errors(const engine::ProgramErrors& errors);

@@ -1,5 +1,7 @@
 #include "kb/store.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -148,7 +150,62 @@ void delete_instrument(sqlite3* database, long long instrument) {
     Statement(database, "DELETE FROM instruments WHERE id = ?1").bind(1, instrument).run();
 }
 
-long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
+// Where an instrument's text came from, for messages: its expressions' sources.
+std::string sources_of(const Instrument& instrument) {
+    std::string out;
+    for (const auto& expression : instrument.expressions)
+        if (!expression.source.empty())
+            out += (out.empty() ? "" : ", ") + expression.source;
+    return out.empty() ? instrument.alias : out;
+}
+
+std::string stored_sources(sqlite3* database, long long instrument) {
+    Statement sources(database, "SELECT source FROM expressions WHERE instrument_id = ?1 "
+                                "ORDER BY authentic DESC, language");
+    sources.bind(1, instrument);
+    std::string out;
+    while (sources.step())
+        out += (out.empty() ? "" : ", ") + sources.text(0);
+    return out;
+}
+
+// An alias that already names another work is not taken silently: a plain-text file named
+// eaeu.txt once replaced the EAEU's English expression and left the knowledge unverifiable.
+void check_alias_collision(sqlite3* database, const Instrument& instrument, bool replace) {
+    Statement same(database, "SELECT id, work_uri, short_title FROM instruments WHERE alias = ?1");
+    same.bind(1, instrument.alias);
+    if (same.step() && same.text(1) != instrument.work_uri) {
+        long long id = same.integer(0);
+        if (replace) {
+            delete_instrument(database, id);
+            return;
+        }
+        throw Error("\"" + sources_of(instrument) + "\" would replace the instrument \"" +
+                        instrument.alias + "\" (" + same.text(2) + ", " + same.text(1) +
+                        ", stored from " + stored_sources(database, id) + ")",
+                    {}, "rename the file to ingest it as an instrument of its own, or give "
+                        "--replace to replace \"" + instrument.alias + "\" with it");
+    }
+    Statement other(database, R"sql(
+        SELECT i.id, i.alias, i.short_title FROM aliases a JOIN instruments i ON i.id = a.instrument_id
+        WHERE a.alias = ?1 AND i.alias != ?1)sql");
+    other.bind(1, instrument.alias);
+    if (other.step()) {
+        if (replace) {
+            Statement(database, "DELETE FROM aliases WHERE alias = ?1")
+                .bind(1, instrument.alias)
+                .run();
+            return;
+        }
+        throw Error("\"" + sources_of(instrument) + "\" would take the name \"" +
+                        instrument.alias + "\", which already names the instrument \"" +
+                        other.text(1) + "\" (" + other.text(2) + ")",
+                    {}, "rename the file to ingest it as an instrument of its own, or give "
+                        "--replace to give the name \"" + instrument.alias + "\" to it");
+    }
+}
+
+long long upsert_instrument(sqlite3* database, const Instrument& instrument, bool replace) {
     // A catalogue alias takes over an instrument stored earlier under an extra name (pta_440).
     for (const auto& other : instrument.other_aliases) {
         Statement old(database, "SELECT id FROM instruments WHERE alias = ?1");
@@ -156,6 +213,7 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
         if (old.step())
             delete_instrument(database, old.integer(0));
     }
+    check_alias_collision(database, instrument, replace);
     // Single-row statements without RETURNING or ON CONFLICT: those open a statement journal,
     // and FTS5 writes its pending terms out as a new index segment at every statement
     // savepoint — one small segment per instrument that searches then had to seek through.
@@ -186,6 +244,14 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
 }
 
 int insert_expression(sqlite3* database, long long instrument, const Expression& expression) {
+    // Checked here, with the source named, rather than left to the UNIQUE constraint's message.
+    std::set<std::string_view> eids;
+    for (const auto& p : expression.provisions)
+        if (!eids.insert(p.eid).second)
+            throw Error("duplicate eId \"" + p.eid + "\" in the " + expression.language +
+                            " expression",
+                        {expression.source, p.source_line, 0},
+                        "every provision of an expression needs its own eId", p.eid);
     Statement existing(database,
                        "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
     existing.bind(1, instrument).bind(2, expression.language);
@@ -242,13 +308,39 @@ constexpr const char* provision_columns =
 
 } // namespace
 
+void Store::Impl::fail(int code, const std::string& message) const {
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw Error(fmt::format("another treatykb ingest holds the database (waited {:g} s for it)",
+                                busy_timeout_ms / 1000.0),
+                    {path, 0, 0}, "wait for that ingest to finish, then run this command again");
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        throw Error("not a treatykb database: " + message, {path, 0, 0},
+                    "is the file a treatykb database? Use --db to choose another one");
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        throw Error("cannot write the database: " + message, {path, 0, 0},
+                    "check the permissions of the file and its folder, or use --db");
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+        throw Error("cannot write the database: " + message, {path, 0, 0},
+                    "is the disk full? The database is as it was before this command");
+    default:
+        throw Error("database error: " + message, {path, 0, 0},
+                    "is the file a treatykb database? Use --db to choose another one");
+    }
+}
+
 void Store::Impl::execute(const char* sql) const {
     char* message = nullptr;
-    if (sqlite3_exec(database, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string text = message ? message : "unknown";
+    int code = sqlite3_exec(database, sql, nullptr, nullptr, &message);
+    if (code != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errstr(code);
         sqlite3_free(message);
-        throw Error("database error: " + text, {path, 0, 0},
-                    "is the file a treatykb database? Use --db to choose another one");
+        fail(code, text);
     }
 }
 
@@ -284,21 +376,47 @@ std::string Store::Impl::short_title(long long instrument) const {
     return title.empty() ? statement.text(1) : title;
 }
 
-Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// True when the open database holds a treatykb schema (its meta table).
+bool has_schema(sqlite3* database) {
+    sqlite3_stmt* statement = nullptr;
+    int code = sqlite3_prepare_v2(
+        database, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'", -1,
+        &statement, nullptr);
+    if (code != SQLITE_OK)
+        return false;
+    code = sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    return code == SQLITE_ROW;
+}
+
+} // namespace
+
+Store::Store(const std::string& path, StoreAccess access, int busy_timeout_ms)
+    : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
-    fs::path parent = fs::path(path).parent_path();
+    impl_->read_only = access == StoreAccess::read_only;
+    impl_->busy_timeout_ms = busy_timeout_ms;
     std::error_code ignored;
-    if (!parent.empty())
+    // A reader of a database that does not exist yet reads an empty one, in memory: it creates
+    // no file and takes no lock.
+    bool in_memory = impl_->read_only && !fs::exists(path, ignored);
+    fs::path parent = fs::path(path).parent_path();
+    if (!impl_->read_only && !parent.empty())
         fs::create_directories(parent, ignored);
-    if (sqlite3_open_v2(path.c_str(), &impl_->database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+    int flags = impl_->read_only && !in_memory ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(in_memory ? ":memory:" : path.c_str(), &impl_->database, flags,
                         nullptr) != SQLITE_OK) {
         std::string message = impl_->database ? sqlite3_errmsg(impl_->database) : "out of memory";
         sqlite3_close(impl_->database);
         impl_->database = nullptr;
         throw Error("cannot open the database: " + message, {path, 0, 0},
-                    "choose a writable location with --db or TREATYKB_DB");
+                    impl_->read_only ? "check the path and the file's permissions, or use --db"
+                                     : "choose a writable location with --db or TREATYKB_DB");
     }
-    sqlite3_busy_timeout(impl_->database, 5000);
+    sqlite3_busy_timeout(impl_->database, busy_timeout_ms);
     try {
         register_search_tokenizer(impl_->database);
         impl_->phrase_counts = std::make_unique<PhraseCounts>(impl_->database);
@@ -307,39 +425,85 @@ Store::Store(const std::string& path) : impl_(std::make_unique<Impl>()) {
         throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
     }
     // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages.
-    impl_->execute(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
-        "PRAGMA mmap_size = 268435456;");
-    impl_->execute("BEGIN");
+    // Connection settings only: these write nothing.
+    impl_->execute("PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
+    if (impl_->read_only && !in_memory) {
+        // A file with no schema (empty, or being created by a first ingest) reads as empty;
+        // anything else that is not a treatykb database is an error here, not at the first query.
+        impl_->execute("SELECT count(*) FROM sqlite_master");
+        if (has_schema(impl_->database))
+            return;
+        sqlite3_close(impl_->database);
+        impl_->database = nullptr;
+        if (sqlite3_open_v2(":memory:", &impl_->database,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            throw Error("cannot open an empty in-memory database", {path, 0, 0}, "");
+        register_search_tokenizer(impl_->database);
+        impl_->phrase_counts = std::make_unique<PhraseCounts>(impl_->database);
+        register_search_rank(impl_->database, impl_->phrase_counts.get());
+        in_memory = true;
+    }
+    if (in_memory) {
+        impl_->execute(schema);
+        return;
+    }
+    // The writer: WAL once (a database already in WAL mode is not touched, so opening never
+    // needs a lock another ingest holds), the schema once, in an IMMEDIATE transaction so that
+    // a concurrent first ingest waits on the busy timeout instead of failing at once.
+    sqlite3_stmt* mode = nullptr;
+    bool wal = false;
+    if (sqlite3_prepare_v2(impl_->database, "PRAGMA journal_mode", -1, &mode, nullptr) ==
+        SQLITE_OK) {
+        if (sqlite3_step(mode) == SQLITE_ROW) {
+            const unsigned char* value = sqlite3_column_text(mode, 0);
+            wal = value && std::string_view(reinterpret_cast<const char*>(value)) == "wal";
+        }
+        sqlite3_finalize(mode);
+    }
+    if (!wal)
+        impl_->execute("PRAGMA journal_mode = WAL");
+    impl_->execute("PRAGMA synchronous = NORMAL");
+    if (has_schema(impl_->database))
+        return;
+    impl_->execute("BEGIN IMMEDIATE");
     try {
         impl_->execute(schema);
         impl_->execute("COMMIT");
     } catch (...) {
-        impl_->execute("ROLLBACK");
+        sqlite3_exec(impl_->database, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
 }
 
-Store::~Store() {
-    if (!impl_)
-        return;
-    for (auto& [sql, statement] : impl_->cache.statements)
+Store::~Store() = default;
+
+// Also runs when a constructor throws after the connection was opened, so nothing leaks.
+Store::Impl::~Impl() {
+    for (auto& [sql, statement] : cache.statements)
         sqlite3_finalize(statement);
-    impl_->cache.statements.clear();
-    if (impl_->database)
-        sqlite3_close(impl_->database);
+    cache.statements.clear();
+    if (database)
+        sqlite3_close(database);
 }
 
-IngestSummary Store::ingest(const std::vector<Instrument>& instruments) {
-    return ingest([&](const InstrumentWriter& write) {
-        for (const auto& instrument : instruments)
-            write(instrument);
-    });
+IngestSummary Store::ingest(const std::vector<Instrument>& instruments,
+                            const IngestOptions& options) {
+    return ingest(
+        [&](const InstrumentWriter& write) {
+            for (const auto& instrument : instruments)
+                write(instrument);
+        },
+        options);
 }
 
-IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce) {
+IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& produce,
+                            const IngestOptions& options) {
     IngestSummary summary;
     std::set<std::string> aliases; // an instrument may arrive once per expression
+    if (impl_->read_only)
+        throw Error("the database was opened read-only", {impl_->path, 0, 0},
+                    "open it with StoreAccess::read_write to ingest");
+    // IMMEDIATE takes the write lock now, waiting up to the busy timeout for another ingest.
     impl_->execute("BEGIN IMMEDIATE");
     try {
         // FTS5 writes its pending terms as a new index segment each time they pass `hashsize`
@@ -349,7 +513,7 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
         // transaction, so a failed ingest rolls it back with the rest.
         impl_->execute("INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
         produce([&](const Instrument& instrument) {
-            long long id = upsert_instrument(impl_->database, instrument);
+            long long id = upsert_instrument(impl_->database, instrument, options.replace);
             if (aliases.insert(instrument.alias).second)
                 ++summary.instruments;
             for (const auto& expression : instrument.expressions) {

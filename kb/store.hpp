@@ -7,6 +7,12 @@
 // "treatykb" tokenizer (Snowball stemming for Russian and English, confusable normalisation).
 // WAL mode. Each ingest() is one transaction: an expression that is ingested again replaces the
 // stored one atomically, and a failure leaves the database exactly as it was.
+//
+// Readers never need the write lock: a Store opened with StoreAccess::read_only opens the file
+// read-only and writes nothing (no schema, no journal-mode change), so searches, shows and
+// analyses run while an ingest writes (WAL: they see the last committed state). A writer that
+// finds another ingest holding the database waits up to its busy timeout, then throws an Error
+// saying so.
 #pragma once
 
 #include <functional>
@@ -59,27 +65,45 @@ struct SearchHit {
     double score = 0;    // bm25: lower is better
 };
 
+struct IngestOptions {
+    // An instrument whose alias already names another work (a different work URI: "eaeu.txt"
+    // against the catalogue's eaeu), or an extra name of another instrument ("pta_440"), is an
+    // Error unless `replace` is set; then the other work is deleted, or loses that name.
+    bool replace = false;
+};
+
 struct IngestSummary {
     int instruments = 0;
     int expressions = 0;
     int provisions = 0;
 };
 
+enum class StoreAccess {
+    read_write, // creates the file and schema if needed; ingest() may be called
+    read_only,  // never writes; a missing file reads as an empty database
+};
+
 class Store {
   public:
-    // Opens (creating if needed) the database; throws treatykb::Error when it cannot.
-    explicit Store(const std::string& path);
+    // Opens the database; throws treatykb::Error when it cannot. `busy_timeout_ms`: how long a
+    // writer waits for another ingest to finish (and a reader for a WAL recovery).
+    explicit Store(const std::string& path, StoreAccess access = StoreAccess::read_write,
+                   int busy_timeout_ms = 5000);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // Writes the instruments in one transaction (replacing expressions already stored).
-    IngestSummary ingest(const std::vector<Instrument>& instruments);
+    // Writes the instruments in one transaction (replacing expressions already stored). Throws
+    // Error when the Store is read-only, or when another ingest still holds the database after
+    // the busy timeout.
+    IngestSummary ingest(const std::vector<Instrument>& instruments,
+                         const IngestOptions& options = {});
 
     // One transaction around `produce`, which calls the writer it is given once per instrument
     // (parsing the next file in between); if `produce` throws, nothing it wrote is kept.
     using InstrumentWriter = std::function<void(const Instrument&)>;
-    IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce);
+    IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce,
+                         const IngestOptions& options = {});
 
     std::vector<InstrumentSummary> list() const;
     // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").

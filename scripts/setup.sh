@@ -12,6 +12,7 @@ packages=(
   catch2                             # Catch2 v2 test framework
   python3
   time                               # /usr/bin/time -v for bench/corpus/run.sh (peak RSS)
+  clang libfuzzer-14-dev             # tests/fuzz: libFuzzer targets (scripts/fuzz.sh)
 )
 if [[ "${TREATYKB_WITH_BROWSER:-0}" == 1 ]]; then
   packages+=(chromium)               # the HTML report test renders the page headless
