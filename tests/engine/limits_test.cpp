@@ -126,3 +126,13 @@ TEST_CASE("A scenario file must be a <scenario>: a <program> given as one is ref
         base, "<scenario xmlns=\"urn:treatykb:rules:1\"><fact>n(7)</fact></scenario>", "what-if.xml");
     CHECK(evaluate(changed).count("n(?i)") == 3);
 }
+
+TEST_CASE("A rule whose source variable is bound only by an undeclared relation is an error") {
+    // fuzz_rules: the source check read the variable's type with map::at and threw
+    // std::out_of_range when the variable had none.
+    const char* program = R"(<program xmlns="urn:treatykb:rules:1">
+  <relation name="p"><arg name="x" type="symbol"/></relation>
+  <rule id="r" strength="defeasible" source="?u"><head>p(?x)</head><body>undeclared(?u, ?x)</body></rule>
+</program>)";
+    CHECK_THROWS_AS(load_program_text(program, "undeclared.xml"), ProgramErrors);
+}
