@@ -71,7 +71,8 @@ struct PowerIndices {
 // Exact counting needs memory exponential in the members when the weights are large (meet in the
 // middle: about 2^(n/2) subsets and prefix tables). The need is estimated before counting starts,
 // and a game above the budget is refused with an Error, instead of taking the machine's memory.
-// The default lets 40 members with raw populations through (about 230 MB) and stops 44 (1 GB).
+// The default lets 40 members with raw populations through (about 230 MB) and stops 44 (about
+// 944 MB).
 inline constexpr std::size_t default_power_memory_budget = std::size_t(512) << 20;
 
 // Throw treatykb::Error for an empty game, negative or all-zero weights, an unreachable quota,
