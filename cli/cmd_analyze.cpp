@@ -55,7 +55,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     bool tidy = format == report::Format::csv || format == report::Format::json;
     if (!table.empty() && format != report::Format::csv)
         throw UsageError("--table is for CSV", {}, "add --format csv");
-    Store store(database_path(options));
+    Store store(database_path(options), StoreAccess::read_only);
     std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, rules, {});
     if (!knowledge) return 1;
@@ -64,7 +64,8 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     analysis_options.with_proofs = with_proofs;
     analysis_options.explain = scenarios.empty();  // a delta report shows no proofs
     analysis_options.population_table = population_table_path();
-    engine::Model model = engine::evaluate(knowledge->program);
+    analysis_options.power_memory_budget = power_memory_budget(options);
+    engine::Model model = engine::evaluate(knowledge->program, evaluation_limits(options));
     engine::Analysis analysis = engine::analyze(model, instrument, analysis_options);
     if (!cite_format.empty()) {
         // Every provision a finding cites, in the authentic expression (cli/citation_export.hpp).
@@ -94,9 +95,9 @@ int run_analysis(const Options& options, const std::string& instrument_name,
         engine::Analysis scenario;
         if (!scenarios.empty()) {
             std::optional<engine::Program> changed =
-                apply_scenarios(knowledge->program, scenarios);
+                apply_scenarios(store, knowledge->program, scenarios);
             if (!changed) return 1;
-            engine::Model scenario_model = engine::evaluate(*changed);
+            engine::Model scenario_model = engine::evaluate(*changed, evaluation_limits(options));
             scenario = engine::analyze(scenario_model, instrument, analysis_options);
             std::string name;
             for (const std::string& file : scenarios)
@@ -120,9 +121,9 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     }
     // What-if: the scenario is validated like any rule file, applied on top of the baseline, and
     // the report shows the delta.
-    std::optional<engine::Program> changed = apply_scenarios(knowledge->program, scenarios);
+    std::optional<engine::Program> changed = apply_scenarios(store, knowledge->program, scenarios);
     if (!changed) return 1;
-    engine::Model scenario_model = engine::evaluate(*changed);
+    engine::Model scenario_model = engine::evaluate(*changed, evaluation_limits(options));
     engine::Analysis scenario = engine::analyze(scenario_model, instrument, analysis_options);
     report::Document document =
         scenario_document(analysis, scenario, scenarios, store_citations(store), command);
@@ -134,13 +135,15 @@ int run_instrument_power(const Options& options, const std::string& instrument_n
                          const std::string& format_name, const std::string& output,
                          const std::string& as_of) {
     report::Format format = report::parse_format(format_name);
-    Store store(database_path(options));
+    Store store(database_path(options), StoreAccess::read_only);
     std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, {}, {});
     if (!knowledge) return 1;
-    engine::Model model = engine::evaluate(at_date(std::move(knowledge->program), as_of));
+    engine::Model model =
+        engine::evaluate(at_date(std::move(knowledge->program), as_of), evaluation_limits(options));
     engine::AnalysisOptions analysis_options;
     analysis_options.population_table = population_table_path();
+    analysis_options.power_memory_budget = power_memory_budget(options);
     report::Document document;
     document.title = "Decision power of the bodies of " + instrument;
     document.metadata.push_back({"Command", report::Cell::of_text("treatykb power " + instrument)});

@@ -19,7 +19,7 @@ void register_bench(CLI::App& app, Options& options) {
     command->add_option("--count", *count, "Number of searches (default 1000)");
     command->add_flag("--per-query", *per_query, "Also print the median of each query");
     command->callback([count, per_query, &options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         // A mix of single words, phrases, boolean queries, prefixes, Russian and English, with
         // and without an instrument filter.
         const std::vector<std::pair<std::string, std::string>> queries{

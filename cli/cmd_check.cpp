@@ -18,7 +18,7 @@ namespace {
 // Quotes are verified against the database (--db, else the default); quotes of instruments or
 // languages it does not hold are reported as unverified, by name.
 int check_quotes(const Options& options, const engine::Program& program) {
-    Store store(database_path(options));
+    Store store(database_path(options), StoreAccess::read_only);
     KnowledgeSummary summary;
     std::size_t rejected = verify_quotes(store, program, summary);
     std::cout << summary.quotes_verified << " quotes verified against the stored texts ("

@@ -29,7 +29,7 @@ void register_cite(CLI::App& app, Options& options) {
     command->add_option("--output,-o", arguments->output,
                         "Write to a file (- : standard output)");
     command->callback([arguments, &options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         std::string alias = require_instrument(store, arguments->instrument);
         std::string lang = arguments->language;
         if (lang.empty())

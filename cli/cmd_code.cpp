@@ -77,7 +77,7 @@ int run_code(const Options& options, const CodeArguments& arguments) {
     const std::string schema = root + "/kb/knowledge/schema.xml";
     coding::CodingRuleSet rules = coding::load_coding_rules(files, schema_relations(schema));
 
-    Store store(database_path(options));
+    Store store(database_path(options), StoreAccess::read_only);
     std::vector<std::string> aliases;
     if (arguments.all) {
         for (const InstrumentSummary& summary : store.list()) aliases.push_back(summary.alias);

@@ -38,7 +38,7 @@ void register_compare(CLI::App& app, Options& options) {
     command->add_option("--as-of", settings->as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
     command->callback([settings, &options] {
         report::Format format = report::parse_format(settings->format);
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         std::vector<std::string> instruments;
         for (const std::string& name : settings->instruments)
             instruments.push_back(require_instrument(store, name));
@@ -51,17 +51,18 @@ void register_compare(CLI::App& app, Options& options) {
                                           settings->as_of.empty() ? today_utc() : settings->as_of);
         KnowledgeSummary knowledge_summary = knowledge->summary;
         if (!settings->scenarios.empty()) {
-            auto changed = apply_scenarios(program, settings->scenarios);
+            auto changed = apply_scenarios(store, program, settings->scenarios);
             if (!changed) {
                 options.exit_code = 1;
                 return;
             }
             program = std::move(*changed);
         }
-        engine::Model model = engine::evaluate(program);
+        engine::Model model = engine::evaluate(program, evaluation_limits(options));
         engine::AnalysisOptions analysis_options;
         analysis_options.with_proofs = false;
         analysis_options.population_table = population_table_path();
+        analysis_options.power_memory_budget = power_memory_budget(options);
         std::vector<engine::Analysis> analyses;
         std::string line = "treatykb compare";
         if (!settings->as_of.empty()) line += " --as-of " + settings->as_of;

@@ -22,7 +22,8 @@ void register_explain(CLI::App& app, Options& options) {
         const std::string& pattern = arguments->pattern;
         const std::string& format = arguments->format;
         const bool conflicts = arguments->flag;
-        std::optional<engine::Model> model = evaluate_rules(*arguments, database_path(options));
+        std::optional<engine::Model> model =
+            evaluate_rules(*arguments, database_path(options), evaluation_limits(options));
         if (!model) {
             options.exit_code = 1;
             return;

@@ -19,6 +19,8 @@ struct IngestArguments {
     std::string tota;
     bool verbose = false;
     bool no_references = false;
+    double wait_seconds = 5;
+    bool replace = false;
 };
 
 void run_ingest(const IngestArguments& arguments, Options& options) {
@@ -58,9 +60,12 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
     // fails to parse rolls back everything before it.
     LoadResult loaded;
     std::vector<std::string> named;
-    Store store(database_path(options));
+    // Another ingest may hold the database: wait for it (readers are never in the way).
+    Store store(database_path(options), StoreAccess::read_write,
+                static_cast<int>(arguments.wait_seconds * 1000));
     IngestOptions ingest_options;
     ingest_options.references = !arguments.no_references;
+    ingest_options.replace = arguments.replace;
     IngestSummary summary = store.ingest([&](const Store::InstrumentWriter& write) {
         InstrumentSink sink = [&](Instrument&& instrument) { write(instrument); };
         if (arguments.corpus)
@@ -116,6 +121,12 @@ void register_ingest(CLI::App& app, Options& options) {
     command->add_flag("--no-references", arguments->no_references,
                       "Do not resolve cross-references (for benchmarks: refs and cited-by then "
                       "find nothing)");
+    command->add_flag("--replace", arguments->replace,
+                      "Let a file replace an instrument of another work that has its name (e.g. "
+                      "eaeu.txt replacing the catalogue's eaeu)");
+    command->add_option("--wait", arguments->wait_seconds,
+                        "Seconds to wait for another ingest that holds the database (default 5)")
+        ->check(CLI::Range(0.0, 3600.0));
     command->callback([arguments, &options] { run_ingest(*arguments, options); });
 }
 

@@ -39,7 +39,7 @@ void register_list(CLI::App& app, Options& options) {
     CLI::App* command = app.add_subcommand("list", "List the instruments in the database");
     add_data_format_option(*command, *format);
     command->callback([&options, format] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         auto instruments = store.list();
         if (*format != "text") {
             DataTable table = expressions_table(instruments);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "cli/knowledge.hpp"
 #include "cli/power_report.hpp"
 #include "kb/error.hpp"
@@ -81,7 +82,7 @@ power::Body body_from(const PowerOptions& options) {
     return {options.name.empty() ? "Weighted majority" : options.name, "", std::move(rule)};
 }
 
-void run_power(const PowerOptions& options) {
+void run_power(const PowerOptions& options, std::size_t memory_budget) {
     const auto format = report::parse_format(options.format);
     const std::vector<power::Body> bodies{body_from(options)};
     std::vector<report::KeyValue> metadata{
@@ -92,7 +93,7 @@ void run_power(const PowerOptions& options) {
              report::Cell::of_text(
                  std::filesystem::path(options.population_file).filename().string())});
     std::string rendered =
-        report::render(power_report(power::compute_power(bodies), metadata), format);
+        report::render(power_report(power::compute_power(bodies, memory_budget), metadata), format);
     if (format != report::Format::csv && format != report::Format::html)
         rendered += "\n";
     write_output(rendered, options.output);
@@ -138,7 +139,7 @@ void register_power(CLI::App& app, Options& options) {
                 settings->as_of.empty() ? today_utc() : settings->as_of);
             return;
         }
-        run_power(*settings);
+        run_power(*settings, power_memory_budget(options));
         options.exit_code = 0;
     });
 }

@@ -21,7 +21,8 @@ void register_query(CLI::App& app, Options& options) {
         const std::string& pattern = arguments->pattern;
         const std::string& format = arguments->format;
         const bool count_only = arguments->flag;
-        std::optional<engine::Model> model = evaluate_rules(*arguments, database_path(options));
+        std::optional<engine::Model> model =
+            evaluate_rules(*arguments, database_path(options), evaluation_limits(options));
         if (!model) {
             options.exit_code = 1;
             return;

@@ -75,7 +75,7 @@ void register_search(CLI::App& app, Options& options) {
                         "Print the citation of every hit instead: text, bibtex, csl-json or ris")
         ->check(CLI::IsMember(citation_formats()));
     command->callback([arguments, &options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         for (std::string& party : arguments->request.parties)
             for (char& c : party)
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

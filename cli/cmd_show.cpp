@@ -238,7 +238,7 @@ void run_show(const std::string& instrument, const std::string& reference, std::
     if (!as_of.empty() && !is_iso_date(as_of))
         throw Error("--as-of needs a date YYYY-MM-DD, not \"" + as_of + "\"", {},
                     "e.g. --as-of 2016-01-01");
-    Store store(database_path(options));
+    Store store(database_path(options), StoreAccess::read_only);
     std::string alias = require_instrument(store, instrument);
     auto languages = store.languages(alias);
     if (lang.find(',') != std::string::npos) {

@@ -25,7 +25,7 @@ void register_toc(CLI::App& app, Options& options) {
     command->add_option("--lang", *language, "Expression language (default: the authentic one)");
     add_data_format_option(*command, *format);
     command->callback([instrument, language, format, &options] {
-        Store store(database_path(options));
+        Store store(database_path(options), StoreAccess::read_only);
         std::string alias = require_instrument(store, *instrument);
         std::string lang =
             !language->empty()

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "engine/model.hpp"
+
 #include <string>
 #include <vector>
 
@@ -11,6 +13,11 @@ namespace treatykb::cli {
 
 struct Options {
     std::string database;  // --db; empty means the default location
+    // --max-facts, --max-memory (MB): bounds on one evaluation (engine::EvaluationLimits) and, for
+    // the memory, on exact power counting. 0 turns a bound off; unset, the engine's defaults
+    // apply (2 GB for an evaluation, 512 MB for a power count).
+    std::size_t max_facts = engine::EvaluationLimits{}.max_facts;
+    long long max_memory_mb = -1;  // -1: not given
     int exit_code = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include "engine/power.hpp"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -119,6 +121,19 @@ void add_data_format_option(CLI::App& command, std::string& format) {
 
 bool stderr_is_terminal() {
     return isatty(STDERR_FILENO) == 1;
+}
+
+engine::EvaluationLimits evaluation_limits(const Options& options) {
+    engine::EvaluationLimits limits;
+    limits.max_facts = options.max_facts;
+    if (options.max_memory_mb >= 0)
+        limits.max_memory_bytes = static_cast<std::size_t>(options.max_memory_mb) << 20;
+    return limits;
+}
+
+std::size_t power_memory_budget(const Options& options) {
+    return options.max_memory_mb >= 0 ? static_cast<std::size_t>(options.max_memory_mb) << 20
+                                      : power::default_power_memory_budget;
 }
 
 } // namespace treatykb::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "engine/model.hpp"
 #include "kb/model.hpp"
 #include "kb/store.hpp"
 
@@ -31,5 +32,9 @@ bool stderr_is_terminal();
 
 // --format text|json|csv, for the commands that print data rather than a report.
 void add_data_format_option(CLI::App& command, std::string& format);
+// The evaluation bounds the user chose (--max-facts, --max-memory).
+engine::EvaluationLimits evaluation_limits(const Options& options);
+// The memory budget of exact power counting: --max-memory, else the engine's default.
+std::size_t power_memory_budget(const Options& options);
 
 } // namespace treatykb::cli

@@ -74,14 +74,24 @@ std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
     return knowledge;
 }
 
-std::optional<engine::Program> apply_scenarios(const engine::Program& base,
+std::optional<engine::Program> apply_scenarios(const Store& store, const engine::Program& base,
                                                const std::vector<std::string>& scenarios) {
+    std::optional<engine::Program> changed;
     try {
-        return engine::apply_scenario(base, scenarios);
+        changed = engine::apply_scenario(base, scenarios);
     } catch (const engine::ProgramErrors& errors) {
         print_program_errors(errors);
         return std::nullopt;
     }
+    // The whole result is verified (the baseline's quotes again, a few milliseconds), so that
+    // no finding of the scenario rests on a quote that is not in the treaty.
+    KnowledgeSummary summary;
+    if (verify_quotes(store, *changed, summary) > 0) {
+        std::cerr << "the scenario is rejected: its annotations must quote the cited provisions "
+                     "verbatim, as `treatykb check` requires of the knowledge base\n";
+        return std::nullopt;
+    }
+    return changed;
 }
 
 engine::Program at_date(engine::Program program, const std::string& date) {

@@ -32,9 +32,11 @@ std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
 std::size_t verify_quotes(const Store& store, const engine::Program& program,
                           KnowledgeSummary& summary);
 
-// Applies scenario files to a loaded program; prints every error and returns nullopt when the
-// scenario is invalid.
-std::optional<engine::Program> apply_scenarios(const engine::Program& base,
+// Applies scenario files to a loaded (and verified) program and verifies the quotes of the
+// result exactly as `check` does: a scenario annotation whose quote is not in its provision, or
+// that cites a provision the stored expression lacks, rejects the scenario. Prints every error
+// and returns nullopt when the scenario is invalid.
+std::optional<engine::Program> apply_scenarios(const Store& store, const engine::Program& base,
                                                const std::vector<std::string>& scenarios);
 
 // The program evaluated at `date` (YYYY-MM-DD): the fact as_of(date) (kb/knowledge/schema.xml)

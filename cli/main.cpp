@@ -18,6 +18,14 @@ int main(int argc, char** argv) {
     Options options;
     app.add_option("--db", options.database, "SQLite database (default: $TREATYKB_DB, else "
                                              "~/.local/share/treatykb/treatykb.sqlite)");
+    app.add_option("--max-facts", options.max_facts,
+                   "Stop an evaluation that derives more facts than this (default 20000000; 0: "
+                   "no limit)");
+    app.add_option("--max-memory", options.max_memory_mb,
+                   "Stop an evaluation or a power count that would hold more than this many MB "
+                   "(default 2048 for an evaluation, 512 for a power count; 0: no limit)");
+    // Global options may also follow the command (`treatykb query ... --max-facts 1000`):
+    // configure_program made the program fall through, as for --db.
     register_all(app, options);
     try {
         check_command_name(app, argc, argv);

@@ -38,13 +38,15 @@ void add_rule_options(CLI::App& command, RuleCommandArguments& arguments) {
 }
 
 std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments,
-                                            const std::string& database) {
+                                            const std::string& database,
+                                            const engine::EvaluationLimits& limits) {
     std::optional<Store> store;
-    if (!database.empty() && std::filesystem::exists(database)) store.emplace(database);
+    if (!database.empty() && std::filesystem::exists(database))
+        store.emplace(database, StoreAccess::read_only);
     std::optional<engine::Program> loaded =
         load_rules(arguments.rules, arguments.scenarios, store ? &*store : nullptr);
     if (!loaded) return std::nullopt;
-    return engine::evaluate(std::move(*loaded));
+    return engine::evaluate(std::move(*loaded), limits);
 }
 
 void print_program_errors(const engine::ProgramErrors& errors) {

@@ -37,9 +37,11 @@ struct RuleCommandArguments {
 void add_rule_options(CLI::App& command, RuleCommandArguments& arguments);
 
 // Loads the rules with the scenarios (and the references of the database at `database`, when it
-// exists) and evaluates them; prints every error and returns nullopt when the program is invalid.
+// exists, opened read-only) and evaluates them within `limits`; prints every error and returns
+// nullopt when the program is invalid.
 std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& arguments,
-                                            const std::string& database);
+                                            const std::string& database,
+                                            const engine::EvaluationLimits& limits);
 
 // Every error of an invalid program on stderr, then their number.
 void print_program_errors(const engine::ProgramErrors& errors);

@@ -274,7 +274,11 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                                                 std::to_string(game.blocking_minimum) + " members"
                                           : "");
                 result.power.body.rule = game;
-                result.power.indices = power::compute_power(game);
+                result.power.indices =
+                    power::compute_power(std::vector<power::Body>{result.power.body},
+                                         options.power_memory_budget)
+                        .front()
+                        .indices;
                 results.push_back(std::move(result));
                 continue;
             }
@@ -289,7 +293,10 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                 for (const std::string& state : states) game.members.push_back({state, seats});
             }
             result.power.body.rule = game;
-            result.power.indices = power::compute_power(game);
+            result.power.indices = power::compute_power(std::vector<power::Body>{result.power.body},
+                                                        options.power_memory_budget)
+                                       .front()
+                                       .indices;
             results.push_back(std::move(result));
         }
     }

@@ -88,6 +88,8 @@ struct AnalysisOptions {
     bool with_proofs = true;  // keep the proof trees in the result
     // A population table (code,name,population) for bodies deciding on a population basis.
     std::string population_table;
+    // Bound on the memory of each exact power count (power::compute_power); 0: none.
+    std::size_t power_memory_budget = power::default_power_memory_budget;
 };
 
 Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options);

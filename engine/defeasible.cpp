@@ -81,6 +81,7 @@ private:
                 Group& group = groups_[{positive, head}];
                 (rule.head.complement ? group.complement : group.positive).push_back(state_.instances.size());
                 state_.instances.push_back(std::move(instance));
+                state_.count_derived(r, 1);
                 return false;
             });
         }

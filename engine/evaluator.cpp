@@ -6,6 +6,7 @@
 
 #include "engine/model_state.hpp"
 #include "engine/stratify.hpp"
+#include "kb/error.hpp"
 
 namespace treatykb::engine::detail {
 
@@ -21,6 +22,30 @@ std::vector<Value> ModelState::head_of(const RuleInstance& instance) const {
     for (const Operand& operand : instance_plans.at(instance.rule).head)
         head.push_back(operand.variable ? slots[operand.slot] : operand.value);
     return head;
+}
+
+void ModelState::count_derived(std::size_t rule, std::size_t added) {
+    std::size_t before = derived;
+    derived += added;
+    // Memory is summed over the stores every 64K derived rows (cheap: a few hundred stores).
+    bool check_memory = limits.max_memory_bytes && (before >> 16) != (derived >> 16);
+    std::size_t bytes = 0;
+    if (check_memory) {
+        for (const RelationStore& store : stores) bytes += store.memory_bytes();
+        bytes += instance_values.capacity() * sizeof(Value) + instances.capacity() * sizeof(RuleInstance);
+    }
+    bool too_many = limits.max_facts && derived > limits.max_facts;
+    bool too_big = check_memory && bytes > limits.max_memory_bytes;
+    if (!too_many && !too_big) return;
+    const Rule& culprit = program->rules.at(rule);
+    std::string what = too_many ? "more than " + std::to_string(limits.max_facts) + " derived facts"
+                                : "more than " + std::to_string(limits.max_memory_bytes >> 20) + " MB of derived facts";
+    throw Error("evaluation stopped at " + what + " while applying rule " + culprit.id +
+                    " (derived so far: " + std::to_string(derived) + ")",
+                culprit.where,
+                "a rule whose body joins atoms that share no variable makes a cross product: check the "
+                "variables of rule " + culprit.id + (too_many ? "; or raise the limit with --max-facts"
+                                                                 : "; or raise the limit with --max-memory"));
 }
 
 namespace {
@@ -137,7 +162,7 @@ private:
             std::size_t pending = 0;
             auto flush = [&] {
                 Row before = target.size();
-                target.insert_batch(batch.data(), pending);
+                state_.count_derived(plan.rule, target.insert_batch(batch.data(), pending));
                 if (mark_defeasible)
                     for (Row row = before; row < target.size(); ++row) target.mark_defeasible(row);
                 pending = 0;

@@ -47,6 +47,14 @@ public:
                   "wrap the file in <program xmlns=\"urn:treatykb:rules:1\">");
             return;
         }
+        if (name == "program" && state_.applying_scenario && state_.include_depth == 0) {
+            // A <program> given as a scenario would be added to the baseline without the
+            // reader knowing it is a what-if (and the report would call it one).
+            error(root, "a what-if scenario file must have the root element <scenario>",
+                  "rename <program> to <scenario>; a scenario adds facts, rules and annotations "
+                  "and may <retract> baseline ones");
+            return;
+        }
         if (name == "scenario") state_.scenario = true;
         if (root.attribute("xmlns").value() != kNamespace)
             error(root, "the root element must declare xmlns=\"urn:treatykb:rules:1\"",
@@ -142,9 +150,15 @@ private:
                     at(node)});
         } else if (name == "include" && annotation < 0) {
             std::string href = required(node, "href");
-            if (!href.empty())
+            if (!href.empty() && state_.include_depth >= max_include_depth) {
+                error(node, "includes nested more than " + std::to_string(max_include_depth) + " levels deep",
+                      "include the files from one place instead of in a chain");
+            } else if (!href.empty()) {
+                ++state_.include_depth;
                 read_file(state_, (fs::path(file_.name()).parent_path() / href).lexically_normal().string(),
                           at(node));
+                --state_.include_depth;
+            }
         } else if (name == "annotation" && annotation < 0) {
             read_annotation(node);
         } else if (name == "rule" && annotation < 0) {
@@ -365,6 +379,7 @@ Program copy_of(const Program& base) {
 Program apply_scenario(const Program& base, const std::vector<std::string>& scenario_files) {
     Program program = copy_of(base);
     LoadState state{&program, {}, {}, {}, true};
+    state.applying_scenario = true;
     for (const std::string& file : base.files) state.loaded_files.insert(fs::weakly_canonical(file).string());
     for (const std::string& file : scenario_files) detail::read_file(state, file, {});
     detail::apply_retractions(state);
@@ -374,6 +389,7 @@ Program apply_scenario(const Program& base, const std::vector<std::string>& scen
 Program apply_scenario_text(const Program& base, std::string_view xml, const std::string& name) {
     Program program = copy_of(base);
     LoadState state{&program, {}, {}, {}, true};
+    state.applying_scenario = true;
     detail::read_text(state, xml, name);
     detail::apply_retractions(state);
     return finish(state, program);

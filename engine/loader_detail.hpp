@@ -23,7 +23,13 @@ struct LoadState {
     std::vector<PendingTable> tables;
     std::set<std::string> loaded_files;  // canonical paths, so an include is read once
     bool scenario = false;               // <retract> allowed
+    bool applying_scenario = false;      // apply_scenario: the files given must be <scenario>s
+    int include_depth = 0;               // <include> nesting of the file being read
 };
+
+// Includes nest no deeper than this: each level is a C++ stack frame chain, and a real program
+// includes schema.xml and little else.
+constexpr int max_include_depth = 32;
 
 void read_file(LoadState& state, const std::string& path, const SourceLocation& included_from);
 void read_text(LoadState& state, std::string_view xml, const std::string& name);

@@ -35,10 +35,13 @@ Model::~Model() = default;
 
 const Program& Model::program() const { return *state_->program; }
 
-Model evaluate(const Program& program) { return evaluate(Program(program)); }
+Model evaluate(const Program& program, const EvaluationLimits& limits) {
+    return evaluate(Program(program), limits);
+}
 
-Model evaluate(Program&& program) {
+Model evaluate(Program&& program, const EvaluationLimits& limits) {
     auto state = std::make_unique<ModelState>(std::move(program));
+    state->limits = limits;
     detail::evaluate_program(*state);
     return Model(std::move(state));
 }

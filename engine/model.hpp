@@ -20,6 +20,14 @@
 
 namespace treatykb::engine {
 
+// Bounds on one evaluation, so that a rule with a runaway cross product stops with an error
+// instead of taking the machine's memory. The defaults are far above what the bundled knowledge
+// derives (a few hundred thousand rows) and well below what an interactive user's machine holds.
+struct EvaluationLimits {
+    std::size_t max_facts = 20'000'000;        // rows derived by rules (and rule instances); 0: none
+    std::size_t max_memory_bytes = std::size_t(2) << 30;  // rows, row sets, indexes; 0: none
+};
+
 struct FactView {
     std::string relation;
     bool complement = false;  // ~relation(...)
@@ -104,14 +112,15 @@ public:
     const Program& program() const;
 
 private:
-    friend Model evaluate(Program&& program);
+    friend Model evaluate(Program&& program, const EvaluationLimits& limits);
     explicit Model(std::unique_ptr<detail::ModelState> state);
     std::unique_ptr<detail::ModelState> state_;
 };
 
 // Stratified semi-naive evaluation of the strict rules, then the defeasible layer, stratum by
-// stratum (docs/rule-language.md). Never throws for a validated program.
-Model evaluate(const Program& program);
-Model evaluate(Program&& program);  // takes the program over (no copy)
+// stratum (docs/rule-language.md). Throws treatykb::Error, naming the rule that was being applied,
+// when the evaluation exceeds `limits`; never otherwise for a validated program.
+Model evaluate(const Program& program, const EvaluationLimits& limits = {});
+Model evaluate(Program&& program, const EvaluationLimits& limits = {});  // takes the program over
 
 }  // namespace treatykb::engine

@@ -66,6 +66,12 @@ struct ModelState {
     std::vector<ConflictRecord> conflicts;
 
     std::string render(std::uint32_t store, const Value* values) const;
+
+    EvaluationLimits limits;
+    std::size_t derived = 0;  // rows and rule instances added by rules so far
+    // Counts `added` more derived rows or instances of `rule`; throws treatykb::Error naming the
+    // rule when a limit is passed (evaluator.cpp).
+    void count_derived(std::size_t rule, std::size_t added);
 };
 
 inline std::uint64_t decision_key(std::uint32_t store, Row row) { return (std::uint64_t(store) << 32) | row; }

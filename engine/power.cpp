@@ -3,6 +3,7 @@
 #include "engine/power.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <numeric>
 
@@ -60,6 +61,10 @@ std::vector<std::int64_t> integer_weights(const std::vector<Member>& members) {
                         "round the weights to fewer decimal places");
         weights.push_back(static_cast<std::int64_t>(scaled));
     }
+    // With no weight at all every coalition "reaches" any share of nothing: a bogus game.
+    if (total == 0)
+        throw Error("every member has weight 0, so no share of the total weight means anything", {},
+                    "give each member its votes or its population");
     return weights;
 }
 
@@ -162,7 +167,16 @@ PowerIndices indices_from_counts(const ThresholdGame& game, const SwingCounts& c
 
 namespace {
 
-PowerIndices solve(const detail::ThresholdGame& game) {
+// Bytes a meet-in-the-middle count holds at its peak: per half, the sorted subsets (weight,
+// size, mask; twice while merging) and a prefix table of counts by size.
+double meet_in_the_middle_bytes(std::size_t members) {
+    double bytes = 0;
+    for (std::size_t half : {members / 2, members - members / 2})
+        bytes += std::ldexp(1.0, static_cast<int>(half)) * (2 * 13 + 4 * (static_cast<double>(half) + 1));
+    return bytes;
+}
+
+PowerIndices solve(const detail::ThresholdGame& game, std::size_t memory_budget) {
     if (detail::generating_functions_affordable(game))
         return detail::indices_from_counts(game, detail::count_by_generating_functions(game),
                                            "generating functions over (size, weight)");
@@ -170,28 +184,45 @@ PowerIndices solve(const detail::ThresholdGame& game) {
         throw Error("weights too large for exact generating functions and too many members (" +
                         std::to_string(game.weights.size()) + ") for an exact meet in the middle",
                     {}, "round the weights (e.g. populations to thousands)");
+    if (double need = meet_in_the_middle_bytes(game.weights.size());
+        memory_budget && need > static_cast<double>(memory_budget))
+        throw Error("exact counting of this game of " + std::to_string(game.weights.size()) +
+                        " members with large weights needs about " +
+                        std::to_string(static_cast<long long>(need / (1 << 20))) +
+                        " MB, more than the budget of " + std::to_string(memory_budget >> 20) +
+                        " MB",
+                    {}, "round the weights (e.g. populations to thousands), so that the exact "
+                        "generating functions apply, or give fewer members");
     return detail::indices_from_counts(game, detail::count_by_meet_in_the_middle(game),
                                        "meet in the middle over (size, weight)");
 }
 
 } // namespace
 
-PowerIndices compute_power(const WeightedMajorityRule& rule) {
-    return solve(detail::make_game(rule));
+PowerIndices compute_power(const WeightedMajorityRule& rule, std::size_t memory_budget) {
+    return solve(detail::make_game(rule), memory_budget);
 }
 
-PowerIndices compute_power(const DoubleMajorityRule& rule) {
-    return solve(detail::make_game(rule));
+PowerIndices compute_power(const DoubleMajorityRule& rule, std::size_t memory_budget) {
+    return solve(detail::make_game(rule), memory_budget);
 }
 
-PowerIndices compute_power(const VotingRule& rule) {
-    return std::visit([](const auto& specific) { return compute_power(specific); }, rule);
+PowerIndices compute_power(const VotingRule& rule, std::size_t memory_budget) {
+    return std::visit(
+        [memory_budget](const auto& specific) { return compute_power(specific, memory_budget); },
+        rule);
 }
 
-std::vector<BodyPower> compute_power(const std::vector<Body>& bodies) {
+std::vector<BodyPower> compute_power(const std::vector<Body>& bodies, std::size_t memory_budget) {
     std::vector<BodyPower> results;
-    for (const auto& body : bodies)
-        results.push_back({body, compute_power(body.rule)});
+    for (const auto& body : bodies) {
+        try {
+            results.push_back({body, compute_power(body.rule, memory_budget)});
+        } catch (const Error& failure) {
+            throw Error("the game of " + body.name + ": " + failure.message(), failure.where(),
+                        failure.hint());
+        }
+    }
     return results;
 }
 

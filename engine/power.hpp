@@ -68,9 +68,21 @@ struct PowerIndices {
     std::string method;                       // "generating functions" or "meet in the middle"
 };
 
-PowerIndices compute_power(const VotingRule& rule);
-PowerIndices compute_power(const WeightedMajorityRule& rule);
-PowerIndices compute_power(const DoubleMajorityRule& rule);
+// Exact counting needs memory exponential in the members when the weights are large (meet in the
+// middle: about 2^(n/2) subsets and prefix tables). The need is estimated before counting starts,
+// and a game above the budget is refused with an Error, instead of taking the machine's memory.
+// The default lets 40 members with raw populations through (about 230 MB) and stops 44 (about
+// 944 MB).
+inline constexpr std::size_t default_power_memory_budget = std::size_t(512) << 20;
+
+// Throw treatykb::Error for an empty game, negative or all-zero weights, an unreachable quota,
+// and a game whose exact count would pass `memory_budget` bytes.
+PowerIndices compute_power(const VotingRule& rule,
+                           std::size_t memory_budget = default_power_memory_budget);
+PowerIndices compute_power(const WeightedMajorityRule& rule,
+                           std::size_t memory_budget = default_power_memory_budget);
+PowerIndices compute_power(const DoubleMajorityRule& rule,
+                           std::size_t memory_budget = default_power_memory_budget);
 
 // A body as the knowledge base describes it, so that callers (e.g. `treatykb power eaeu`) can ask
 // for every body at once.
@@ -85,7 +97,9 @@ struct BodyPower {
     PowerIndices indices;
 };
 
-std::vector<BodyPower> compute_power(const std::vector<Body>& bodies);
+// Every body's game; an Error names the body it is about.
+std::vector<BodyPower> compute_power(const std::vector<Body>& bodies,
+                                     std::size_t memory_budget = default_power_memory_budget);
 
 // Input helpers, for command lines and knowledge files; they throw treatykb::Error on bad input.
 // parse_share: "2/3", "55%", "0.65", "1". parse_decimal: "57", "21.5", "84358845".

@@ -180,4 +180,14 @@ std::uint32_t RelationStore::step_of(Row r) const {
     return it == steps_.end() ? 0xFFFFFFFFu : it->first;
 }
 
+std::size_t RelationStore::memory_bytes() const {
+    std::size_t bytes = slots_.capacity() * sizeof(std::uint32_t) + defeasible_.capacity() +
+                        steps_.capacity() * sizeof(steps_[0]);
+    for (const auto& chunk : chunks_) bytes += chunk.capacity() * sizeof(Value);
+    for (const Index& index : indexes_)
+        bytes += (index.heads.capacity() + index.next.capacity()) * sizeof(Row) +
+                 index.columns.capacity() * sizeof(std::uint32_t);
+    return bytes;
+}
+
 }  // namespace treatykb::engine::detail

@@ -51,6 +51,9 @@ public:
     void mark_defeasible(Row r);
     bool has_defeasible_rows() const { return !defeasible_.empty(); }
 
+    // Bytes held by the rows, the row set, the indexes and the history (capacities).
+    std::size_t memory_bytes() const;
+
     // Evaluation history: the global step at which rows [previous end, end) were added.
     void record_step(std::uint32_t step);
     std::uint32_t step_of(Row r) const;

@@ -403,7 +403,11 @@ private:
                 error(rule.where, "?" + *variable + " (source/domain of rule " + rule.id +
                                       ") does not occur in a positive atom of the body",
                       "name a variable of the body");
-            else if (variable == &rule.source_variable && variables.at(*variable).first != Type::provision)
+            // (a variable bound only in atoms of undeclared relations has no type: that is
+            // reported there; `at` threw here, found by fuzz_rules)
+            else if (auto typed = variables.find(*variable); variable == &rule.source_variable &&
+                                                              typed != variables.end() &&
+                                                              typed->second.first != Type::provision)
                 error(rule.where, "source=\"?" + *variable + "\" must be a provision", "name a provision variable");
         }
         if (rule.strength == Strength::strict && (!rule.source_variable.empty() || !rule.domain_variable.empty()))

@@ -3,9 +3,11 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "kb/error.hpp"
+#include "kb/text_parser.hpp"
 #include "kb/unicode_text.hpp"
 
 namespace treatykb {
@@ -62,6 +64,10 @@ void add_value(pugi::xml_node parent, const char* element, const char* attribute
         node.append_attribute("name") = name;
 }
 
+// Real acts nest a dozen levels at most (annex > section > chapter > article > paragraph > point >
+// sub-point ...); a deeper file is damaged or hostile, and reading it must not exhaust the stack.
+constexpr int max_unit_depth = 64;
+
 class Writer {
   public:
     explicit Writer(const Expression& expression) : expression_(expression) {
@@ -69,8 +75,13 @@ class Writer {
             children_[expression.provisions[i].parent_eid].push_back(i);
     }
 
-    void write_unit(pugi::xml_node parent, std::size_t index) {
+    void write_unit(pugi::xml_node parent, std::size_t index, int depth = 0) {
         const Provision& provision = expression_.provisions[index];
+        // A provision that is its own ancestor (parent eId = eId) would recurse for ever.
+        if (depth >= max_unit_depth)
+            throw Error("provisions nested more than " + std::to_string(max_unit_depth) +
+                            " levels deep (a cycle of parent eIds?)",
+                        {expression_.source, 0, 0}, "ingest the text again", provision.eid);
         bool native = has_native_element(provision.kind);
         pugi::xml_node node = parent.append_child(native ? provision.kind.c_str() : "hcontainer");
         if (!native)
@@ -92,7 +103,7 @@ class Writer {
         }
         if (has_children)
             for (std::size_t child : found->second)
-                write_unit(node, child);
+                write_unit(node, child, depth + 1);
     }
 
     const std::vector<std::size_t>& top_level() { return children_[""]; }
@@ -120,28 +131,55 @@ std::string own_text(pugi::xml_node node) {
     return text;
 }
 
-void read_units(pugi::xml_node node, const std::string& parent, Expression& expression) {
-    for (pugi::xml_node child : node.children()) {
-        if (!child.attribute("eId")) {
-            std::string name = child.name();
-            if (name == "body" || name == "attachments")
-                read_units(child, parent, expression);
-            continue;
+class UnitReader {
+  public:
+    UnitReader(std::string_view xml, const std::string& file, Expression& expression)
+        : xml_(xml), file_(file), expression_(expression) {}
+
+    void read(pugi::xml_node node, const std::string& parent, int depth) {
+        for (pugi::xml_node child : node.children()) {
+            if (!child.attribute("eId")) {
+                std::string name = child.name();
+                if (name == "body" || name == "attachments")
+                    read(child, parent, depth);
+                continue;
+            }
+            Provision provision;
+            provision.eid = child.attribute("eId").value();
+            if (depth >= max_unit_depth)
+                throw Error("provisions nested more than " + std::to_string(max_unit_depth) +
+                                " levels deep",
+                            location(child), "is the file damaged? Export it again",
+                            provision.eid);
+            if (provision.eid.empty())
+                throw Error("empty eId", location(child), "give every provision an eId");
+            if (!eids_.insert(provision.eid).second)
+                throw Error("duplicate eId \"" + provision.eid + "\"", location(child),
+                            "every provision of an expression needs its own eId", provision.eid);
+            provision.parent_eid = parent;
+            provision.kind = std::string(child.name()) == "hcontainer"
+                                 ? child.attribute("name").value()
+                                 : child.name();
+            provision.number = child.child_value("num");
+            provision.heading = child.child_value("heading");
+            provision.text = own_text(child);
+            provision.order = static_cast<int>(expression_.provisions.size());
+            provision.source_line = child.attribute("tk:line").as_int();
+            expression_.provisions.push_back(provision);
+            read(child, provision.eid, depth + 1);
         }
-        Provision provision;
-        provision.eid = child.attribute("eId").value();
-        provision.parent_eid = parent;
-        provision.kind = std::string(child.name()) == "hcontainer" ? child.attribute("name").value()
-                                                                   : child.name();
-        provision.number = child.child_value("num");
-        provision.heading = child.child_value("heading");
-        provision.text = own_text(child);
-        provision.order = static_cast<int>(expression.provisions.size());
-        provision.source_line = child.attribute("tk:line").as_int();
-        expression.provisions.push_back(provision);
-        read_units(child, provision.eid, expression);
     }
-}
+
+  private:
+    SourceLocation location(pugi::xml_node node) const {
+        return {file_, line_of_offset(xml_, static_cast<std::size_t>(node.offset_debug())), 0};
+    }
+
+    std::string_view xml_;
+    const std::string& file_;
+    Expression& expression_;
+    std::set<std::string> eids_;
+};
 
 } // namespace
 
@@ -220,10 +258,8 @@ std::string write_akn(const Instrument& instrument, const Expression& expression
 }
 
 Instrument read_akn(std::string_view xml, const std::string& file) {
-
-    if (auto bad = first_invalid_utf8(xml))
-        throw Error("not UTF-8 text", {file, line_of_offset(xml, *bad), 0},
-                    "convert the file to UTF-8");
+    require_readable_text(xml, file);
+    require_valid_character_references(xml, file);
     pugi::xml_document document;
     pugi::xml_parse_result parsed = document.load_buffer(
         xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
@@ -280,7 +316,7 @@ Instrument read_akn(std::string_view xml, const std::string& file) {
              node.attribute("act").value(), node.attribute("kind").value(), node.text().get(),
              node.attribute("ratification").value(), node.attribute("ratificationDate").value()});
     }
-    read_units(act, "", expression);
+    UnitReader(xml, file, expression).read(act, "", 0);
     if (expression.provisions.empty())
         throw Error("the AKN act has no provisions", {file, 0, 0}, "is the <body> empty?");
     instrument.expressions.push_back(std::move(expression));

@@ -3,6 +3,7 @@
 #include <boost/regex/icu.hpp>
 
 #include "kb/eid.hpp"
+#include "kb/error.hpp"
 #include "kb/unicode_text.hpp"
 
 namespace treatykb {
@@ -88,12 +89,17 @@ CitationStep step_from_eid(std::string_view eid) {
             dash != std::string::npos &&
             number.find_first_not_of("0123456789-") == std::string::npos) {
             std::string written = number.substr(0, dash);
-            for (char c : number.substr(dash + 1))
-                written += superscripts[c - '0'];
-            number = written;
+            std::string raised = number.substr(dash + 1);
+            // Only "N-D..." with digits after one dash ("art_--" was an index out of bounds,
+            // found by fuzz_citation).
+            if (!raised.empty() && raised.find('-') == std::string::npos) {
+                for (char c : raised)
+                    written += superscripts[c - '0'];
+                number = written;
+            }
         }
     }
-    if (kind == "section" && !number.empty() &&
+    if (kind == "section" && !number.empty() && number.size() <= 4 &&
         number.find_first_not_of("0123456789") == std::string::npos)
         number = int_to_roman(std::stoi(number));
     return {kind, number};
@@ -117,13 +123,16 @@ namespace {
 using Match = boost::match_results<std::string::const_iterator>;
 
 const boost::u32regex& compiled(const char* pattern) {
-    // Each call site passes one literal; compiled once per literal.
+    // Each call site passes one literal; compiled once per literal. The parenthesised parts are
+    // `\([^()]+\)` (split_parts trims them): `\(\s*[^()]+\s*\)` could split the white space
+    // between its three pieces in many ways, and a long unclosed list backtracked for seconds
+    // (found by fuzz_citation).
     static const auto flags = boost::regex::perl | boost::regex::icase;
     static const boost::u32regex article = boost::make_u32regex(
-        R"(^(?:art(?:icle)?\.?|статья|ст\.)?\s*(\d+(?:[¹²³⁴⁵⁶⁷⁸⁹]+|[-.]\d+)?)\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
+        R"(^(?:art(?:icle)?\.?|статья|ст\.)?\s*(\d+(?:[¹²³⁴⁵⁶⁷⁸⁹]+|[-.]\d+)?)\s*((?:\([^()]+\))*)\s*$)",
         flags);
     static const boost::u32regex annex = boost::make_u32regex(
-        R"(^(?:annex|приложение)\s*(?:№\s*)?(\d+)(?:\s*,?\s*(?:point|пункт|p\.)\s*(\d+[¹²³⁴⁵⁶⁷⁸⁹]*))?\s*((?:\(\s*[^()]+\s*\))*)\s*$)",
+        R"(^(?:annex|приложение)\s*(?:№\s*)?(\d+)(?:\s*,?\s*(?:point|пункт|p\.)\s*(\d+[¹²³⁴⁵⁶⁷⁸⁹]*))?\s*((?:\([^()]+\))*)\s*$)",
         flags);
     static const boost::u32regex section =
         boost::make_u32regex(R"(^(?:section|раздел|sec\.)\s*([IVXLC]+|\d+)\s*$)", flags);
@@ -144,6 +153,11 @@ std::vector<std::string> split_parts(const std::string& parts) {
 } // namespace
 
 ParsedReference parse_reference(std::string_view reference) {
+    // The regular expressions decode UTF-8 and throw a bare std::out_of_range on invalid bytes
+    // (found by fuzz_citation): refuse such a reference with a message instead.
+    if (first_invalid_utf8(reference))
+        throw Error("the provision reference is not UTF-8 text", {},
+                    "type the reference again, e.g. \"Art. 47(1)\" or \"Статья 47\"");
     std::string text(trim(reference));
     Match found;
     if (boost::u32regex_match(text, found, compiled("article")))

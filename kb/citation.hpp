@@ -26,6 +26,7 @@ std::vector<std::string> eid_prefixes(std::string_view eid);
 // A reference as typed: a root eId and the parenthesised parts below it.
 // "Art. 47(1)(a)" -> {"art_47", {"1", "a"}}; "Annex 7, point 50" -> {"annex_7__point_50", {}};
 // "47" -> {"art_47", {}}; "art_47__para_1" -> {"art_47__para_1", {}}; "Раздел VI" -> {"sec_6"}.
+// Throws treatykb::Error for a reference that is not UTF-8.
 struct ParsedReference {
     std::string root;
     std::vector<std::string> parts;

@@ -1,6 +1,7 @@
 #include "kb/ingest.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,16 +31,71 @@ namespace {
 
 enum class Format { tota, akn, markdown, plain };
 
+// The name of an XML document's root element (without a namespace prefix), found by skipping
+// the BOM, the XML declaration, processing instructions, comments and the DOCTYPE (with its
+// internal subset, however long). Empty when the text does not start like XML.
+std::string root_element(std::string_view xml) {
+    std::size_t i = xml.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    auto skip_past = [&](std::string_view end) {
+        std::size_t found = xml.find(end, i);
+        i = found == std::string_view::npos ? xml.size() : found + end.size();
+    };
+    while (i < xml.size()) {
+        char c = xml[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++i;
+        } else if (xml.substr(i, 2) == "<?") {
+            skip_past("?>");
+        } else if (xml.substr(i, 4) == "<!--") {
+            skip_past("-->");
+        } else if (xml.substr(i, 9) == "<!DOCTYPE") {
+            // Up to the '>' that is outside the [internal subset] and outside quotes.
+            int brackets = 0;
+            char quote = 0;
+            for (i += 9; i < xml.size(); ++i) {
+                char d = xml[i];
+                if (quote) {
+                    if (d == quote)
+                        quote = 0;
+                } else if (d == '"' || d == '\'') {
+                    quote = d;
+                } else if (d == '[') {
+                    ++brackets;
+                } else if (d == ']') {
+                    --brackets;
+                } else if (d == '>' && brackets <= 0) {
+                    ++i;
+                    break;
+                }
+            }
+        } else if (c == '<') {
+            std::size_t start = ++i;
+            while (i < xml.size() && !std::isspace(static_cast<unsigned char>(xml[i])) &&
+                   xml[i] != '>' && xml[i] != '/')
+                ++i;
+            std::string_view name = xml.substr(start, i - start);
+            if (auto colon = name.rfind(':'); colon != std::string_view::npos)
+                name.remove_prefix(colon + 1);
+            return std::string(name);
+        } else {
+            return {};
+        }
+    }
+    return {};
+}
+
 Format detect_format(const std::string& path, const std::string& content) {
     std::string extension = fs::path(path).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-    std::string_view head(content.data(), std::min<std::size_t>(content.size(), 400));
     if (extension == ".xml") {
-        if (head.find("<akomaNtoso") != std::string_view::npos)
+        std::string root = root_element(content);
+        if (root == "akomaNtoso")
             return Format::akn;
-        if (head.find("<treaty") != std::string_view::npos)
+        if (root == "treaty")
             return Format::tota;
-        throw Error("unknown XML format (neither ToTA <treaty> nor Akoma Ntoso <akomaNtoso>)",
+        throw Error("unknown XML format: the root element is " +
+                        (root.empty() ? std::string("missing") : "<" + root + ">") +
+                        ", neither ToTA <treaty> nor Akoma Ntoso <akomaNtoso>",
                     {path, 1, 0}, "treatykb reads ToTA pta_N.xml files and its own AKN exports");
     }
     if (extension == ".md")
@@ -165,8 +221,8 @@ Instrument load_bundled_expression(const CatalogInstrument& entry,
     return instrument;
 }
 
-Instrument load_tota(const std::string& path, const Catalog& catalog, LoadResult& result) {
-    std::string content = read_file(path);
+Instrument load_tota(const std::string& path, const std::string& content, const Catalog& catalog,
+                     LoadResult& result) {
     TotaDocument document = parse_tota_xml(content, path);
     Instrument instrument;
     instrument.alias = "pta_" + document.treaty_identifier;
@@ -255,14 +311,16 @@ LoadResult load_paths(const std::vector<std::string>& paths, const Catalog& cata
     std::vector<const CatalogExpression*> bundled_done;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& path = files[i];
-        std::string content_head;
-        if (fs::path(path).extension() == ".xml")
-            content_head = read_file(path).substr(0, 400);
-        Format format = detect_format(path, content_head);
+        std::string xml;
+        std::string extension = fs::path(path).extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+        if (extension == ".xml")
+            xml = read_file(path);
+        Format format = detect_format(path, xml);
         if (format == Format::tota) {
-            emit(load_tota(path, catalog, result));
+            emit(load_tota(path, xml, catalog, result));
         } else if (format == Format::akn) {
-            emit(read_akn(read_file(path), path));
+            emit(read_akn(xml, path));
             ++result.files;
         } else if (auto found = catalog.find_file(fs::path(path).filename().string())) {
             // A bundled file: its expression may span several files (treaty + annexes).
@@ -322,7 +380,7 @@ LoadResult load_catalog_corpus(const Catalog& catalog, const std::string& texts_
                 shown = expression.files.front().name;
             } else if (!expression.tota_id.empty() && tota_dir) {
                 shown = (fs::path(*tota_dir) / ("pta_" + expression.tota_id + ".xml")).string();
-                emit(load_tota(shown, catalog, result));
+                emit(load_tota(shown, read_file(shown), catalog, result));
             }
             if (progress)
                 progress(++done, total, shown);

@@ -42,6 +42,10 @@ std::string quote(std::string_view text) {
     return out + "\"";
 }
 
+// FTS5 parses the expression with a bounded parser stack; a query nested deeper than this is
+// refused here, with its column, rather than by SQLite.
+constexpr int max_query_depth = 32;
+
 [[noreturn]] void fail(const std::string& message, int column, const std::string& hint) {
     throw Error(message, {"search query", 1, column}, hint);
 }
@@ -113,8 +117,10 @@ std::string to_fts5_query(std::string_view query) {
                      "\"" +
                          to_lower(token.text) + "\"");
         }
-        if (token.kind == TokenKind::open)
-            ++depth;
+        if (token.kind == TokenKind::open && ++depth > max_query_depth)
+            fail("parentheses nested more than " + std::to_string(max_query_depth) +
+                     " levels deep in the search query",
+                 token.column, "write the query with fewer nested parentheses");
         if (token.kind == TokenKind::close) {
             if (--depth < 0 || !previous_is_operand)
                 fail("unbalanced parentheses in the search query", token.column,

@@ -1,5 +1,7 @@
 #include "kb/store.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -127,6 +129,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3');
 )sql";
 
+// The version the schema above writes and migrate_schema brings older databases to.
+constexpr const char* current_schema_version = "3";
+
 // Brings a database written by an older treatykb up to the schema above. Issue 10 split the
 // ratifying Kazakh law from the amending act in `amendments` and added the `reference` table
 // (created above; filled when an expression is ingested again): version 3. Versions 1 and 2
@@ -135,7 +140,7 @@ INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '3');
 void migrate_schema(sqlite3* database) {
     {
         Statement version(database, "SELECT value FROM meta WHERE key = 'schema_version'");
-        if (!version.step() || version.text(0) == "3")
+        if (!version.step() || version.text(0) == current_schema_version)
             return;
     }
     bool ratification = false;
@@ -187,7 +192,62 @@ void delete_instrument(sqlite3* database, long long instrument) {
     Statement(database, "DELETE FROM instruments WHERE id = ?1").bind(1, instrument).run();
 }
 
-long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
+// Where an instrument's text came from, for messages: its expressions' sources.
+std::string sources_of(const Instrument& instrument) {
+    std::string out;
+    for (const auto& expression : instrument.expressions)
+        if (!expression.source.empty())
+            out += (out.empty() ? "" : ", ") + expression.source;
+    return out.empty() ? instrument.alias : out;
+}
+
+std::string stored_sources(sqlite3* database, long long instrument) {
+    Statement sources(database, "SELECT source FROM expressions WHERE instrument_id = ?1 "
+                                "ORDER BY authentic DESC, language");
+    sources.bind(1, instrument);
+    std::string out;
+    while (sources.step())
+        out += (out.empty() ? "" : ", ") + sources.text(0);
+    return out;
+}
+
+// An alias that already names another work is not taken silently: a plain-text file named
+// eaeu.txt once replaced the EAEU's English expression and left the knowledge unverifiable.
+void check_alias_collision(sqlite3* database, const Instrument& instrument, bool replace) {
+    Statement same(database, "SELECT id, work_uri, short_title FROM instruments WHERE alias = ?1");
+    same.bind(1, instrument.alias);
+    if (same.step() && same.text(1) != instrument.work_uri) {
+        long long id = same.integer(0);
+        if (replace) {
+            delete_instrument(database, id);
+            return;
+        }
+        throw Error("\"" + sources_of(instrument) + "\" would replace the instrument \"" +
+                        instrument.alias + "\" (" + same.text(2) + ", " + same.text(1) +
+                        ", stored from " + stored_sources(database, id) + ")",
+                    {}, "rename the file to ingest it as an instrument of its own, or give "
+                        "--replace to replace \"" + instrument.alias + "\" with it");
+    }
+    Statement other(database, R"sql(
+        SELECT i.id, i.alias, i.short_title FROM aliases a JOIN instruments i ON i.id = a.instrument_id
+        WHERE a.alias = ?1 AND i.alias != ?1)sql");
+    other.bind(1, instrument.alias);
+    if (other.step()) {
+        if (replace) {
+            Statement(database, "DELETE FROM aliases WHERE alias = ?1")
+                .bind(1, instrument.alias)
+                .run();
+            return;
+        }
+        throw Error("\"" + sources_of(instrument) + "\" would take the name \"" +
+                        instrument.alias + "\", which already names the instrument \"" +
+                        other.text(1) + "\" (" + other.text(2) + ")",
+                    {}, "rename the file to ingest it as an instrument of its own, or give "
+                        "--replace to give the name \"" + instrument.alias + "\" to it");
+    }
+}
+
+long long upsert_instrument(sqlite3* database, const Instrument& instrument, bool replace) {
     // A catalogue alias takes over an instrument stored earlier under an extra name (pta_440).
     for (const auto& other : instrument.other_aliases) {
         Statement old(database, "SELECT id FROM instruments WHERE alias = ?1");
@@ -195,6 +255,7 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
         if (old.step())
             delete_instrument(database, old.integer(0));
     }
+    check_alias_collision(database, instrument, replace);
     // Single-row statements without RETURNING or ON CONFLICT: those open a statement journal,
     // and FTS5 writes its pending terms out as a new index segment at every statement
     // savepoint — one small segment per instrument that searches then had to seek through.
@@ -226,6 +287,14 @@ long long upsert_instrument(sqlite3* database, const Instrument& instrument) {
 
 int insert_expression(sqlite3* database, long long instrument, const Expression& expression,
                       bool references) {
+    // Checked here, with the source named, rather than left to the UNIQUE constraint's message.
+    std::set<std::string_view> eids;
+    for (const auto& p : expression.provisions)
+        if (!eids.insert(p.eid).second)
+            throw Error("duplicate eId \"" + p.eid + "\" in the " + expression.language +
+                            " expression",
+                        {expression.source, p.source_line, 0},
+                        "every provision of an expression needs its own eId", p.eid);
     Statement existing(database,
                        "SELECT id FROM expressions WHERE instrument_id = ?1 AND language = ?2");
     existing.bind(1, instrument).bind(2, expression.language);
@@ -285,13 +354,39 @@ constexpr const char* provision_columns =
 
 } // namespace
 
+void Store::Impl::fail(int code, const std::string& message) const {
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw Error(fmt::format("another treatykb ingest holds the database (waited {:g} s for it)",
+                                busy_timeout_ms / 1000.0),
+                    {path, 0, 0}, "wait for that ingest to finish, then run this command again");
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        throw Error("not a treatykb database: " + message, {path, 0, 0},
+                    "is the file a treatykb database? Use --db to choose another one");
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        throw Error("cannot write the database: " + message, {path, 0, 0},
+                    "check the permissions of the file and its folder, or use --db");
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+        throw Error("cannot write the database: " + message, {path, 0, 0},
+                    "is the disk full? The database is as it was before this command");
+    default:
+        throw Error("database error: " + message, {path, 0, 0},
+                    "is the file a treatykb database? Use --db to choose another one");
+    }
+}
+
 void Store::Impl::execute(const char* sql) const {
     char* message = nullptr;
-    if (sqlite3_exec(database, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string text = message ? message : "unknown";
+    int code = sqlite3_exec(database, sql, nullptr, nullptr, &message);
+    if (code != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errstr(code);
         sqlite3_free(message);
-        throw Error("database error: " + text, {path, 0, 0},
-                    "is the file a treatykb database? Use --db to choose another one");
+        fail(code, text);
     }
 }
 
@@ -327,23 +422,67 @@ std::string Store::Impl::short_title(long long instrument) const {
     return title.empty() ? statement.text(1) : title;
 }
 
-Store::Store(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// True when the open database holds a treatykb schema (its meta table).
+bool has_schema(sqlite3* database) {
+    sqlite3_stmt* statement = nullptr;
+    int code = sqlite3_prepare_v2(
+        database, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'", -1,
+        &statement, nullptr);
+    if (code != SQLITE_OK)
+        return false;
+    code = sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    return code == SQLITE_ROW;
+}
+
+// The schema_version of an open treatykb database ("" when meta has none).
+std::string schema_version(sqlite3* database) {
+    Statement version(database, "SELECT value FROM meta WHERE key = 'schema_version'");
+    return version.step() ? version.text(0) : std::string();
+}
+
+// A read-only Store cannot run migrate_schema: an older (or newer) database is an Error that
+// says how to get a current one.
+void require_current_schema(sqlite3* database, const std::string& path) {
+    std::string version = schema_version(database);
+    if (version == current_schema_version)
+        return;
+    throw Error("the database has schema version " + (version.empty() ? "?" : version) +
+                    ", this treatykb reads version " + current_schema_version +
+                    " and a read-only command cannot upgrade it",
+                {path, 0, 0},
+                "ingest again (treatykb ingest --corpus ...), which upgrades the database, or "
+                "delete it and ingest into a new one");
+}
+
+} // namespace
+
+Store::Store(const std::string& path, StoreAccess access, int busy_timeout_ms)
+    : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
-    bool read_only = mode == Mode::read_only;
-    fs::path parent = fs::path(path).parent_path();
+    impl_->read_only = access == StoreAccess::read_only;
+    impl_->busy_timeout_ms = busy_timeout_ms;
     std::error_code ignored;
-    if (!parent.empty() && !read_only)
+    // A reader of a database that does not exist yet reads an empty one, in memory: it creates
+    // no file and takes no lock.
+    bool in_memory = impl_->read_only && !fs::exists(path, ignored);
+    fs::path parent = fs::path(path).parent_path();
+    if (!impl_->read_only && !parent.empty())
         fs::create_directories(parent, ignored);
-    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path.c_str(), &impl_->database, flags, nullptr) != SQLITE_OK) {
+    int flags = impl_->read_only && !in_memory ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(in_memory ? ":memory:" : path.c_str(), &impl_->database, flags,
+                        nullptr) != SQLITE_OK) {
         std::string message = impl_->database ? sqlite3_errmsg(impl_->database) : "out of memory";
         sqlite3_close(impl_->database);
         impl_->database = nullptr;
         throw Error("cannot open the database: " + message, {path, 0, 0},
-                    read_only ? "check the path given with --db or TREATYKB_DB"
-                              : "choose a writable location with --db or TREATYKB_DB");
+                    impl_->read_only ? "check the path and the file's permissions, or use --db"
+                                     : "choose a writable location with --db or TREATYKB_DB");
     }
-    sqlite3_busy_timeout(impl_->database, 5000);
+    sqlite3_busy_timeout(impl_->database, busy_timeout_ms);
     try {
         register_search_tokenizer(impl_->database);
         impl_->phrase_counts = std::make_unique<PhraseCounts>(impl_->database);
@@ -351,35 +490,76 @@ Store::Store(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>(
     } catch (const std::exception& e) {
         throw Error(e.what(), {path, 0, 0}, "install an SQLite library built with FTS5");
     }
-    if (read_only) {
-        // Readers take the journal mode the writer chose (WAL) and never create the schema.
-        impl_->execute("PRAGMA query_only = 1; PRAGMA cache_size = -16384; "
-                       "PRAGMA mmap_size = 268435456;");
+    // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages;
+    // readers (many at once under serve) take a smaller one. Connection settings only: these
+    // write nothing.
+    impl_->execute(impl_->read_only ? "PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;"
+                                    : "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
+    if (impl_->read_only && !in_memory) {
+        // Belt and braces beside SQLITE_OPEN_READONLY: the connection refuses any write.
+        impl_->execute("PRAGMA query_only = 1");
+        // A file with no schema (empty, or being created by a first ingest) reads as empty;
+        // anything else that is not a treatykb database is an error here, not at the first query.
+        // A reader cannot upgrade an older schema: it says so instead of failing at a query.
+        impl_->execute("SELECT count(*) FROM sqlite_master");
+        if (has_schema(impl_->database)) {
+            require_current_schema(impl_->database, path);
+            return;
+        }
+        sqlite3_close(impl_->database);
+        impl_->database = nullptr;
+        if (sqlite3_open_v2(":memory:", &impl_->database,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            throw Error("cannot open an empty in-memory database", {path, 0, 0}, "");
+        register_search_tokenizer(impl_->database);
+        impl_->phrase_counts = std::make_unique<PhraseCounts>(impl_->database);
+        register_search_rank(impl_->database, impl_->phrase_counts.get());
+        in_memory = true;
+    }
+    if (in_memory) {
+        impl_->execute(schema);
         return;
     }
-    // A large page cache keeps a whole-corpus ingest (one transaction) from spilling pages.
-    impl_->execute(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
-        "PRAGMA mmap_size = 268435456;");
-    impl_->execute("BEGIN");
+    // The writer: WAL once (a database already in WAL mode is not touched, so opening never
+    // needs a lock another ingest holds), the schema once, in an IMMEDIATE transaction so that
+    // a concurrent first ingest waits on the busy timeout instead of failing at once.
+    sqlite3_stmt* mode = nullptr;
+    bool wal = false;
+    if (sqlite3_prepare_v2(impl_->database, "PRAGMA journal_mode", -1, &mode, nullptr) ==
+        SQLITE_OK) {
+        if (sqlite3_step(mode) == SQLITE_ROW) {
+            const unsigned char* value = sqlite3_column_text(mode, 0);
+            wal = value && std::string_view(reinterpret_cast<const char*>(value)) == "wal";
+        }
+        sqlite3_finalize(mode);
+    }
+    if (!wal)
+        impl_->execute("PRAGMA journal_mode = WAL");
+    impl_->execute("PRAGMA synchronous = NORMAL");
+    // A current schema needs no write; a new or older one is created or upgraded
+    // (migrate_schema) under the write lock.
+    if (has_schema(impl_->database) && schema_version(impl_->database) == current_schema_version)
+        return;
+    impl_->execute("BEGIN IMMEDIATE");
     try {
         impl_->execute(schema);
         migrate_schema(impl_->database);
         impl_->execute("COMMIT");
     } catch (...) {
-        impl_->execute("ROLLBACK");
+        sqlite3_exec(impl_->database, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
 }
 
-Store::~Store() {
-    if (!impl_)
-        return;
-    for (auto& [sql, statement] : impl_->cache.statements)
+Store::~Store() = default;
+
+// Also runs when a constructor throws after the connection was opened, so nothing leaks.
+Store::Impl::~Impl() {
+    for (auto& [sql, statement] : cache.statements)
         sqlite3_finalize(statement);
-    impl_->cache.statements.clear();
-    if (impl_->database)
-        sqlite3_close(impl_->database);
+    cache.statements.clear();
+    if (database)
+        sqlite3_close(database);
 }
 
 IngestSummary Store::ingest(const std::vector<Instrument>& instruments,
@@ -396,6 +576,10 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
                             const IngestOptions& options) {
     IngestSummary summary;
     std::set<std::string> aliases; // an instrument may arrive once per expression
+    if (impl_->read_only)
+        throw Error("the database was opened read-only", {impl_->path, 0, 0},
+                    "open it with StoreAccess::read_write to ingest");
+    // IMMEDIATE takes the write lock now, waiting up to the busy timeout for another ingest.
     impl_->execute("BEGIN IMMEDIATE");
     try {
         // FTS5 writes its pending terms as a new index segment each time they pass `hashsize`
@@ -406,7 +590,7 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
         impl_->execute(
             "INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
         produce([&](const Instrument& instrument) {
-            long long id = upsert_instrument(impl_->database, instrument);
+            long long id = upsert_instrument(impl_->database, instrument, options.replace);
             if (aliases.insert(instrument.alias).second)
                 ++summary.instruments;
             for (const auto& expression : instrument.expressions) {

@@ -7,6 +7,12 @@
 // "treatykb" tokenizer (Snowball stemming for Russian and English, confusable normalisation).
 // WAL mode. Each ingest() is one transaction: an expression that is ingested again replaces the
 // stored one atomically, and a failure leaves the database exactly as it was.
+//
+// Readers never need the write lock: a Store opened with StoreAccess::read_only opens the file
+// read-only and writes nothing (no schema, no journal-mode change), so searches, shows and
+// analyses run while an ingest writes (WAL: they see the last committed state). A writer that
+// finds another ingest holding the database waits up to its busy timeout, then throws an Error
+// saying so.
 #pragma once
 
 #include <functional>
@@ -68,6 +74,10 @@ struct IngestOptions {
     // Find and resolve the cross-references of every expression (kb/reference_resolver) and
     // store them in the `reference` table. Off only to measure what resolution costs.
     bool references = true;
+    // An instrument whose alias already names another work (a different work URI: "eaeu.txt"
+    // against the catalogue's eaeu), or an extra name of another instrument ("pta_440"), is an
+    // Error unless `replace` is set; then the other work is deleted, or loses that name.
+    bool replace = false;
 };
 
 // One row of the `reference` table (see kb/reference_resolver.hpp for the fields).
@@ -88,18 +98,24 @@ struct IngestSummary {
     int provisions = 0;
 };
 
+enum class StoreAccess {
+    read_write, // creates the file and schema if needed; ingest() may be called
+    read_only,  // never writes; a missing file reads as an empty database
+};
+
 class Store {
   public:
-    // read_write opens (creating if needed) the database; read_only opens an existing one with
-    // SQLITE_OPEN_READONLY and `PRAGMA query_only` (the web reader), creating nothing and never
-    // writing. Throws treatykb::Error when it cannot.
-    enum class Mode { read_write, read_only };
-    explicit Store(const std::string& path, Mode mode = Mode::read_write);
+    // Opens the database; throws treatykb::Error when it cannot. `busy_timeout_ms`: how long a
+    // writer waits for another ingest to finish (and a reader for a WAL recovery).
+    explicit Store(const std::string& path, StoreAccess access = StoreAccess::read_write,
+                   int busy_timeout_ms = 5000);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // Writes the instruments in one transaction (replacing expressions already stored).
+    // Writes the instruments in one transaction (replacing expressions already stored). Throws
+    // Error when the Store is read-only, or when another ingest still holds the database after
+    // the busy timeout.
     IngestSummary ingest(const std::vector<Instrument>& instruments,
                          const IngestOptions& options = {});
 

@@ -58,8 +58,15 @@ void insert_references(sqlite3* database, long long expression_id, const Express
 namespace treatykb {
 
 struct Store::Impl {
+    Impl() = default;
+    ~Impl();
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
     sqlite3* database = nullptr;
     std::string path;
+    bool read_only = false;
+    int busy_timeout_ms = 0;
     mutable detail::StatementCache cache; // read paths only; emptied before the connection closes
     std::unique_ptr<PhraseCounts> phrase_counts; // for treatykb_bm25 on this connection
 
@@ -67,7 +74,10 @@ struct Store::Impl {
         return detail::Statement(database, cache, sql);
     }
 
+    // Runs SQL; an error becomes a treatykb::Error that says what happened (another ingest holds
+    // the database, the file is not a database, the disk is full, ...).
     void execute(const char* sql) const;
+    [[noreturn]] void fail(int code, const std::string& message) const;
     std::optional<long long> instrument_id(std::string_view instrument) const;
     std::optional<long long> expression_id(std::string_view instrument,
                                            std::string_view lang) const;

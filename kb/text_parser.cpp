@@ -569,8 +569,23 @@ void require_readable_text(std::string_view text, const std::string& file) {
                     {file, line_of_offset(text, *bad), 0},
                     "convert the file to UTF-8, e.g. iconv -f WINDOWS-1251 -t UTF-8");
     }
+    if (auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw Error("NUL byte (U+0000) in the text at offset " + std::to_string(nul),
+                    {file, line_of_offset(text, nul), 0},
+                    "the file is binary or damaged; remove the NUL bytes (e.g. tr -d '\\000')");
     if (trim(text).empty())
         throw Error("empty text", {file, 0, 0}, "the file has no treaty text; check the path");
+}
+
+void require_valid_character_references(std::string_view xml, const std::string& file) {
+    if (auto bad = first_invalid_character_reference(xml)) {
+        std::size_t end = xml.find(';', *bad);
+        throw Error("character reference " + std::string(xml.substr(*bad, end - *bad + 1)) +
+                        " names no Unicode character (a NUL, a lone UTF-16 surrogate or a "
+                        "value above U+10FFFF)",
+                    {file, line_of_offset(xml, *bad), 0},
+                    "replace it with the character meant, or delete it");
+    }
 }
 
 ParsedText parse_markdown_treaty(std::string_view text, const std::string& file,

@@ -21,7 +21,12 @@ ParsedText parse_markdown_treaty(std::string_view text, const std::string& file,
                                  const std::string& annex = {});
 ParsedText parse_plain_text_treaty(std::string_view text, const std::string& file);
 
-// Checks that `text` is non-empty UTF-8; throws Error naming the file and line otherwise.
+// Checks that `text` is non-empty UTF-8 without NUL bytes; throws Error naming the file and line
+// otherwise.
 void require_readable_text(std::string_view text, const std::string& file);
+
+// Checks that every character reference of an XML text names a character a text may hold (see
+// first_invalid_character_reference); throws Error naming the file and line otherwise.
+void require_valid_character_references(std::string_view xml, const std::string& file);
 
 } // namespace treatykb

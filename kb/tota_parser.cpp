@@ -3,6 +3,8 @@
 #include <boost/regex/icu.hpp>
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "kb/eid.hpp"
@@ -118,6 +120,7 @@ std::string text_of(const pugi::xml_node& node, const char* name) {
 
 TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     require_readable_text(xml, file);
+    require_valid_character_references(xml, file);
     pugi::xml_document document;
     pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());
     if (!parsed) {
@@ -134,6 +137,22 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     }
     TotaDocument out;
     out.treaty_identifier = text_of(meta, "treaty_identifier");
+    // The identifier becomes the alias "pta_N" and part of the work URI: ToTA's are numbers; an
+    // empty one or one with a path in it ("../../etc") would make a meaningless or unsafe name.
+    bool identifier_ok = !out.treaty_identifier.empty() && out.treaty_identifier.size() <= 32 &&
+                         std::all_of(out.treaty_identifier.begin(), out.treaty_identifier.end(),
+                                     [](char c) {
+                                         return std::isalnum(static_cast<unsigned char>(c)) ||
+                                                c == '-' || c == '_';
+                                     });
+    if (!identifier_ok) {
+        pugi::xml_node where = meta.child("treaty_identifier");
+        throw Error("ToTA treaty identifier \"" + out.treaty_identifier +
+                        "\" is not a treaty number (letters, digits, - and _ only, at most 32)",
+                    {file, where ? line_of_offset(xml, static_cast<std::size_t>(where.offset_debug())) : 1, 0},
+                    "ToTA files name their treaty with <treaty_identifier>N</treaty_identifier>, "
+                    "e.g. 440");
+    }
     out.name = text_of(meta, "name");
     out.type = text_of(meta, "type");
     out.date_signed = text_of(meta, "date_signed");
@@ -218,7 +237,8 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
             }
             std::string number;
             if (label.empty()) {
-                bool numeric = !last_number.empty() &&
+                // (at most 6 digits, so that the next number is a plain int)
+                bool numeric = !last_number.empty() && last_number.size() <= 6 &&
                                last_number.find_first_not_of("0123456789") == std::string::npos;
                 number = numeric ? std::to_string(std::stoi(last_number) + 1)
                                  : "unnumbered-" + std::to_string(index);

@@ -22,6 +22,33 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<std::size_t> first_invalid_character_reference(std::string_view xml) {
+    for (std::size_t at = xml.find("&#"); at != std::string_view::npos; at = xml.find("&#", at + 2)) {
+        std::size_t i = at + 2;
+        bool hex = i < xml.size() && (xml[i] == 'x' || xml[i] == 'X');
+        if (hex)
+            ++i;
+        unsigned long long value = 0;
+        std::size_t digits = 0;
+        for (; i < xml.size(); ++i, ++digits) {
+            char c = xml[i];
+            int digit = c >= '0' && c <= '9'                ? c - '0'
+                        : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                      : -1;
+            if (digit < 0)
+                break;
+            if (value <= 0x10FFFF) // beyond that it is out of range whatever follows
+                value = value * (hex ? 16 : 10) + static_cast<unsigned>(digit);
+        }
+        if (digits == 0 || i >= xml.size() || xml[i] != ';')
+            continue; // not a character reference; the XML parser reports it
+        if (value == 0 || (value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF)
+            return at;
+    }
+    return std::nullopt;
+}
+
 int line_of_offset(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));

@@ -10,6 +10,11 @@ namespace treatykb {
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// Byte offset of the first XML character reference ("&#xD800;", "&#0;") that names no Unicode
+// scalar value a text may hold: NUL, a UTF-16 surrogate (U+D800-U+DFFF) or a value above
+// U+10FFFF. An XML parser would store such a reference as invalid UTF-8 or cut the text short.
+std::optional<std::size_t> first_invalid_character_reference(std::string_view xml);
+
 // Line number (1-based) of a byte offset.
 int line_of_offset(std::string_view text, std::size_t offset);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command (and CI's): install, build twice (plain, and with ASan+UBSan),
-# run the whole test suite on both builds.
+# run the whole test suite on both builds, then build the fuzz targets (Clang, ASan+UBSan) and
+# run each for a short fixed time (TREATYKB_FUZZ_SECONDS, default 10).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 TREATYKB_WITH_BROWSER=1 "$root/scripts/setup.sh"
@@ -11,3 +12,4 @@ if [[ -n "$tota" ]]; then export TREATYKB_TOTA="$tota"; fi
 "$root/scripts/build.sh" --sanitize
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd "$root/build-asan" && ctest --output-on-failure)
+"$root/scripts/fuzz.sh" "${TREATYKB_FUZZ_SECONDS:-10}"

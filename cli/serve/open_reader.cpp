@@ -16,7 +16,7 @@ std::unique_ptr<Reader> open_reader(const Options& options, const std::vector<st
                     " ingest --corpus)");
     std::optional<VerifiedKnowledge> knowledge;
     {
-        Store store(database, Store::Mode::read_only);
+        Store store(database, StoreAccess::read_only);
         if (store.list().empty())
             throw Error("the database " + database + " holds no instrument", {},
                         "ingest some first: treatykb --db " + database + " ingest --corpus");

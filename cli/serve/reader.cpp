@@ -123,7 +123,7 @@ StorePool::Lease StorePool::acquire() {
             return Lease(*this, std::move(store));
         }
     }
-    return Lease(*this, std::make_unique<Store>(path_, Store::Mode::read_only));
+    return Lease(*this, std::make_unique<Store>(path_, StoreAccess::read_only));
 }
 
 // ---- Reader -------------------------------------------------------------------------------------

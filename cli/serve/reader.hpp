@@ -4,7 +4,7 @@
 //
 // `treatykb serve` answers /api/... with these documents and renders its pages from the very same
 // documents (pages.hpp); `treatykb site` writes both to files. The reader only reads: it opens the
-// database with Store::Mode::read_only, one connection per concurrent request (StorePool), and
+// database with StoreAccess::read_only, one connection per concurrent request (StorePool), and
 // evaluates the verified knowledge once, at start. Bad requests raise NotFound or BadRequest,
 // which the server turns into 404 and 400 pages.
 #pragma once
