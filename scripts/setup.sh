@@ -19,7 +19,10 @@ if [[ "${TREATYKB_WITH_BROWSER:-0}" == 1 ]]; then
   packages+=(chromium)               # the HTML report test renders the page headless
   # tests/browser: node runs the reader's browser test; npm installs puppeteer-core (pinned in
   # tests/browser/package-lock.json) into the build folder, driving the system chromium.
-  packages+=(nodejs npm)
+  # A machine that already has node and npm (e.g. a vendor build of nodejs, which bundles npm and
+  # conflicts with Debian's npm package) keeps them.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 missing=()
 for p in "${packages[@]}"; do
