@@ -1,5 +1,7 @@
 #include "cli/data_table.hpp"
 
+#include "cli/render_util.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -30,21 +32,9 @@ std::string number_text(double value) {
 
 namespace {
 
-std::string field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 struct CsvField {
     std::string operator()(std::monostate) const { return {}; }
-    std::string operator()(const std::string& text) const { return field(text); }
+    std::string operator()(const std::string& text) const { return report::detail::csv_field(text); }
     std::string operator()(long long number) const { return std::to_string(number); }
     std::string operator()(double number) const { return number_text(number); }
     std::string operator()(bool value) const { return value ? "true" : "false"; }
@@ -63,7 +53,7 @@ struct JsonValue {
 std::string to_csv(const DataTable& table) {
     std::string out;
     for (std::size_t c = 0; c < table.columns.size(); ++c)
-        out += (c ? "," : "") + field(table.columns[c]);
+        out += (c ? "," : "") + report::detail::csv_field(table.columns[c]);
     out += "\r\n";
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < row.size(); ++c)

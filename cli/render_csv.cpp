@@ -9,18 +9,6 @@ namespace treatykb::cli::report {
 
 namespace {
 
-std::string field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string cell_csv(const Cell& cell) {
     switch (cell.kind) {
     case Cell::Kind::number:
@@ -39,18 +27,18 @@ void write_table(std::string& out, const Table& table) {
     std::vector<std::string> header;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         exact_twin.push_back(detail::column_has_rational(table, c));
-        header.push_back(field(table.columns[c]));
+        header.push_back(detail::csv_field(table.columns[c]));
         if (exact_twin.back())
-            header.push_back(field(table.columns[c] + " (exact)"));
+            header.push_back(detail::csv_field(table.columns[c] + " (exact)"));
     }
     out += fmt::format("{}\r\n", fmt::join(header, ","));
     for (const auto& row : table.rows) {
         std::vector<std::string> fields;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            fields.push_back(c < row.size() ? field(cell_csv(row[c])) : "");
+            fields.push_back(c < row.size() ? detail::csv_field(cell_csv(row[c])) : "");
             if (exact_twin[c])
                 fields.push_back(c < row.size() && row[c].kind == Cell::Kind::rational
-                                     ? field(row[c].text)
+                                     ? detail::csv_field(row[c].text)
                                      : "");
         }
         out += fmt::format("{}\r\n", fmt::join(fields, ","));

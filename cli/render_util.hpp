@@ -1,5 +1,6 @@
 // Helpers shared by the report renderers (cli/render_*.cpp): display width of UTF-8 text and
-// the list of every provision a document quotes.
+// the list of every provision a document quotes, HTML and CSV escaping (also used by the tidy
+// tables and the web reader).
 #pragma once
 
 #include <string>
@@ -22,6 +23,12 @@ std::vector<Citation> quoted_provisions(const Document& document);
 
 // Drops the blank lines a document's last block leaves behind, keeping one final newline.
 std::string without_trailing_blank_lines(std::string text);
+
+// Text safe inside HTML content and attribute values: & < > " ' as entities.
+std::string html_escape(std::string_view text);
+
+// One CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote or line break.
+std::string csv_field(std::string_view text);
 
 // Whether a table column holds a rational (CSV gives such columns an exact twin).
 bool column_has_rational(const Table& table, std::size_t column);

@@ -175,6 +175,9 @@ class Store {
     struct Impl;
 
   private:
+    std::vector<StoredReference> references_in_subtree(std::string_view instrument,
+                                                       std::string_view eid, std::string_view lang,
+                                                       std::string_view end) const;
     std::unique_ptr<Impl> impl_;
 };
 

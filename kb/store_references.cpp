@@ -54,25 +54,21 @@ constexpr const char* subtree_eids = R"sql(
 std::vector<StoredReference> Store::references_from(std::string_view instrument,
                                                     std::string_view eid,
                                                     std::string_view lang) const {
-    std::vector<StoredReference> out;
-    auto expression = impl_->expression_id(instrument, lang);
-    if (!expression)
-        return out;
-    std::string sql = std::string(subtree_eids) + " SELECT " + reference_columns + R"sql(
-        FROM reference r JOIN provisions p ON p.expression_id = r.expression_id
-          AND p.eid = r.from_eid
-        WHERE r.expression_id = ?1 AND r.from_eid IN (SELECT eid FROM below)
-        ORDER BY p.ord, r.offset, r.id)sql";
-    Statement query = impl_->query(sql.c_str());
-    query.bind(1, *expression).bind(2, eid);
-    while (query.step())
-        out.push_back(read_reference(query));
-    return out;
+    return references_in_subtree(instrument, eid, lang, "from_eid");
 }
 
 std::vector<StoredReference> Store::references_to(std::string_view instrument,
                                                   std::string_view eid,
                                                   std::string_view lang) const {
+    return references_in_subtree(instrument, eid, lang, "to_eid");
+}
+
+// The references whose `end` ("from_eid": the citing provision; "to_eid": the cited one) lies in
+// the subtree of `eid`, in document order of the citing provision.
+std::vector<StoredReference> Store::references_in_subtree(std::string_view instrument,
+                                                          std::string_view eid,
+                                                          std::string_view lang,
+                                                          std::string_view end) const {
     std::vector<StoredReference> out;
     auto expression = impl_->expression_id(instrument, lang);
     if (!expression)
@@ -80,7 +76,7 @@ std::vector<StoredReference> Store::references_to(std::string_view instrument,
     std::string sql = std::string(subtree_eids) + " SELECT " + reference_columns + R"sql(
         FROM reference r JOIN provisions p ON p.expression_id = r.expression_id
           AND p.eid = r.from_eid
-        WHERE r.expression_id = ?1 AND r.to_eid IN (SELECT eid FROM below)
+        WHERE r.expression_id = ?1 AND r.)sql" + std::string(end) + R"sql( IN (SELECT eid FROM below)
         ORDER BY p.ord, r.offset, r.id)sql";
     Statement query = impl_->query(sql.c_str());
     query.bind(1, *expression).bind(2, eid);

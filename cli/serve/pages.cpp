@@ -1,5 +1,7 @@
 #include "cli/serve/pages.hpp"
 
+#include "cli/render_util.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,21 +13,7 @@ namespace treatykb::cli::serve {
 
 // ---- links and escaping -------------------------------------------------------------------------
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view text) { return report::detail::html_escape(text); }
 
 std::string encode_component(std::string_view text) {
     static const char* hex = "0123456789ABCDEF";
