@@ -158,6 +158,39 @@ inline RunResult run_program(const std::string& arguments, const std::string& da
     return result;
 }
 
+// The database most CLI tests read, ingested once per test program and shared by its tests (they
+// only read it; a test that writes makes its own): `ingest --corpus`, the bundled texts (and the
+// ToTA instruments of corpus.xml when $TREATYKB_TOTA is set).
+inline const std::string& bundled_corpus_database() {
+    static TemporaryDatabase database;
+    static bool loaded = false;
+    if (!loaded) {
+        auto result = run_program("ingest --corpus", database.path());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        loaded = true;
+    }
+    return database.path();
+}
+
+// The whole corpus, `ingest --corpus --tota DIR`, shared the same way; nullptr when ToTA is absent
+// outside CI (tota_dir() fails the test in CI).
+inline const std::string* full_corpus_database() {
+    static TemporaryDatabase database;
+    static bool loaded = false;
+    static bool available = false;
+    if (!loaded) {
+        loaded = true;
+        std::optional<std::string> tota = tota_dir();
+        if (!tota) return nullptr;
+        auto result = run_program("ingest --corpus --tota '" + *tota + "'", database.path());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        available = true;
+    }
+    return available ? &database.path() : nullptr;
+}
+
 inline bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

@@ -14,24 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A database with the whole corpus (bundled Russian texts and the ToTA treaties of corpus.xml);
-// nullopt when ToTA is absent outside CI (tota_dir() fails the test in CI).
-const std::string* full_database() {
-    static TemporaryDatabase database;
-    static bool loaded = false;
-    static bool available = false;
-    if (!loaded) {
-        loaded = true;
-        std::optional<std::string> tota = tota_dir();
-        if (!tota) return nullptr;
-        auto result = run_program("ingest --corpus --tota '" + *tota + "'", database.path());
-        INFO(result.err);
-        REQUIRE(result.exit_code == 0);
-        available = true;
-    }
-    return available ? &database.path() : nullptr;
-}
-
 bool updating_goldens() {
     const char* flag = std::getenv("TREATYKB_UPDATE_GOLDENS");
     return flag != nullptr && std::string(flag) == "1";
@@ -40,7 +22,7 @@ bool updating_goldens() {
 }  // namespace
 
 TEST_CASE("analyze eaeu matches its golden report") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     // A fixed evaluation date: the default, today, would change the report as regimes end.
     auto result = run_program("analyze eaeu --format md --as-of 2025-01-01", *database);
@@ -57,7 +39,7 @@ TEST_CASE("analyze eaeu matches its golden report") {
 }
 
 TEST_CASE("analyze eaeu --format json carries the four findings with their quotes") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("analyze eaeu --format json --no-proofs", *database);
     INFO(result.err);
@@ -89,7 +71,7 @@ TEST_CASE("analyze eaeu --format json carries the four findings with their quote
 }
 
 TEST_CASE("The analysis renders as one self-contained HTML page and as CSV tables") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto html = run_program("analyze eaeu --format html", *database);
     REQUIRE(html.exit_code == 0);
@@ -106,7 +88,7 @@ TEST_CASE("The analysis renders as one self-contained HTML page and as CSV table
 }
 
 TEST_CASE("The analysis page renders in headless Chromium, charts and findings, no console errors") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     TemporaryDirectory scratch;
     const fs::path page = fs::path(scratch.path()) / "analysis.html";
@@ -126,7 +108,7 @@ TEST_CASE("The analysis page renders in headless Chromium, charts and findings, 
 }
 
 TEST_CASE("compare sets the EAEU beside the CIS free trade area and the 2007 Commission") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("compare eaeu cis-fta-2011 cuc-2007 --format json", *database);
     INFO(result.err);
@@ -138,7 +120,7 @@ TEST_CASE("compare sets the EAEU beside the CIS free trade area and the 2007 Com
 }
 
 TEST_CASE("A what-if scenario reports its delta against the baseline") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto drop = run_program("analyze eaeu --scenario '" + source_dir() +
                                 "/kb/scenarios/drop_art47_permission.xml'",
@@ -156,7 +138,7 @@ TEST_CASE("A what-if scenario reports its delta against the baseline") {
 }
 
 TEST_CASE("A scenario with an error is rejected with file, line and column") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     TemporaryDirectory scratch;
     std::string scenario = scratch.write(
@@ -171,7 +153,7 @@ TEST_CASE("A scenario with an error is rejected with file, line and column") {
 }
 
 TEST_CASE("check rejects an annotation whose quote is not in the cited provision") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     TemporaryDirectory scratch;
     std::string bad = scratch.write(
@@ -196,7 +178,7 @@ TEST_CASE("check rejects an annotation whose quote is not in the cited provision
 }
 
 TEST_CASE("power eaeu computes every body of the knowledge base") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("power eaeu", *database);
     INFO(result.err);
@@ -207,7 +189,7 @@ TEST_CASE("power eaeu computes every body of the knowledge base") {
 }
 
 TEST_CASE("power teu: the Council's double majority with its blocking-minority clause, from the knowledge base") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("power teu", *database);
     INFO(result.err);
@@ -217,7 +199,7 @@ TEST_CASE("power teu: the Council's double majority with its blocking-minority c
 }
 
 TEST_CASE("compare shows pooling by decision area, coverage, and the 2007 Commission's Shapley-Shubik beside the 2014 Board's") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("compare eaeu teu cuc-2007 mercosur", *database);
     INFO(result.err);
@@ -235,7 +217,7 @@ TEST_CASE("compare shows pooling by decision area, coverage, and the 2007 Commis
 }
 
 TEST_CASE("analyze eaeu derives the Balassa stage condition by condition, with provisions") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("analyze eaeu", *database);
     INFO(result.err);
@@ -248,7 +230,7 @@ TEST_CASE("analyze eaeu derives the Balassa stage condition by condition, with p
 }
 
 TEST_CASE("analyze teu shows the CFSP's unanimity in its policy streams") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto result = run_program("analyze teu", *database);
     INFO(result.err);
@@ -258,7 +240,7 @@ TEST_CASE("analyze teu shows the CFSP's unanimity in its policy streams") {
 }
 
 TEST_CASE("analyze --as-of evaluates at the date, and rejects a date that does not exist") {
-    const std::string* database = full_database();
+    const std::string* database = full_corpus_database();
     if (!database) return;
     auto early = run_program("analyze eaeu --no-proofs --as-of 2015-01-01", *database);
     auto late = run_program("analyze eaeu --no-proofs --as-of 2025-01-01", *database);

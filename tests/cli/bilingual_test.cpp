@@ -11,7 +11,7 @@
 using namespace treatykb::testing;
 
 TEST_CASE("show eaeu 47 --lang ru,en prints both expressions side by side, by eId") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     if (!tota_dir()) return;
     auto both = run_program("show eaeu 47 --lang ru,en", database);
     INFO(both.err);
@@ -37,7 +37,7 @@ TEST_CASE("show eaeu 47 --lang ru,en prints both expressions side by side, by eI
 
 TEST_CASE("search merges the expressions by provision: an English query finds Art. 47, with the "
           "Russian expression listed") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     if (!tota_dir()) return;
     auto result = run_program("search 'unilateral non-tariff' --instrument eaeu --format json",
                               database);
@@ -81,7 +81,7 @@ TEST_CASE("search merges the expressions by provision: an English query finds Ar
 }
 
 TEST_CASE("search filters by party, date of signature and type; CSV output") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto instruments = nlohmann::json::parse(run_program("list --format json", database).out);
     std::map<std::string, nlohmann::json> by_alias;
     for (const auto& row : instruments) by_alias[row["instrument"]] = row;

@@ -87,7 +87,7 @@ std::vector<BibEntry> parse_bibtex(const std::string& text) {
 } // namespace
 
 TEST_CASE("cite eaeu \"Art. 47(1)\" in text, BibTeX, CSL-JSON and RIS") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto text = run_program("cite eaeu 'Art. 92(1)'", database);
     INFO(text.err);
     REQUIRE(text.exit_code == 0);
@@ -143,7 +143,7 @@ TEST_CASE("cite eaeu \"Art. 47(1)\" in text, BibTeX, CSL-JSON and RIS") {
 }
 
 TEST_CASE("--cite on show, search and analyze exports every cited provision") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto show = run_program("show eaeu 'Art. 92(1)' --cite bibtex", database);
     REQUIRE(show.exit_code == 0);
     CHECK(parse_bibtex(show.out).size() == 1);

@@ -13,29 +13,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string* corpus_database() {
-    static TemporaryDatabase database;
-    static bool loaded = false;
-    static bool available = false;
-    if (!loaded) {
-        loaded = true;
-        std::optional<std::string> tota = tota_dir();
-        if (!tota) return nullptr;
-        auto result = run_program("ingest --corpus --tota '" + *tota + "'", database.path());
-        INFO(result.err);
-        REQUIRE(result.exit_code == 0);
-        available = true;
-    }
-    return available ? &database.path() : nullptr;
-}
-
 // The coded files of eaeu, cuc-2007, teu and mercosur, written once into a scratch folder.
 const TemporaryDirectory* coded() {
     static TemporaryDirectory folder;
     static bool done = false;
     if (!done) {
         done = true;
-        auto result = run_program("code eaeu cuc-2007 teu mercosur -o '" + folder.path() + "'", *corpus_database());
+        auto result = run_program("code eaeu cuc-2007 teu mercosur -o '" + folder.path() + "'", *full_corpus_database());
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
     }
@@ -70,7 +54,7 @@ bool proposes(const std::string& file, const std::string& provision, const std::
 }  // namespace
 
 TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing clauses", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     CHECK(proposes("eaeu.xml", "eaeu#art_13__para_2", "decision_rule(eaeu_supreme_council, consensus, 1, 1, members, @)"));
     CHECK(proposes("eaeu.xml", "eaeu#art_18__para_2",
                    "decision_rule(eaeu_commission_board, qualified_majority, 2, 3, members, @)"));
@@ -81,7 +65,7 @@ TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing c
 }
 
 TEST_CASE("code finds the weighted votes of the 2007 Commission, TEU's QMV and MERCOSUR's consensus", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7", "vote_weight(cuc_2007_commission, RUS, 57.0, @)"));
     CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7", "vote_weight(cuc_2007_commission, BLR, 21.5, @)"));
     CHECK(proposes("cuc-2007.xml", "cuc-2007#art_7", "vote_weight(cuc_2007_commission, KAZ, 21.5, @)"));
@@ -97,18 +81,18 @@ TEST_CASE("code finds the weighted votes of the 2007 Commission, TEU's QMV and M
 }
 
 TEST_CASE("Coded knowledge passes check: every proposed quote verifies against its provision", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     std::string files;
     for (const char* name : {"eaeu.xml", "cuc-2007.xml", "teu.xml", "mercosur.xml"})
         files += " '" + coded()->path() + "/" + name + "'";
-    auto result = run_program("check" + files, *corpus_database());
+    auto result = run_program("check" + files, *full_corpus_database());
     INFO(result.out << result.err);
     CHECK(result.exit_code == 0);
     CHECK(contains(result.out, "quotes verified"));
 }
 
 TEST_CASE("Deleting one coding rule removes exactly its proposals", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     TemporaryDirectory rules, out;
     std::string arguments;
     const std::string removed = "decision.consensus.ru";
@@ -124,7 +108,7 @@ TEST_CASE("Deleting one coding rule removes exactly its proposals", "[code]") {
         arguments += " --coding '" + rules.write(entry.path().filename().string(), text) + "'";
     }
     REQUIRE(found);
-    auto result = run_program("code eaeu -o '" + out.path() + "'" + arguments, *corpus_database());
+    auto result = run_program("code eaeu -o '" + out.path() + "'" + arguments, *full_corpus_database());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     std::multiset<std::string> all = proposals(read_text(coded()->path() + "/eaeu.xml"));
@@ -140,9 +124,9 @@ TEST_CASE("Deleting one coding rule removes exactly its proposals", "[code]") {
 }
 
 TEST_CASE("code --stats lists the rules that matched nothing", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     TemporaryDirectory out;
-    auto result = run_program("code cuc-2007 --stats -o '" + out.path() + "'", *corpus_database());
+    auto result = run_program("code cuc-2007 --stats -o '" + out.path() + "'", *full_corpus_database());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(contains(result.out, "rule\tclass\tmatches\tunresolved\tproposals"));
@@ -150,10 +134,10 @@ TEST_CASE("code --stats lists the rules that matched nothing", "[code]") {
 }
 
 TEST_CASE("Coding a missing instrument: one clear line, non-zero exit, nothing written", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     TemporaryDirectory parent;
     std::string folder = parent.path() + "/out";
-    auto result = run_program("code eaeu no-such-treaty -o '" + folder + "'", *corpus_database());
+    auto result = run_program("code eaeu no-such-treaty -o '" + folder + "'", *full_corpus_database());
     CHECK(result.exit_code != 0);
     CHECK(contains(result.err, "no-such-treaty"));
     CHECK(std::count(result.err.begin(), result.err.end(), '\n') <= 2);  // the error and its hint
@@ -161,14 +145,14 @@ TEST_CASE("Coding a missing instrument: one clear line, non-zero exit, nothing w
 }
 
 TEST_CASE("code refuses to write into the hand-made knowledge", "[code]") {
-    if (!corpus_database()) return;
-    auto result = run_program("code eaeu -o '" + source_dir() + "/kb/knowledge'", *corpus_database());
+    if (!full_corpus_database()) return;
+    auto result = run_program("code eaeu -o '" + source_dir() + "/kb/knowledge'", *full_corpus_database());
     CHECK(result.exit_code != 0);
     CHECK(contains(result.err, "hand-made"));
 }
 
 TEST_CASE("A malformed coding rule stops code with its position, and nothing is written", "[code]") {
-    if (!corpus_database()) return;
+    if (!full_corpus_database()) return;
     TemporaryDirectory rules, parent;
     std::string file = rules.write("bad.xml", "<coding xmlns=\"urn:treatykb:coding:1\">\n"
                                               "  <lexicon name=\"organ\" prefix=\"instrument\"/>\n"
@@ -177,7 +161,7 @@ TEST_CASE("A malformed coding rule stops code with its position, and nothing is 
                                               "    <fact>body({|organ}, judicial, @)</fact>\n"
                                               "  </rule>\n</coding>\n");
     std::string folder = parent.path() + "/out";
-    auto result = run_program("code eaeu --coding '" + file + "' -o '" + folder + "'", *corpus_database());
+    auto result = run_program("code eaeu --coding '" + file + "' -o '" + folder + "'", *full_corpus_database());
     CHECK(result.exit_code != 0);
     CHECK(contains(result.err, file + ":4:"));
     CHECK(contains(result.err, "bad regular expression"));

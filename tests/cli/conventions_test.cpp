@@ -59,7 +59,7 @@ TEST_CASE("treatykb help COMMAND prints the command's help; an unknown one is a 
 }
 
 TEST_CASE("--db is accepted before or after the command") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto before = run_bare("--db '" + database + "' list");
     auto after = run_bare("list --db '" + database + "'");
     REQUIRE(before.exit_code == 0);
@@ -72,7 +72,7 @@ TEST_CASE("--db is accepted before or after the command") {
 }
 
 TEST_CASE("-o - writes to standard output, and no file named -") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     TemporaryDirectory directory;
     auto result =
         run_bare("--db '" + database + "' export eaeu --akn -o -", directory.path());
@@ -87,7 +87,7 @@ TEST_CASE("-o - writes to standard output, and no file named -") {
 }
 
 TEST_CASE("list, toc and show take --format json and csv") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto list = run_program("list --format json", database);
     REQUIRE(list.exit_code == 0);
     auto expressions = nlohmann::json::parse(list.out);
@@ -124,7 +124,7 @@ TEST_CASE("list, toc and show take --format json and csv") {
 }
 
 TEST_CASE("Unknown aliases in toc and show suggest the closest instrument") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto toc = run_program("toc eaue", database);
     CHECK(toc.exit_code == 1);
     CHECK(contains(toc.err, "unknown instrument \"eaue\""));
@@ -201,7 +201,7 @@ TEST_CASE("The man page is written from the same definitions, every command and 
 }
 
 TEST_CASE("check and --rules take folders, walked recursively in a stable order") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     std::string source = source_dir();
     auto defaults = run_program("check", database);
     REQUIRE(defaults.exit_code == 0);

@@ -7,6 +7,7 @@
 
 #include "../test_support.hpp"
 
+using treatykb::testing::bundled_corpus_database;
 using treatykb::testing::contains;
 using treatykb::testing::database_fingerprint;
 using treatykb::testing::run_program;
@@ -15,23 +16,10 @@ using treatykb::testing::TemporaryDirectory;
 
 namespace {
 
-// A database with the bundled corpus (and the ToTA instruments when the folder exists).
-const std::string& corpus_database() {
-    static TemporaryDatabase database;
-    static bool loaded = false;
-    if (!loaded) {
-        auto result = run_program("ingest --corpus", database.path());
-        INFO(result.err);
-        REQUIRE(result.exit_code == 0);
-        loaded = true;
-    }
-    return database.path();
-}
-
 // Runs a command that must fail: one clear error line (plus a hint), non-zero exit, and the
 // database exactly as it was.
 std::string expect_failure(const std::string& arguments) {
-    const std::string& database = corpus_database();
+    const std::string& database = bundled_corpus_database();
     std::string before = database_fingerprint(database);
     auto result = run_program(arguments, database);
     INFO(arguments << "\nstdout: " << result.out << "\nstderr: " << result.err);
@@ -45,7 +33,7 @@ std::string expect_failure(const std::string& arguments) {
 } // namespace
 
 TEST_CASE("ingest --corpus loads the bundled treaties and list shows them") {
-    auto result = run_program("list", corpus_database());
+    auto result = run_program("list", bundled_corpus_database());
     CHECK(result.exit_code == 0);
     TemporaryDatabase fresh;
     auto ingest = run_program("ingest --corpus", fresh.path());
@@ -95,7 +83,7 @@ TEST_CASE("ingest --corpus without a ToTA folder says so in one line and goes on
 }
 
 TEST_CASE("toc, show by number, eId and citation, with --lang") {
-    const std::string& database = corpus_database();
+    const std::string& database = bundled_corpus_database();
     auto toc = run_program("toc eaeu", database);
     CHECK(toc.exit_code == 0);
     CHECK(contains(toc.out, "Section VI  ФУНКЦИОНИРОВАНИЕ ТАМОЖЕННОГО СОЮЗА   [sec_6]"));
@@ -136,7 +124,7 @@ TEST_CASE("toc, show by number, eId and citation, with --lang") {
 
 TEST_CASE(
     "show an annex: the Statute of the Court in Russian; in English, one line saying why not") {
-    const std::string& database = corpus_database();
+    const std::string& database = bundled_corpus_database();
     auto statute = run_program("show eaeu annex_2", database);
     CHECK(statute.exit_code == 0);
     CHECK(contains(statute.out, "EAEU Treaty, Annex 2  [eaeu#annex_2, ru]"));
@@ -159,7 +147,7 @@ TEST_CASE(
 }
 
 TEST_CASE("show --as-of says which expression gives the text in force on a date") {
-    const std::string& database = corpus_database();
+    const std::string& database = bundled_corpus_database();
     // Art. 85 was replaced by an amendment Kazakhstan ratified in 2021: on 1 January 2016 the
     // consolidated Russian wording was not in force, and the original Russian one is not stored.
     auto art85 = run_program("show eaeu 85 --as-of 2016-01-01", database);
@@ -201,7 +189,7 @@ TEST_CASE("show --as-of says which expression gives the text in force on a date"
 }
 
 TEST_CASE("search ranks hits with citations and snippets, as text and as JSON") {
-    const std::string& database = corpus_database();
+    const std::string& database = bundled_corpus_database();
     auto text =
         run_program("search 'одностороннем порядке мера' --instrument eaeu --limit 5", database);
     CHECK(text.exit_code == 0);
@@ -219,7 +207,7 @@ TEST_CASE("search ranks hits with citations and snippets, as text and as JSON") 
 }
 
 TEST_CASE("export --akn and ingest of the export give the same database content") {
-    const std::string& database = corpus_database();
+    const std::string& database = bundled_corpus_database();
     TemporaryDirectory directory;
     TemporaryDatabase copy;
     for (const char* alias : {"eaeu", "cuc-2007", "cis-fta-2011"}) {
@@ -278,7 +266,7 @@ TEST_CASE("A failed multi-file ingest writes nothing, even from its good files")
 }
 
 TEST_CASE("report prints the EAEU conflict analysis, with Art. 47 against Art. 25(1)") {
-    auto report = run_program("report", corpus_database());
+    auto report = run_program("report", bundled_corpus_database());
     INFO(report.err);
     CHECK(report.exit_code == 0);
     CHECK(contains(report.out, "treatykb analysis of eaeu"));

@@ -1,6 +1,6 @@
 // Shared by the tests of the command-line conventions and the tidy outputs (tests/cli/
-// conventions_test.cpp, tidy_data_test.cpp): one corpus database for them all, and a run of the
-// built program with no --db put in front.
+// conventions_test.cpp, tidy_data_test.cpp): a run of the built program with no --db put in front
+// (their database is test_support's bundled_corpus_database()).
 #pragma once
 
 #include <string>
@@ -8,19 +8,6 @@
 #include "../test_support.hpp"
 
 namespace treatykb::testing {
-
-// The bundled texts and, when found, the ToTA treaties of corpus.xml, ingested once.
-inline const std::string& outputs_database() {
-    static TemporaryDatabase database;
-    static bool loaded = false;
-    if (!loaded) {
-        auto result = run_program("ingest --corpus", database.path());
-        INFO(result.err);
-        REQUIRE(result.exit_code == 0);
-        loaded = true;
-    }
-    return database.path();
-}
 
 // Runs the program with exactly `arguments` (shell-quoted), in `directory` when given.
 inline RunResult run_bare(const std::string& arguments, const std::string& directory = "") {

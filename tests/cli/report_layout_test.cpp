@@ -41,7 +41,7 @@ document.body.appendChild(pre);
 } // namespace
 
 TEST_CASE("No chart label of the HTML report overflows its SVG (measured in headless Chromium)") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     TemporaryDirectory scratch;
     auto html = run_program("analyze eaeu --format html", database);
     REQUIRE(html.exit_code == 0);
@@ -62,7 +62,7 @@ TEST_CASE("No chart label of the HTML report overflows its SVG (measured in head
 }
 
 TEST_CASE("report --no-proofs is accepted and leaves the proofs out") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto with = run_program("report --format md", database);
     auto without = run_program("report --format md --no-proofs", database);
     REQUIRE(with.exit_code == 0);
@@ -73,7 +73,7 @@ TEST_CASE("report --no-proofs is accepted and leaves the proofs out") {
 }
 
 TEST_CASE("Every reference the report makes to a document resolves to a file in docs/") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     for (const std::string format : {"md", "html", "text"}) {
         auto report = run_program("analyze eaeu --format " + format, database);
         REQUIRE(report.exit_code == 0);

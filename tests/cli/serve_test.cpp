@@ -16,6 +16,7 @@
 
 #include "../test_support.hpp"
 
+using treatykb::testing::bundled_corpus_database;
 using treatykb::testing::contains;
 using treatykb::testing::database_fingerprint;
 using treatykb::testing::read_text;
@@ -24,18 +25,6 @@ using treatykb::testing::TemporaryDatabase;
 using treatykb::testing::TemporaryDirectory;
 
 namespace {
-
-const std::string& reader_database() {
-    static TemporaryDatabase database;
-    static bool loaded = false;
-    if (!loaded) {
-        auto result = run_program("ingest --corpus", database.path());
-        INFO(result.err);
-        REQUIRE(result.exit_code == 0);
-        loaded = true;
-    }
-    return database.path();
-}
 
 bool has_english_eaeu(const std::string& database) {
     return contains(run_program("list", database).out, "en");
@@ -95,7 +84,7 @@ nlohmann::json get_json(const Server& server, const std::string& path, int statu
 } // namespace
 
 TEST_CASE("serve shows a provision in every language aligned by eId, with its annotations and findings") {
-    const std::string& database = reader_database();
+    const std::string& database = bundled_corpus_database();
     if (!has_english_eaeu(database)) {
         WARN("no English EAEU text (ToTA missing): test skipped");
         return;
@@ -137,11 +126,11 @@ TEST_CASE("serve shows a provision in every language aligned by eId, with its an
 }
 
 TEST_CASE("serve searches across languages, highlights the matched words and escapes the query") {
-    Server server(reader_database());
+    Server server(bundled_corpus_database());
     auto hits = get_json(server, "/api/search.json?q=unilateral%20measure");
     bool article_47 = false;
     for (const auto& hit : hits["hits"]) article_47 = article_47 || hit["eid"] == "art_47";
-    if (has_english_eaeu(reader_database())) CHECK(article_47);
+    if (has_english_eaeu(bundled_corpus_database())) CHECK(article_47);
     auto russian = get_json(server, "/api/search.json?q=%D0%B2%20%D0%BE%D0%B4%D0%BD%D0%BE%D1%81%D1%82%D0%BE%D1%80%D0%BE%D0%BD%D0%BD%D0%B5%D0%BC%20%D0%BF%D0%BE%D1%80%D1%8F%D0%B4%D0%BA%D0%B5&lang=ru");
     CHECK(!russian["hits"].empty());
     auto page = server.get("/search/?q=unilateral%20measure");
@@ -160,7 +149,7 @@ TEST_CASE("serve searches across languages, highlights the matched words and esc
 }
 
 TEST_CASE("serve's report groups findings by domain with proofs down to the annotation and its quote") {
-    const std::string& database = reader_database();
+    const std::string& database = bundled_corpus_database();
     Server server(database);
     auto report = get_json(server, "/api/report/eaeu.json");
     REQUIRE(!report["findings"].empty());
@@ -186,7 +175,7 @@ TEST_CASE("serve's report groups findings by domain with proofs down to the anno
 }
 
 TEST_CASE("serve answers 404 for unknown instruments and provisions and 400 for a malformed query") {
-    Server server(reader_database());
+    Server server(bundled_corpus_database());
     auto check_error = [&](const std::string& path, int status) {
         auto response = server.get(path);
         REQUIRE(response);
@@ -211,7 +200,7 @@ TEST_CASE("serve answers 404 for unknown instruments and provisions and 400 for 
 }
 
 TEST_CASE("serve answers only its own routes: no file serving, path traversal refused") {
-    Server server(reader_database());
+    Server server(bundled_corpus_database());
     for (const std::string path :
          {"/../../../../etc/passwd", "/etc/passwd", "/CMakeLists.txt", "/assets/../../CMakeLists.txt",
           "/assets/%2e%2e/%2e%2e/CMakeLists.txt", "/i/..%2F..%2F..%2Fetc%2Fpasswd/",
@@ -239,7 +228,7 @@ TEST_CASE("serve answers only its own routes: no file serving, path traversal re
 }
 
 TEST_CASE("serve opens the database read-only and leaves it unchanged; a missing --db fails at start") {
-    const std::string& database = reader_database();
+    const std::string& database = bundled_corpus_database();
     std::string before = database_fingerprint(database);
     {
         Server server(database);
@@ -259,7 +248,7 @@ TEST_CASE("serve opens the database read-only and leaves it unchanged; a missing
 }
 
 TEST_CASE("site writes the pages, the report and a search index as a static website") {
-    const std::string& database = reader_database();
+    const std::string& database = bundled_corpus_database();
     TemporaryDirectory scratch;
     std::string site = scratch.path() + "/site";
     auto result = run_program("site -o '" + site + "' --instrument eaeu", database);

@@ -34,7 +34,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 } // namespace
 
 TEST_CASE("analyze --format json validates against the versioned schema, numbers typed") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     SchemaSubset schema(analysis_schema());
     for (const std::string flags : {"", " --no-proofs"}) {
         auto result = run_program("analyze eaeu --format json" + flags, database);
@@ -68,7 +68,7 @@ TEST_CASE("analyze --format json validates against the versioned schema, numbers
 }
 
 TEST_CASE("analyze --format csv -o DIR/ writes one typed table per file that Python's csv reads") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     TemporaryDirectory directory;
     std::string folder = directory.path() + "/eaeu/";
     auto result = run_program("analyze eaeu --format csv -o '" + folder + "'", database);
@@ -104,7 +104,7 @@ TEST_CASE("analyze --format csv -o DIR/ writes one typed table per file that Pyt
 }
 
 TEST_CASE("CSV without a folder or --table is a usage error naming the tables") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto stacked = run_program("analyze eaeu --format csv", database);
     CHECK(stacked.exit_code == 2);
     CHECK(contains(stacked.err, "CSV holds one table per file"));
@@ -114,7 +114,7 @@ TEST_CASE("CSV without a folder or --table is a usage error naming the tables") 
 }
 
 TEST_CASE("The tables of two instruments stack: compare writes the rows of each analyze") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto both = run_program("compare eaeu cuc-2007 --format csv --table summary", database);
     INFO(both.err);
     REQUIRE(both.exit_code == 0);
@@ -146,7 +146,7 @@ TEST_CASE("The tables of two instruments stack: compare writes the rows of each 
 }
 
 TEST_CASE("A scenario's tables stand beside the baseline's, marked in the scenario column") {
-    const std::string& database = outputs_database();
+    const std::string& database = bundled_corpus_database();
     auto result = run_program("analyze eaeu --format csv --table summary --scenario '" +
                                   source_dir() + "/kb/scenarios/drop_art47_permission.xml'",
                               database);
