@@ -46,7 +46,8 @@ constexpr const char* footnote_line = R"(^Сноска\.\s*(.*)$)";
 // "Сноска. Протокол дополнен пунктом 131 в соответствии с Законом РК ...".
 constexpr const char* amendment_kind =
     R"(^.*?(в редакции|дополнен\S*\s+(статьей|пунктом)\s+(\S+)|с изменени\S*|изменени\S*).*$)";
-constexpr const char* ratifying_laws = R"(^.*?\bЗакон\S*\s+(?:РК\s+)?(от\s.*)$)";
+// "законами РКот 15.09.2021" (no space) occurs in Annex 21.
+constexpr const char* ratifying_laws = R"(^.*?\bЗакон\S*\s+(?:РК\s*)?(от\s.*)$)";
 constexpr const char* law_date_number = R"(от\s+(\d\d)\.(\d\d)\.(\d{4})(?:\s*№\s*(\d+-[IVXLC]+))?)";
 
 constexpr const char* block_start = R"(^(\d{1,3}[.)]|\(?[a-zа-я]\)|\([ivx]+\)|[-–—•]\s).*$)";
@@ -311,6 +312,15 @@ bool Parser::handle_heading(const std::string& text, int line, bool is_markdown_
         return true;
     }
     if (matches(text, annex_heading, found)) {
+        if (!expected_annex_.empty() && builder_.in_annex()) {
+            // A file that holds one annex of the Treaty (treaty_texts/corpus.xml) has opened it
+            // already: "ПРИЛОЖЕНИЕ № 1 / к Протоколу по финансовым услугам" (Annex 17) or
+            // "Приложение № 2 к Порядку …" (Annex 24) is an appendix of that annex, numbered in
+            // document order (the written numbers restart within one annex), its label kept.
+            builder_.open_group(0, "appendix", "app", std::to_string(++appendices_),
+                                fold_whitespace(text), line, true);
+            return true;
+        }
         std::string number = std::to_string(
             roman_to_int(found[1].str()).value_or(std::atoi(found[1].str().c_str())));
         builder_.open_top("annex", "annex_" + number, number, fold_whitespace(found[2].str()),

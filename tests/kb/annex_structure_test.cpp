@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "../test_support.hpp"
 #include "kb/text_parser.hpp"
@@ -302,4 +303,51 @@ TEST_CASE("A point inserted into an article is recorded on the article, one reco
     CHECK(amendments[0].ratification_act == "Закон РК от 01.02.2020 № 7-VI");
     CHECK(amendments[1].ratification_date == "2021-04-03");
     CHECK(parsed.warnings.empty());
+}
+
+TEST_CASE("Annexes 5, 6, 8-18 and 20-27: points counted by hand, each first point verbatim") {
+    // Numbered points directly under each annex, counted in the files (lines "N. " before the
+    // annex's first appendix); appendices keep their own numbering under annex_N__app_K.
+    const std::vector<std::pair<int, int>> points = {
+        {6, 14},  {8, 277}, {9, 10},  {10, 9},  {11, 6},  {12, 25}, {13, 6},  {14, 10},
+        {15, 14}, {16, 87}, {17, 37}, {18, 33}, {20, 20}, {21, 12}, {22, 13}, {23, 12},
+        {24, 19}, {25, 41}, {26, 41}, {27, 2}};
+    for (const auto& [annex, count] : points) {
+        char name[64];
+        std::snprintf(name, sizeof name, "eaeu_treaty_2014_annex%02d_ru.md", annex);
+        ParsedText parsed = parse_annex(name, std::to_string(annex));
+        const std::string eid = "annex_" + std::to_string(annex);
+        INFO(name);
+        CHECK(annex_points(parsed.expression, eid) == numbered(eid + "__point_", 1, count));
+        const Provision* first = find(parsed.expression, eid + "__point_1");
+        REQUIRE(first != nullptr);
+        // Point 1's text is the file's first line "1. ..." without its number.
+        std::istringstream lines(treatykb::testing::read_text(texts_dir() + "/" + name));
+        std::string line;
+        while (std::getline(lines, line) && !line.starts_with("1. ")) {
+        }
+        CHECK_THAT(text_below(parsed.expression, first->eid), Catch::StartsWith(fold_whitespace(line.substr(3))));
+    }
+    ParsedText annex16 = parse_annex("eaeu_treaty_2014_annex16_ru.md", "16");
+    CHECK_THAT(text_below(annex16.expression, "annex_16__point_1"),
+               Catch::StartsWith("Настоящий Протокол разработан в соответствии со статьями 65 – 69 "
+                                 "Договора о Евразийском экономическом союзе"));
+}
+
+TEST_CASE("Annex 5 reads point 41-1 (superscript lost) and Annex 17's capitalised appendices") {
+    ParsedText annex5 = parse_annex("eaeu_treaty_2014_annex05_ru.md", "5");
+    const Provision* inserted = find(annex5.expression, "annex_5__point_41-1");
+    REQUIRE(inserted != nullptr);
+    CHECK_THAT(inserted->text, Catch::StartsWith("Информация, указанная в пунктах 40 и 41 настоящего "
+                                                 "Протокола, направляется в электронном виде"));
+    CHECK(find(annex5.expression, "annex_5__point_42") != nullptr);
+
+    // "ПРИЛОЖЕНИЕ № 1 / к Протоколу по финансовым услугам": an appendix of Annex 17, not Annex 1.
+    ParsedText annex17 = parse_annex("eaeu_treaty_2014_annex17_ru.md", "17");
+    const Provision* appendix = find(annex17.expression, "annex_17__app_1");
+    REQUIRE(appendix != nullptr);
+    CHECK(appendix->kind == "appendix");
+    CHECK(appendix->heading == "ПРИЛОЖЕНИЕ № 1");
+    CHECK(find(annex17.expression, "annex_17__app_2") != nullptr);
+    CHECK(find(annex17.expression, "annex_1") == nullptr);
 }

@@ -63,9 +63,10 @@ TEST_CASE("References are stored at ingest and read by provision", "[references]
         CHECK(std::any_of(art_101.begin(), art_101.end(), [](const StoredReference& r) {
             return r.status == "external" && r.reason.starts_with("Таможенного кодекса");
         }));
+        // "пунктами 104 и 169 Протокола … (приложение № 8 к настоящему Договору)": into Annex 8,
+        // bundled since December 2026.
         CHECK(std::any_of(art_101.begin(), art_101.end(), [](const StoredReference& r) {
-            return r.status == "unresolved" && r.reason == "not_in_expression" &&
-                   r.text.find("Протокола") == std::string::npos && r.to_eid.empty();
+            return r.status == "resolved" && r.to_eid == "annex_8__point_169" && r.text == "пунктами 104 и 169";
         }));
     }
     std::size_t rows = count_rows(database.path(), "SELECT count(*) FROM reference");
