@@ -6,14 +6,15 @@
 #include <set>
 #include <iostream>
 
-#include "cli/analysis_report.hpp"
-#include "cli/citation_export.hpp"
+#include "cli/report/analysis_report.hpp"
+#include "cli/report/citation_export.hpp"
 #include "cli/common.hpp"
 #include "cli/knowledge.hpp"
-#include "cli/report.hpp"
+#include "cli/report/report.hpp"
 #include "cli/conventions.hpp"
-#include "cli/tidy_tables.hpp"
-#include "engine/analysis.hpp"
+#include "cli/report/tidy_tables.hpp"
+#include "cli/tidy_output.hpp"
+#include "engine/analysis/analysis.hpp"
 
 namespace treatykb::cli {
 
@@ -95,7 +96,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
         engine::Analysis scenario;
         if (!scenarios.empty()) {
             std::optional<engine::Program> changed =
-                apply_scenarios(store, knowledge->program, scenarios);
+                cli::apply_scenarios(store, knowledge->program, scenarios);
             if (!changed) return 1;
             engine::Model scenario_model = engine::evaluate(*changed, evaluation_limits(options));
             scenario = engine::analyze(scenario_model, instrument, analysis_options);
@@ -109,7 +110,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
         if (format == report::Format::csv)
             write_tidy_csv(tables, table, output);
         else
-            write_output(tidy_json(tables, {command, knowledge->summary}, analyses).dump(2) + "\n",
+            write_output(tidy_json(tables, {command, program_version, knowledge->summary}, analyses).dump(2) + "\n",
                          output);
         return 0;
     }
@@ -121,7 +122,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     }
     // What-if: the scenario is validated like any rule file, applied on top of the baseline, and
     // the report shows the delta.
-    std::optional<engine::Program> changed = apply_scenarios(store, knowledge->program, scenarios);
+    std::optional<engine::Program> changed = cli::apply_scenarios(store, knowledge->program, scenarios);
     if (!changed) return 1;
     engine::Model scenario_model = engine::evaluate(*changed, evaluation_limits(options));
     engine::Analysis scenario = engine::analyze(scenario_model, instrument, analysis_options);

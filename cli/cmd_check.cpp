@@ -5,9 +5,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/rule_files.hpp"
-#include "cli/rule_paths.hpp"
-#include "engine/evidence.hpp"
-#include "engine/loader.hpp"
+#include "engine/analysis/rule_paths.hpp"
+#include "engine/datalog/evidence.hpp"
+#include "engine/datalog/loader.hpp"
 #include "cli/common.hpp"
 #include "cli/knowledge.hpp"
 
@@ -20,7 +20,7 @@ namespace {
 int check_quotes(const Options& options, const engine::Program& program) {
     Store store(database_path(options), StoreAccess::read_only);
     KnowledgeSummary summary;
-    std::size_t rejected = verify_quotes(store, program, summary);
+    std::size_t rejected = cli::verify_quotes(store, program, summary);
     std::cout << summary.quotes_verified << " quotes verified against the stored texts ("
               << summary.quotes_in_enclosing
               << " in the enclosing provision of a translation divided less finely)\n";
@@ -36,8 +36,8 @@ void register_check(CLI::App& app, Options& options) {
     auto files = std::make_shared<std::vector<std::string>>();
     command->add_option("files", *files, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command->callback([&options, files] {
-        std::vector<std::string> inputs = rule_files_or_default(*files);
-        RulePaths expanded = expand_rule_paths(*files);
+        engine::RulePaths expanded = engine::expand_rule_paths(rule_files_or_default(*files));
+        const std::vector<std::string>& inputs = expanded.files;
         const std::vector<std::string>& scenarios = expanded.scenarios;
         if (!expanded.coding.empty())
             std::cerr << "note: " << expanded.coding.size()

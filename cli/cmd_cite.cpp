@@ -1,6 +1,6 @@
 // treatykb cite INSTRUMENT PROVISION... [--format text|bibtex|csl-json|ris] [--lang ru|en]
 // The citation of provisions (cli/citation_export.hpp), for a reference manager or a footnote.
-#include "cli/citation_export.hpp"
+#include "cli/report/citation_export.hpp"
 #include "cli/common.hpp"
 #include "cli/provision_lookup.hpp"
 #include "kb/error.hpp"

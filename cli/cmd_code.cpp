@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "cli/common.hpp"
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 #include "kb/coder.hpp"
 #include "kb/error.hpp"
 
@@ -26,11 +26,6 @@ struct CodeArguments {
 };
 
 constexpr const char* kCoderMark = "Proposed by `treatykb code`";
-
-std::string source_root() {
-    const char* source = std::getenv("TREATYKB_SOURCE");
-    return source && *source ? source : TREATYKB_SOURCE_DIR;
-}
 
 // Relation name -> arity, from the knowledge schema.
 coding::RelationArity schema_relations(const std::string& schema) {
@@ -51,7 +46,7 @@ bool inside(const fs::path& folder, const fs::path& root) {
 // Refuses a folder of hand-made knowledge or rules, and a file the coder did not write.
 void check_writable(const fs::path& folder, const std::vector<std::string>& aliases) {
     for (const char* hand : {"kb/knowledge", "kb/rules", "kb/scenarios"})
-        if (inside(folder, fs::path(source_root()) / hand))
+        if (inside(folder, fs::path(project_root()) / hand))
             throw Error("refusing to write coded knowledge into " + folder.string() + ": it holds hand-made " +
                             (std::string(hand) == "kb/rules" ? "rules" : "knowledge"),
                         {}, "write to kb/coded (the default) or another folder with -o DIR");
@@ -69,7 +64,7 @@ void check_writable(const fs::path& folder, const std::vector<std::string>& alia
 }
 
 int run_code(const Options& options, const CodeArguments& arguments) {
-    const std::string root = source_root();
+    const std::string root = project_root();
     std::vector<std::string> files =
         arguments.coding.empty() ? coding::default_coding_files(root) : arguments.coding;
     if (files.empty())

@@ -3,12 +3,13 @@
 //   treatykb compare eaeu teu cis-fta-2011 cu-1995 [--format text|md|json|csv|html]
 #include <memory>
 
-#include "cli/analysis_report.hpp"
+#include "cli/report/analysis_report.hpp"
 #include "cli/common.hpp"
 #include "cli/conventions.hpp"
-#include "cli/tidy_tables.hpp"
+#include "cli/report/tidy_tables.hpp"
+#include "cli/tidy_output.hpp"
 #include "cli/knowledge.hpp"
-#include "engine/analysis.hpp"
+#include "engine/analysis/analysis.hpp"
 
 namespace treatykb::cli {
 
@@ -51,7 +52,7 @@ void register_compare(CLI::App& app, Options& options) {
                                           settings->as_of.empty() ? today_utc() : settings->as_of);
         KnowledgeSummary knowledge_summary = knowledge->summary;
         if (!settings->scenarios.empty()) {
-            auto changed = apply_scenarios(store, program, settings->scenarios);
+            auto changed = cli::apply_scenarios(store, program, settings->scenarios);
             if (!changed) {
                 options.exit_code = 1;
                 return;
@@ -83,7 +84,7 @@ void register_compare(CLI::App& app, Options& options) {
             if (format == report::Format::csv)
                 write_tidy_csv(tables, settings->table, settings->output);
             else
-                write_output(tidy_json(tables, {line, knowledge_summary}, pointers).dump(2) + "\n",
+                write_output(tidy_json(tables, {line, program_version, knowledge_summary}, pointers).dump(2) + "\n",
                              settings->output);
             return;
         }

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/rule_files.hpp"
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 
 namespace treatykb::cli {
 

@@ -48,7 +48,7 @@ void run_ingest(const IngestArguments& arguments, Options& options) {
                     "give the xml/ folder of a clone of https://github.com/mappingtreaties/tota");
             tota = arguments.tota;
         } else {
-            tota = find_tota_dir(root);
+            tota = find_tota_dir();
         }
         if (!tota)
             std::cerr

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli/common.hpp"
-#include "cli/data_table.hpp"
+#include "cli/report/data_table.hpp"
 
 namespace treatykb::cli {
 

@@ -10,7 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/knowledge.hpp"
-#include "cli/power_report.hpp"
+#include "cli/report/power_report.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::cli {

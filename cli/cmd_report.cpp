@@ -4,8 +4,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/knowledge.hpp"
-#include "cli/report.hpp"
-#include "cli/tidy_tables.hpp"
+#include "cli/report/report.hpp"
+#include "cli/report/tidy_tables.hpp"
 
 namespace treatykb::cli {
 

@@ -8,9 +8,9 @@
 #include <iostream>
 #include <map>
 
-#include "cli/citation_export.hpp"
+#include "cli/report/citation_export.hpp"
 #include "cli/common.hpp"
-#include "cli/data_table.hpp"
+#include "cli/report/data_table.hpp"
 #include "cli/parallel_text.hpp"
 #include "cli/provision_lookup.hpp"
 #include "kb/citation.hpp"

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "cli/common.hpp"
-#include "cli/data_table.hpp"
+#include "cli/report/data_table.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::cli {

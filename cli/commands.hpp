@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "engine/model.hpp"
+#include "engine/datalog/model.hpp"
 
 #include <string>
 #include <vector>

@@ -1,10 +1,11 @@
 #include "cli/common.hpp"
 
-#include "engine/power.hpp"
+#include "engine/analysis/power.hpp"
 
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 
 #include "cli/suggest.hpp"
@@ -12,8 +13,24 @@
 
 namespace treatykb::cli {
 
+namespace fs = std::filesystem;
+
 std::string database_path(const Options& options) {
-    return options.database.empty() ? default_database_path() : options.database;
+    if (!options.database.empty()) return options.database;
+    if (const char* path = std::getenv("TREATYKB_DB"); path && *path) return path;
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data)
+        return (fs::path(data) / "treatykb" / "treatykb.sqlite").string();
+    const char* home = std::getenv("HOME");
+    return (fs::path(home && *home ? home : ".") / ".local" / "share" / "treatykb" / "treatykb.sqlite").string();
+}
+
+std::optional<std::string> find_tota_dir() {
+    std::error_code error;
+    if (const char* tota = std::getenv("TREATYKB_TOTA"); tota && *tota && fs::is_directory(tota, error))
+        return fs::canonical(tota, error).string();
+    fs::path beside = fs::path(project_root()) / ".." / "shared" / "treaty_texts" / "tota";
+    if (fs::is_directory(beside, error)) return fs::canonical(beside, error).string();
+    return std::nullopt;
 }
 
 std::string require_instrument(const Store& store, const std::string& name) {
@@ -34,8 +51,8 @@ std::string require_instrument(const Store& store, const std::string& name) {
 }
 
 std::string project_root() {
-    if (const char* root = std::getenv("TREATYKB_ROOT"); root && *root)
-        return root;
+    for (const char* name : {"TREATYKB_ROOT", "TREATYKB_SOURCE"})
+        if (const char* root = std::getenv(name); root && *root) return root;
     return TREATYKB_SOURCE_DIR;
 }
 

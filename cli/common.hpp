@@ -2,24 +2,31 @@
 // a provision is printed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/model.hpp"
 #include "kb/model.hpp"
 #include "kb/store.hpp"
 
 namespace treatykb::cli {
 
-// --db, else the default location (kb/store.hpp).
+// --db, else $TREATYKB_DB, else $XDG_DATA_HOME/treatykb/treatykb.sqlite, else
+// ~/.local/share/treatykb/treatykb.sqlite. The program is the only reader of the environment.
 std::string database_path(const Options& options);
+
+// The ToTA xml folder: $TREATYKB_TOTA, else <project root>/../shared/treaty_texts/tota, when it
+// exists; nullopt otherwise.
+std::optional<std::string> find_tota_dir();
 
 // The alias of an instrument in the database (Store::require_instrument); an unknown one is an
 // error that suggests the closest alias ("did you mean `caspian-cu`?").
 std::string require_instrument(const Store& store, const std::string& name);
 
-// The project root holding treaty_texts/: $TREATYKB_ROOT, else the source directory compiled in.
+// The project root holding treaty_texts/ and kb/: $TREATYKB_ROOT, else $TREATYKB_SOURCE (the
+// name the test suite sets), else the source directory compiled in.
 std::string project_root();
 
 // A provision's marker as printed: "Статья 47", "1.", "1)", "а)", "–".

@@ -1,47 +1,38 @@
-// Loading the knowledge base for the analysis commands: rule files (default: kb/knowledge and
-// kb/rules), scenarios on top, and every annotation quote verified against the stored texts.
+// The analysis commands' side of the analysis service (engine/analysis/knowledge.hpp): the same
+// calls, with every error printed on stderr as the program prints errors, and the rule paths
+// defaulted to the project's kb/knowledge and kb/rules (cli/rule_files.hpp).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "cli/analysis_report.hpp"
-#include "cli/commands.hpp"
-#include "engine/program.hpp"
+#include "cli/report/analysis_report.hpp"
+#include "engine/analysis/knowledge.hpp"
 #include "kb/store.hpp"
 
 namespace treatykb::cli {
 
-struct VerifiedKnowledge {
-    engine::Program program;
-    KnowledgeSummary summary;
-};
+using engine::VerifiedKnowledge;
 
-// Loads and validates the rules, applies the scenarios, and verifies every quote against the
-// database. A quote that is not in its provision's stored text (or cites a provision the stored
-// expression lacks) rejects the knowledge: every such quote is listed on stderr and nullopt is
-// returned. Quotes of instruments or languages not in the database are counted as unverified, by
-// name, in the summary.
+// engine::load_knowledge; invalid rules and every rejected quote are printed (file:line:column,
+// what, how to fix) and nullopt is returned. Quotes of instruments or languages not in the
+// database are counted as unverified, by name, in the summary.
 std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
                                                          const std::vector<std::string>& rules,
                                                          const std::vector<std::string>& scenarios);
 
-// Verifies every quote of `program`; prints each rejected quote (file:line:column, what, how to
-// fix) on stderr and returns their number; counts verified and unverified quotes in `summary`.
+// engine::verify_quotes, each rejected quote printed; returns their number.
 std::size_t verify_quotes(const Store& store, const engine::Program& program,
                           KnowledgeSummary& summary);
 
-// Applies scenario files to a loaded (and verified) program and verifies the quotes of the
-// result exactly as `check` does: a scenario annotation whose quote is not in its provision, or
-// that cites a provision the stored expression lacks, rejects the scenario. Prints every error
-// and returns nullopt when the scenario is invalid.
+// engine::apply_scenarios: a scenario annotation whose quote is not in its provision, or that
+// cites a provision the stored expression lacks, rejects the scenario. Prints every error and
+// returns nullopt when the scenario is invalid.
 std::optional<engine::Program> apply_scenarios(const Store& store, const engine::Program& base,
                                                const std::vector<std::string>& scenarios);
 
-// The program evaluated at `date` (YYYY-MM-DD): the fact as_of(date) (kb/knowledge/schema.xml)
-// is added to it, so that the rules decide which regimes have ended and who is a member. A
-// malformed or impossible date is a ProgramErrors naming the option.
+// engine::at_date with the option named --as-of (a ProgramErrors naming it for a bad date).
 engine::Program at_date(engine::Program program, const std::string& date);
 
 // Today's date in UTC, YYYY-MM-DD: the default evaluation date.

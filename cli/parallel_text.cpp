@@ -5,7 +5,7 @@
 #include <set>
 
 #include "cli/common.hpp"
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 namespace treatykb::cli {
 

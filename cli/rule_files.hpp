@@ -2,23 +2,23 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/loader.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/loader.hpp"
+#include "cli/report/proof.hpp"  // explain and query render proofs
+#include "engine/datalog/model.hpp"
 #include "kb/store.hpp"
 
 namespace treatykb::cli {
 
-// --rules FILES or FOLDERS (cli/rule_paths.hpp), or by default every .xml under kb/knowledge and kb/rules of the source tree
-// ($TREATYKB_SOURCE, else the tree treatykb was built from).
+// --rules FILES or FOLDERS (engine/analysis/rule_paths.hpp), or by default the folders kb/knowledge
+// and kb/rules of the project root (cli/common.hpp: project_root).
 std::vector<std::string> rule_files_or_default(const std::vector<std::string>& given);
 
-// Loads the rule files, adds the cross-references of `store` as facts (cli/reference_facts.hpp)
+// Loads the rule files, adds the cross-references of `store` as facts (engine/analysis/reference_facts.hpp)
 // when a store is given, and applies the scenarios; prints every error and returns nullopt when
 // the program is invalid.
 std::optional<engine::Program> load_rules(const std::vector<std::string>& given,
@@ -46,9 +46,5 @@ std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& argument
 // Every error of an invalid program on stderr, then their number.
 void print_program_errors(const engine::ProgramErrors& errors);
 
-std::string render_proof_text(const engine::ProofNode& proof);
-nlohmann::json proof_json(const engine::ProofNode& proof);
-std::string render_conflict_text(const engine::Conflict& conflict);
-nlohmann::json conflict_json(const engine::Conflict& conflict);
 
 }  // namespace treatykb::cli

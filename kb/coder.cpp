@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "kb/coding_regex.hpp"
+#include "kb/detail/coding_regex.hpp"
 #include "kb/unicode_text.hpp"
 
 #include <cctype>

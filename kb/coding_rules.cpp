@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "kb/coding_regex.hpp"
+#include "kb/detail/coding_regex.hpp"
 
 namespace fs = std::filesystem;
 

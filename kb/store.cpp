@@ -10,7 +10,7 @@
 #include "kb/error.hpp"
 #include "kb/search_rank.hpp"
 #include "kb/search_tokenizer.hpp"
-#include "kb/store_detail.hpp"
+#include "kb/detail/store_detail.hpp"
 
 namespace treatykb {
 
@@ -827,27 +827,6 @@ Instrument Store::export_instrument(std::string_view instrument, std::string_vie
     e.amendments = amendments(out.alias, lang);
     out.expressions.push_back(std::move(e));
     return out;
-}
-
-std::string default_database_path() {
-    if (const char* path = std::getenv("TREATYKB_DB"); path && *path)
-        return path;
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data)
-        return (fs::path(data) / "treatykb" / "treatykb.sqlite").string();
-    const char* home = std::getenv("HOME");
-    return (fs::path(home && *home ? home : ".") / ".local" / "share" / "treatykb" /
-            "treatykb.sqlite")
-        .string();
-}
-
-std::optional<std::string> find_tota_dir(const std::string& project_root) {
-    if (const char* tota = std::getenv("TREATYKB_TOTA"); tota && *tota && fs::is_directory(tota))
-        return fs::canonical(tota).string();
-    fs::path beside = fs::path(project_root) / ".." / "shared" / "treaty_texts" / "tota";
-    std::error_code error;
-    if (fs::is_directory(beside, error))
-        return fs::canonical(beside, error).string();
-    return std::nullopt;
 }
 
 } // namespace treatykb

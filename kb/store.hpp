@@ -181,12 +181,5 @@ class Store {
     std::unique_ptr<Impl> impl_;
 };
 
-// $TREATYKB_DB, else $XDG_DATA_HOME/treatykb/treatykb.sqlite, else
-// ~/.local/share/treatykb/treatykb.sqlite.
-std::string default_database_path();
-
-// The ToTA xml folder: $TREATYKB_TOTA, else <project_root>/../shared/treaty_texts/tota, when it
-// exists; nullopt otherwise.
-std::optional<std::string> find_tota_dir(const std::string& project_root);
 
 } // namespace treatykb

@@ -2,7 +2,7 @@
 // queries of `treatykb refs`, `cited-by` and the rule engine's refers_to facts.
 #include "kb/reference_resolver.hpp"
 #include "kb/store.hpp"
-#include "kb/store_detail.hpp"
+#include "kb/detail/store_detail.hpp"
 
 namespace treatykb {
 

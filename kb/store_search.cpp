@@ -7,7 +7,7 @@
 #include "kb/error.hpp"
 #include "kb/search_query.hpp"
 #include "kb/store.hpp"
-#include "kb/store_detail.hpp"
+#include "kb/detail/store_detail.hpp"
 
 namespace treatykb {
 

@@ -15,6 +15,9 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#include <vector>
+
+#include "engine/analysis/rule_paths.hpp"
 
 namespace treatykb::testing {
 
@@ -22,6 +25,12 @@ inline std::string source_dir() {
     if (const char* source = std::getenv("TREATYKB_SOURCE"); source && *source)
         return source;
     return TREATYKB_SOURCE_DIR;
+}
+
+// The rule set the program loads by default: every rule file under kb/knowledge and kb/rules of
+// `root` (the program passes these two folders; cli/rule_files.cpp).
+inline std::vector<std::string> default_rule_files(const std::string& root) {
+    return engine::expand_rule_paths({root + "/kb/knowledge", root + "/kb/rules"}).files;
 }
 
 inline std::string texts_dir() {

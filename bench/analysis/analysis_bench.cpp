@@ -16,12 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/analysis_report.hpp"
-#include "cli/report.hpp"
-#include "engine/analysis.hpp"
-#include "engine/evidence.hpp"
-#include "engine/loader.hpp"
-#include "engine/store_text_source.hpp"
+#include "cli/report/analysis_report.hpp"
+#include "cli/report/report.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/analysis/knowledge.hpp"
+#include "engine/datalog/loader.hpp"
 #include "kb/store.hpp"
 
 using namespace treatykb;
@@ -67,7 +66,8 @@ int main(int argc, char** argv) {
     }
     const std::string database = argv[1], source = argv[2];
     const int repeats = argc > 3 ? std::max(1, std::atoi(argv[3])) : 20;
-    const std::vector<std::string> files = engine::default_rule_files(source);
+    // The rule paths the program passes by default (cli/rule_files.cpp).
+    const std::vector<std::string> files = {source + "/kb/knowledge", source + "/kb/rules"};
     const std::string scenario = source + "/kb/scenarios/commission_council_qmv.xml";
     engine::AnalysisOptions options;
     options.population_table = source + "/kb/knowledge/data/eu27_population.csv";
@@ -75,14 +75,12 @@ int main(int argc, char** argv) {
     std::size_t sink = 0;
 
     auto full = time_runs(repeats, [&] {
-        engine::Program program = engine::load_program(files);
-        engine::StoreTextSource texts(store);
-        sink += engine::verify_evidence(program, texts).size();
-        // The evaluation date, entered as the CLI's --as-of does (cli/knowledge.cpp, at_date).
-        program = engine::at_date(std::move(program), "2025-01-01", "--as-of");
-        engine::Model model = engine::evaluate(program);
+        // The analysis service, as `treatykb analyze` calls it (engine/analysis/knowledge.hpp).
+        engine::VerifiedKnowledge knowledge = engine::load_knowledge(store, files);
+        sink += knowledge.rejected.size();
+        engine::Model model = engine::evaluate(engine::at_date(std::move(knowledge.program), "2025-01-01", "--as-of"));
         engine::Analysis analysis = engine::analyze(model, "eaeu", options);
-        cli::KnowledgeSummary summary;
+        const engine::KnowledgeSummary& summary = knowledge.summary;
         auto cite = [&store](const std::string& provision) {
             auto hash = provision.find('#');
             return store.citation(provision.substr(0, hash), provision.substr(hash + 1));
@@ -90,7 +88,7 @@ int main(int argc, char** argv) {
         sink += cli::report::render_html(cli::analysis_document(analysis, model, summary, cite, "bench")).size();
     });
     const engine::Program baseline =
-        engine::at_date(engine::load_program(files), "2025-01-01", "--as-of");
+        engine::at_date(engine::load_rules(files, {}, &store), "2025-01-01", "--as-of");
     engine::AnalysisOptions delta_options = options;
     delta_options.explain = false;  // as `analyze --scenario` does for the scenario side
     auto scenario_runs = time_runs(repeats, [&] {
@@ -102,11 +100,10 @@ int main(int argc, char** argv) {
     const std::vector<std::string> instruments = {"eaeu", "teu", "cuc-2007", "mercosur",
                                                   "cis-fta-2011", "cu-1995", "cu-ses-1999"};
     auto compare_runs = time_runs(repeats, [&] {
-        engine::Program program = engine::load_program(files);
-        engine::StoreTextSource texts(store);
-        sink += engine::verify_evidence(program, texts).size();
-        program = engine::at_date(std::move(program), "2025-01-01", "--as-of");  // as `compare` does
-        engine::Model model = engine::evaluate(program);
+        engine::VerifiedKnowledge knowledge = engine::load_knowledge(store, files);
+        sink += knowledge.rejected.size();
+        engine::Model model =  // as `compare` does
+            engine::evaluate(engine::at_date(std::move(knowledge.program), "2025-01-01", "--as-of"));
         std::vector<engine::Analysis> analyses;
         engine::AnalysisOptions compare_options = options;
         compare_options.with_proofs = false;  // as `compare` does
@@ -115,7 +112,7 @@ int main(int argc, char** argv) {
         sink += cli::report::render_text(cli::comparison_document(analyses, "bench")).size();
     });
 
-    std::printf("analysis of eaeu: %zu files, %zu facts, %zu rules, %d runs each\n", files.size(),
+    std::printf("analysis of eaeu: %zu files, %zu facts, %zu rules, %d runs each\n", baseline.files.size(),
                 baseline.facts.size(), baseline.rules.size(), repeats);
     print("full", full, 100.0);
     print("scenario", scenario_runs, 20.0);

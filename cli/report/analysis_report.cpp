@@ -1,6 +1,6 @@
 // Filling the report model from an engine::Analysis. No reasoning happens here: findings,
 // readings, verdicts and numbers are the engine's; this file chooses words and layout.
-#include "cli/analysis_report.hpp"
+#include "cli/report/analysis_report.hpp"
 
 #include <fmt/format.h>
 
@@ -8,9 +8,9 @@
 #include <map>
 #include <set>
 
-#include "cli/authority_report.hpp"
-#include "cli/power_report.hpp"
-#include "cli/tidy_tables.hpp"
+#include "cli/report/authority_report.hpp"
+#include "cli/report/power_report.hpp"
+#include "cli/report/tidy_tables.hpp"
 
 namespace treatykb::cli {
 

@@ -6,20 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "cli/report.hpp"
-#include "engine/analysis.hpp"
+#include "cli/report/report.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/analysis/knowledge.hpp"
 
 namespace treatykb::cli {
 
 // Turns a provision reference (eaeu#art_47) into a label for readers ("EAEU Treaty, Art. 47").
 using CitationLabel = std::function<std::string(const std::string& provision)>;
 
-struct KnowledgeSummary {
-    std::size_t files = 0, annotations = 0, facts = 0, rules = 0;
-    std::size_t quotes_verified = 0;
-    std::size_t quotes_in_enclosing = 0;  // of those, found in the enclosing provision of a coarser translation
-    std::vector<std::string> unverified;  // "teu (en): 85 quotes, expression not in the database"
-};
+using engine::KnowledgeSummary;  // what was loaded (engine/analysis/knowledge.hpp)
 
 report::Document analysis_document(const engine::Analysis& analysis, const engine::Model& model,
                                    const KnowledgeSummary& knowledge, const CitationLabel& cite,

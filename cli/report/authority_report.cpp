@@ -1,6 +1,6 @@
 // Pooling, delegation and the Balassa stage as report sections. Layout only: the scores come
 // from engine/pooling.cpp and engine/balassa.cpp, the provisions from the knowledge base.
-#include "cli/authority_report.hpp"
+#include "cli/report/authority_report.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "cli/analysis_report.hpp"
+#include "cli/report/analysis_report.hpp"
 
 namespace treatykb::cli {
 

@@ -1,10 +1,10 @@
-#include "cli/citation_export.hpp"
+#include "cli/report/citation_export.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cctype>
 
-#include "cli/conventions.hpp"
+#include "kb/error.hpp"
 
 namespace treatykb::cli {
 
@@ -250,7 +250,7 @@ std::string render_citations(const std::vector<ProvisionCitation>& citations,
     if (format == "bibtex") return bibtex(citations);
     if (format == "csl-json") return csl_json(citations);
     if (format == "ris") return ris(citations);
-    throw UsageError("no citation format \"" + format + "\"", {}, "give text, bibtex, csl-json or ris");
+    throw Error("no citation format \"" + format + "\"", {}, "give text, bibtex, csl-json or ris");
 }
 
 } // namespace treatykb::cli

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "cli/analysis_report.hpp"
-#include "cli/authority_report.hpp"
+#include "cli/report/analysis_report.hpp"
+#include "cli/report/authority_report.hpp"
 
 namespace treatykb::cli {
 

@@ -1,6 +1,6 @@
-#include "cli/data_table.hpp"
+#include "cli/report/data_table.hpp"
 
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 #include <fmt/format.h>
 

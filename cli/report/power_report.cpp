@@ -1,5 +1,5 @@
 // Filling the report model from computed power indices. No computation happens here.
-#include "cli/power_report.hpp"
+#include "cli/report/power_report.hpp"
 
 #include <fmt/format.h>
 

@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "cli/report.hpp"
-#include "engine/power.hpp"
+#include "cli/report/report.hpp"
+#include "engine/analysis/power.hpp"
 
 namespace treatykb::cli {
 

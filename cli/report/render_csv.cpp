@@ -3,7 +3,7 @@
 // A column holding rationals is written as decimals followed by a twin column "<name> (exact)".
 #include <fmt/format.h>
 
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 namespace treatykb::cli::report {
 

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 namespace treatykb::cli::report {
 

@@ -2,7 +2,7 @@
 // form next to their value: {"exact": "3/8", "value": 0.375}.
 #include <nlohmann/json.hpp>
 
-#include "cli/report.hpp"
+#include "cli/report/report.hpp"
 
 namespace treatykb::cli::report {
 

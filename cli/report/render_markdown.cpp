@@ -2,7 +2,7 @@
 // quoted provision or a hostile name cannot open a link, a table cell or raw HTML.
 #include <sstream>
 
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 namespace treatykb::cli::report {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 namespace treatykb::cli::report {
 

@@ -1,4 +1,4 @@
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 #include <set>
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/report.hpp"
+#include "cli/report/report.hpp"
 
 namespace treatykb::cli::report::detail {
 

@@ -1,5 +1,5 @@
 // The report model's constructors, format names and the shared cell formatting.
-#include "cli/report.hpp"
+#include "cli/report/report.hpp"
 
 #include <fmt/format.h>
 

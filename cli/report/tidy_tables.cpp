@@ -1,13 +1,11 @@
-#include "cli/tidy_tables.hpp"
+#include "cli/report/tidy_tables.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/rule_files.hpp"
-#include "engine/power.hpp"
+#include "cli/report/proof.hpp"
+#include "engine/analysis/power.hpp"
 
 namespace treatykb::cli {
 
@@ -361,22 +359,12 @@ void stack_tables(std::vector<DataTable>& into, std::vector<DataTable> more) {
                     target.add(std::move(row));
 }
 
-const DataTable& find_table(const std::vector<DataTable>& tables, const std::string& name) {
-    for (const DataTable& table : tables)
-        if (table.name == name)
-            return table;
-    std::string names;
-    for (const DataTable& table : tables)
-        names += (names.empty() ? "" : ", ") + table.name;
-    throw UsageError("no table \"" + name + "\"", {}, "the tables are " + names);
-}
-
 nlohmann::json tidy_json(const std::vector<DataTable>& tables, const TidyMetadata& metadata,
                          const std::vector<const engine::Analysis*>& analyses) {
     nlohmann::json out;
     out["schema"] = "https://treatykb.org/schema/analysis.schema.json";
     out["schema_version"] = tidy_schema_version;
-    out["generator"] = program_version;
+    out["generator"] = metadata.generator;
     out["command"] = metadata.command;
     const KnowledgeSummary& knowledge = metadata.knowledge;
     out["knowledge"] = {{"files", knowledge.files},
@@ -406,29 +394,6 @@ nlohmann::json tidy_json(const std::vector<DataTable>& tables, const TidyMetadat
     }
     out["proofs"] = std::move(proofs);
     return out;
-}
-
-void write_tidy_csv(const std::vector<DataTable>& tables, const std::string& table,
-                    const std::string& output) {
-    if (!table.empty()) {
-        write_output(to_csv(find_table(tables, table)), output);
-        return;
-    }
-    namespace fs = std::filesystem;
-    std::error_code error;
-    bool folder = !output.empty() && output != "-" &&
-                  (output.back() == '/' || fs::is_directory(output, error));
-    if (!folder)
-        throw UsageError("CSV holds one table per file", {},
-                         "give a folder (-o results/) for every table, or --table findings for "
-                         "one on standard output; the tables: summary, findings, provisions, "
-                         "quotes, domains, limitations, stages, bodies, power");
-    fs::create_directories(output, error);
-    if (error)
-        throw Error("cannot create the folder " + output + ": " + error.message(), {output},
-                    "check the path and its permissions");
-    for (const DataTable& each : tables)
-        write_output(to_csv(each), (fs::path(output) / (each.name + ".csv")).string());
 }
 
 } // namespace treatykb::cli

@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "cli/analysis_report.hpp"
-#include "cli/data_table.hpp"
-#include "engine/analysis.hpp"
+#include "cli/report/analysis_report.hpp"
+#include "cli/report/data_table.hpp"
+#include "engine/analysis/analysis.hpp"
 
 namespace treatykb::cli {
 
@@ -39,11 +39,9 @@ std::vector<DataTable> tidy_tables(const engine::Analysis& analysis, const Findi
 // columns): the tables of several instruments, stacked.
 void stack_tables(std::vector<DataTable>& into, std::vector<DataTable> more);
 
-// The table named `name`; throws a UsageError naming the tables when there is none.
-const DataTable& find_table(const std::vector<DataTable>& tables, const std::string& name);
-
 struct TidyMetadata {
     std::string command;
+    std::string generator;  // the program and its version
     KnowledgeSummary knowledge;
 };
 
@@ -51,10 +49,5 @@ struct TidyMetadata {
 // objects, and (when the analyses carry them) the proof trees of the findings.
 nlohmann::json tidy_json(const std::vector<DataTable>& tables, const TidyMetadata& metadata,
                          const std::vector<const engine::Analysis*>& analyses);
-
-// Writes CSV: `table` alone to `output` (standard output when empty or "-"), or, with no table,
-// every table to the folder `output` as NAME.csv. Throws UsageError when neither is given.
-void write_tidy_csv(const std::vector<DataTable>& tables, const std::string& table,
-                    const std::string& output);
 
 } // namespace treatykb::cli

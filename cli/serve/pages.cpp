@@ -1,6 +1,6 @@
 #include "cli/serve/pages.hpp"
 
-#include "cli/render_util.hpp"
+#include "cli/report/render_util.hpp"
 
 #include <fmt/format.h>
 

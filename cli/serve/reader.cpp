@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "cli/analysis_report.hpp"
+#include "cli/report/analysis_report.hpp"
 #include "cli/common.hpp"
-#include "cli/report.hpp"
+#include "cli/report/report.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::cli::serve {

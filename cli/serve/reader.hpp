@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "cli/knowledge.hpp"
-#include "engine/analysis.hpp"
-#include "engine/model.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/datalog/model.hpp"
 #include "kb/store.hpp"
 
 namespace treatykb::cli::serve {

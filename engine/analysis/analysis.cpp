@@ -1,7 +1,7 @@
 // The conflict analysis: groups the finding facts the rules derived, attaches proofs, quotes and
 // the defeasible verdict on Union control, and computes depth and decision power. The only
 // vocabulary it knows is the schema's (kb/knowledge/schema.xml) and the rules' relation names.
-#include "engine/analysis.hpp"
+#include "engine/analysis/analysis.hpp"
 
 #include <algorithm>
 #include <set>
@@ -27,11 +27,11 @@ std::string symbol_for_alias(std::string_view alias) {
 std::vector<std::string> member_states(const Model& model, std::string_view instrument) {
     std::vector<std::string> states;
     if (!model.program().relation("member_at")) {  // a rule set without structure.xml
-        for (const FactView& fact : model.query("member_state(" + symbol_for_alias(instrument) + ", ?s)"))
+        for (const FactView& fact : model.rows("member_state", {model.symbol(symbol_for_alias(instrument))}))
             states.push_back(fact.arguments[1]);
         return states;
     }
-    for (const FactView& fact : model.query("member_at(" + symbol_for_alias(instrument) + ", ?s)"))
+    for (const FactView& fact : model.rows("member_at", {model.symbol(symbol_for_alias(instrument))}))
         states.push_back(fact.arguments[1]);
     return states;
 }
@@ -66,13 +66,13 @@ ControlVerdict control_verdict(const Model& model, const std::vector<Conflict>& 
         return verdict;
     }
     for (const DefeasibleConclusion& conclusion : conclusions) {
-        std::string text = conclusion.fact.text();
-        bool positive = text == literal;
-        bool negative = text == "~" + literal;
-        if (!positive && !negative) continue;
-        verdict.outcome = positive ? ControlVerdict::Outcome::union_exclusive
-                                   : ControlVerdict::Outcome::qualified;
-        verdict.literal = text;
+        const FactView& fact = conclusion.fact;
+        if (fact.relation != "exclusive_union_control" || fact.arguments.size() != 2 ||
+            fact.arguments[0] != instrument || fact.arguments[1] != domain)
+            continue;
+        verdict.outcome = fact.complement ? ControlVerdict::Outcome::qualified
+                                          : ControlVerdict::Outcome::union_exclusive;
+        verdict.literal = fact.text();
         add_unique(verdict.winners, instance_label(conclusion.winner));
         for (const Defeat& defeat : conclusion.defeated)
             add_unique(verdict.defeats, instance_label(defeat.attacker) + " beaten by " +
@@ -141,19 +141,21 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
     const std::vector<Conflict> conflicts = model.conflicts();
     const std::vector<DefeasibleConclusion> conclusions = model.defeasible_conclusions();
     std::map<std::pair<std::string, std::string>, FindingGroup> groups;
-    for (const FactView& fact : model.query("finding(?k, ?d, ?a, ?b, ?r, ?s)")) {
+    std::map<std::string, Value> provision_values;  // the primary provisions, for bearer_state
+    for (const FactView& fact : model.rows("finding")) {
         if (instrument_of(fact.arguments[2]) != instrument) continue;
         FindingGroup& group = groups[{fact.arguments[0], fact.arguments[1]}];
         group.kind = fact.arguments[0];
         group.domain = fact.arguments[1];
         FindingInstance finding;
         finding.primary = fact.arguments[2];
+        provision_values.emplace(finding.primary, fact.values[2]);
         finding.secondary = fact.arguments[3];
         finding.reading = fact.arguments[4];
         finding.severity = std::stoi(fact.arguments[5]);
         if (!options.explain) {
             // A bare delta (what-if comparisons) needs the findings, not how they were derived.
-        } else if (std::optional<ProofNode> proof = model.explain(fact.text())) {
+        } else if (std::optional<ProofNode> proof = model.explain(fact)) {
             finding.rule_id = proof->rule_id;
             collect_proof_quotes(*proof, group.quotes);
             if (options.with_proofs) finding.proof = std::move(*proof);
@@ -173,7 +175,7 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
         std::sort(group.secondary_provisions.begin(), group.secondary_provisions.end());
         if (model.program().relation("bearer_state"))
             for (const std::string& provision : group.primary_provisions)
-                for (const FactView& fact : model.query("bearer_state(" + provision + ", ?s)"))
+                for (const FactView& fact : model.rows("bearer_state", {provision_values.at(provision)}))
                     group.bearers[provision].push_back(fact.arguments[1]);
         group.verdict = control_verdict(model, conflicts, conclusions, std::string(instrument),
                                         group.domain);
@@ -192,7 +194,7 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
     analysis.power = analyze_power(model, instrument, options);
     analysis.members = member_states(model, instrument);
     if (model.program().relation("as_of"))
-        for (const FactView& fact : model.query("as_of(?d)")) analysis.as_of = fact.arguments[0];
+        for (const FactView& fact : model.rows("as_of")) analysis.as_of = fact.arguments[0];
     return analysis;
 }
 
@@ -217,14 +219,14 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                                            const AnalysisOptions& options) {
     const std::vector<std::string> states = member_states(model, instrument);
     std::vector<BodyPowerResult> results;
-    std::set<std::string> bodies;
-    for (const FactView& fact : model.query("body(?b, ?k, ?p)"))
-        if (instrument_of(fact.arguments[2]) == instrument) bodies.insert(fact.arguments[0]);
-    for (const std::string& body : bodies) {
+    std::map<std::string, Value> bodies;  // by name, in order
+    for (const FactView& fact : model.rows("body"))
+        if (instrument_of(fact.arguments[2]) == instrument) bodies.emplace(fact.arguments[0], fact.values[0]);
+    for (const auto& [body, body_value] : bodies) {
         std::vector<RuleFact> rules;
         // The same rule stated by two provisions (Art. 18(2) and Annex 1 p. 29) is one game; the
         // first provision in the order of the facts is cited.
-        for (const FactView& fact : model.query("decision_rule(" + body + ", ?r, ?n, ?m, ?b, ?p)")) {
+        for (const FactView& fact : model.rows("decision_rule", {body_value})) {
             RuleFact rule{fact.arguments[1], std::stoi(fact.arguments[2]), std::stoi(fact.arguments[3]),
                           fact.arguments[4], fact.arguments[5]};
             bool known = std::any_of(rules.begin(), rules.end(), [&](const RuleFact& other) {
@@ -234,10 +236,10 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
             if (!known) rules.push_back(std::move(rule));
         }
         int seats = 1;
-        for (const FactView& fact : model.query("seats_per_state(" + body + ", ?n, ?p)"))
+        for (const FactView& fact : model.rows("seats_per_state", {body_value}))
             seats = std::stoi(fact.arguments[1]);
         std::vector<power::Member> weighted;
-        for (const FactView& fact : model.query("vote_weight(" + body + ", ?s, ?w, ?p)"))
+        for (const FactView& fact : model.rows("vote_weight", {body_value}))
             weighted.push_back({fact.arguments[1], power::parse_decimal(fact.arguments[2])});
         // A double majority is two qualified-majority facts of one body: members and population.
         const RuleFact* by_members = nullptr;
@@ -263,7 +265,7 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
                 game.member_quota = quota;
                 game.population_quota =
                     power::Rational(by_population->numerator, by_population->denominator);
-                for (const FactView& fact : model.query("blocking_minimum(" + body + ", ?n, ?p)"))
+                for (const FactView& fact : model.rows("blocking_minimum", {body_value}))
                     game.blocking_minimum = std::stoi(fact.arguments[1]);
                 result.power.body.description = "double majority, " + std::to_string(rule.numerator) + "/" +
                                      std::to_string(rule.denominator) + " of members and " +

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/depth.hpp"
-#include "engine/model.hpp"
-#include "engine/power.hpp"
+#include "engine/analysis/depth.hpp"
+#include "engine/datalog/model.hpp"
+#include "engine/analysis/power.hpp"
 
 namespace treatykb::engine {
 

@@ -1,8 +1,9 @@
 // The evaluation date: a program evaluated at a date carries the one fact as_of(DATE)
 // (kb/knowledge/schema.xml), from which the rules decide which regimes have ended and who is a
 // member. Adding one fact of a declared relation needs no new validation of the whole program.
-#include "engine/loader.hpp"
-#include "engine/value.hpp"
+#include "engine/analysis/knowledge.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/value.hpp"
 
 namespace treatykb::engine {
 

@@ -1,6 +1,6 @@
 // The Balassa stage: reads stage_rank, stage_condition, condition_met and condition_limit facts
 // (kb/rules/balassa.xml); names no article.
-#include "engine/balassa.hpp"
+#include "engine/analysis/balassa.hpp"
 
 #include <algorithm>
 #include <map>
@@ -11,18 +11,18 @@ namespace treatykb::engine {
 StageResult assess_stages(const Model& model, std::string_view instrument) {
     const std::string i(instrument);
     std::map<int, StageAssessment> stages;
-    for (const FactView& fact : model.query("stage_rank(?s, ?r)")) {
+    for (const FactView& fact : model.rows("stage_rank")) {
         StageAssessment& stage = stages[std::stoi(fact.arguments[1])];
         stage.stage = fact.arguments[0];
         stage.rank = std::stoi(fact.arguments[1]);
     }
     for (auto& [rank, stage] : stages) {
-        for (const FactView& fact : model.query("stage_condition(" + stage.stage + ", ?c)")) {
+        for (const FactView& fact : model.rows("stage_condition", {model.symbol(stage.stage)})) {
             StageCondition condition;
             condition.condition = fact.arguments[1];
-            for (const FactView& met : model.query("condition_met(" + i + ", " + condition.condition + ", ?p)"))
+            for (const FactView& met : model.rows("condition_met", {model.symbol(i), model.symbol(condition.condition)}))
                 condition.met_by.push_back(met.arguments[2]);
-            for (const FactView& limit : model.query("condition_limit(" + i + ", " + condition.condition + ", ?e, ?p)"))
+            for (const FactView& limit : model.rows("condition_limit", {model.symbol(i), model.symbol(condition.condition)}))
                 condition.limits.push_back({limit.arguments[2], limit.arguments[3]});
             std::sort(condition.met_by.begin(), condition.met_by.end());
             std::sort(condition.limits.begin(), condition.limits.end(),

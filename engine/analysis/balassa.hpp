@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "engine/datalog/model.hpp"
 
 namespace treatykb::engine {
 

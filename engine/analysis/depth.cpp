@@ -2,7 +2,7 @@
 // aggregates them per domain (docs/methodology.md, "Integration depth"). Aggregation that the
 // rule language cannot express (maximum, minimum, product, mean) happens here; which facts exist,
 // and why, is decided by the rules.
-#include "engine/depth.hpp"
+#include "engine/analysis/depth.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -38,36 +38,35 @@ public:
     }
 
 private:
-    std::vector<FactView> facts(const std::string& pattern) const { return model_.query(pattern); }
 
     void read_domains() {
-        for (const FactView& fact : facts("domain(?d, ?en, ?ru)"))
+        for (const FactView& fact : model_.rows("domain"))
             labels_[fact.arguments[0]] = unquote(fact.arguments[1]);
-        for (const FactView& fact : facts("domain_parent(?d, ?p)")) {
+        for (const FactView& fact : model_.rows("domain_parent")) {
             parent_[fact.arguments[0]] = fact.arguments[1];
             children_[fact.arguments[1]].insert(fact.arguments[0]);
         }
         for (const auto& [domain, label] : labels_)
             if (!parent_.count(domain)) roots_.push_back(domain);
         const std::string i = instrument_;
-        for (const FactView& fact : facts("nominal_score(" + i + ", ?d, ?s, ?p)")) {
+        for (const FactView& fact : model_.rows("nominal_score", {model_.symbol(i)})) {
             int score = to_int(fact.arguments[2]);
             auto& best = scores_[fact.arguments[1]];
             if (best.second.empty() || score > best.first) best = {score, {}};
             if (score == best.first) best.second.push_back(fact.arguments[3]);
         }
-        for (const FactView& fact : facts("depth_cap(" + i + ", ?d, ?c, ?p)")) {
+        for (const FactView& fact : model_.rows("depth_cap", {model_.symbol(i)})) {
             auto& cap = caps_[fact.arguments[1]];
             int value = to_int(fact.arguments[2]);
             if (cap.second.empty() || value < cap.first) cap = {value, {}};
             if (value == cap.first) cap.second.push_back(fact.arguments[3]);
         }
         // The denominator: the domains the instrument's own text covers (kb/rules/depth.xml).
-        for (const FactView& fact : facts("covers(" + i + ", ?d)")) covered_.insert(fact.arguments[1]);
-        for (const FactView& fact : facts("discount_weight(?k, ?n, ?m)"))
+        for (const FactView& fact : model_.rows("covers", {model_.symbol(i)})) covered_.insert(fact.arguments[1]);
+        for (const FactView& fact : model_.rows("discount_weight"))
             weights_[fact.arguments[0]] =
                 double(to_int(fact.arguments[1])) / double(to_int(fact.arguments[2]));
-        for (const FactView& fact : facts("depth_discount(" + i + ", ?d, ?k, ?p)"))
+        for (const FactView& fact : model_.rows("depth_discount", {model_.symbol(i)}))
             discounts_[fact.arguments[1]][fact.arguments[2]].insert(fact.arguments[3]);
     }
 

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/balassa.hpp"
-#include "engine/model.hpp"
-#include "engine/pooling.hpp"
+#include "engine/analysis/balassa.hpp"
+#include "engine/datalog/model.hpp"
+#include "engine/analysis/pooling.hpp"
 
 namespace treatykb::engine {
 

@@ -1,13 +1,13 @@
 // Pooling and delegation after the MIA coding scheme (docs/methodology.md, "Pooling and
 // delegation"). The facts come from kb/rules/authority.xml; here only means, minima, maxima.
-#include "engine/pooling.hpp"
+#include "engine/analysis/pooling.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
-#include "engine/value.hpp"
+#include "engine/datalog/value.hpp"
 
 namespace treatykb::engine {
 
@@ -51,7 +51,7 @@ public:
         build_areas(report);
         build_courts(report);
         aggregate(report);
-        for (const FactView& fact : model_.query("corpus_gap(?s, ?t)"))
+        for (const FactView& fact : model_.rows("corpus_gap"))
             if (instrument_of(fact.arguments[0]) == instrument_)
                 report.corpus_gaps.emplace_back(fact.arguments[0], unquote(fact.arguments[1]));
         std::sort(report.corpus_gaps.begin(), report.corpus_gaps.end());
@@ -79,18 +79,18 @@ private:
     void read_scope() {
         scoped_ = model_.program().relation("in_scope") != nullptr;
         if (!scoped_) return;
-        for (const FactView& fact : model_.query("in_scope(?p, " + instrument_ + ")"))
+        for (const FactView& fact : model_.rows("in_scope", {std::nullopt, model_.symbol(instrument_)}))
             scope_.insert(fact.arguments[0]);
     }
 
     void read_bodies() {
-        for (const FactView& fact : model_.query("body(?b, ?k, ?s)"))
+        for (const FactView& fact : model_.rows("body"))
             if (ours(fact.arguments[2])) {
                 declared_.insert(fact.arguments[0]);
                 BodyInfo& info = bodies_[fact.arguments[0]];
                 info.judicial = info.judicial || fact.arguments[1] == "judicial";
             }
-        for (const FactView& fact : model_.query("body_class(?b, ?c, ?s)")) {
+        for (const FactView& fact : model_.rows("body_class")) {
             BodyInfo& info = bodies_[fact.arguments[0]];
             // A body with members of both kinds counts as state-controlled (MIA: a majority of
             // members representing the states); none is annotated so today.
@@ -100,14 +100,14 @@ private:
             }
             if (info.body_class == fact.arguments[1]) add_unique(info.class_sources, fact.arguments[2]);
         }
-        for (const FactView& fact : model_.query("composition_discount(?b, ?n, ?d, ?s)")) {
+        for (const FactView& fact : model_.rows("composition_discount")) {
             BodyInfo& info = bodies_[fact.arguments[0]];
             info.discount = std::max(info.discount, ratio(fact.arguments[1], fact.arguments[2]));
             add_unique(info.discount_sources, fact.arguments[3]);
         }
-        for (const FactView& fact : model_.query("has_decision_rule(?b)"))
+        for (const FactView& fact : model_.rows("has_decision_rule"))
             bodies_[fact.arguments[0]].has_rule = true;
-        for (const FactView& fact : model_.query("body_part_of(?b, ?w)")) wholes_.insert(fact.arguments[1]);
+        for (const FactView& fact : model_.rows("body_part_of")) wholes_.insert(fact.arguments[1]);
     }
 
     BodyScore body_score(const std::string& body, const Vote& vote,
@@ -183,9 +183,9 @@ private:
         Roles roles;
         Votes votes;
         const std::string i = instrument_;
-        for (const FactView& fact : model_.query("stream_role(" + i + ", ?d, ?stage, ?u, ?s)"))
+        for (const FactView& fact : model_.rows("stream_role", {model_.symbol(i)}))
             add_unique(roles[fact.arguments[1]][fact.arguments[2]][fact.arguments[3]], fact.arguments[4]);
-        for (const FactView& fact : model_.query("stream_vote(?d, ?u, ?r, ?n, ?m, ?s)"))
+        for (const FactView& fact : model_.rows("stream_vote"))
             if (roles.count(fact.arguments[0]))
                 offer(votes[fact.arguments[0]][fact.arguments[1]], fact.arguments[2],
                       ratio(fact.arguments[3], fact.arguments[4]), fact.arguments[5]);
@@ -202,14 +202,14 @@ private:
         Roles roles;
         Votes votes;
         const std::string i = instrument_;
-        for (const FactView& fact : model_.query("area_unit_role(" + i + ", ?a, ?stage, ?u, ?s)"))
+        for (const FactView& fact : model_.rows("area_unit_role", {model_.symbol(i)}))
             add_unique(roles[fact.arguments[1]][fact.arguments[2]][fact.arguments[3]], fact.arguments[4]);
-        for (const FactView& fact : model_.query("area_vote(?a, ?u, ?r, ?n, ?m, ?s)"))
+        for (const FactView& fact : model_.rows("area_vote"))
             if (roles.count(fact.arguments[0]))
                 offer(votes[fact.arguments[0]][fact.arguments[1]], fact.arguments[2],
                       ratio(fact.arguments[3], fact.arguments[4]), fact.arguments[5]);
         std::map<std::string, std::map<std::string, std::pair<double, std::string>>> factors;
-        for (const FactView& fact : model_.query("area_factor(" + i + ", ?a, ?f, ?n, ?m, ?s)")) {
+        for (const FactView& fact : model_.rows("area_factor", {model_.symbol(i)})) {
             auto& factor = factors[fact.arguments[1]][fact.arguments[2]];
             double value = ratio(fact.arguments[3], fact.arguments[4]);
             // Two annotations of one factor: the lower weight (the stricter reading) applies.
@@ -218,7 +218,7 @@ private:
                                      " (" + fact.arguments[5] + ")"};
         }
         std::map<int, std::string> order;
-        for (const FactView& fact : model_.query("mia_area(?a, ?o)"))
+        for (const FactView& fact : model_.rows("mia_area"))
             order[std::stoi(fact.arguments[1])] = fact.arguments[0];
         for (const auto& [rank, name] : order) {
             AreaScore area;
@@ -257,7 +257,7 @@ private:
         for (const auto& [body, info] : bodies_)
             if (info.judicial) courts[body].body = body;
         std::map<std::string, std::map<std::string, int>> items;
-        for (const FactView& fact : model_.query("dispute_item(?b, ?item, ?score, ?s)")) {
+        for (const FactView& fact : model_.rows("dispute_item")) {
             if (!ours(fact.arguments[3])) continue;
             CourtScore& court = courts[fact.arguments[0]];
             court.body = fact.arguments[0];
@@ -268,7 +268,7 @@ private:
         }
         // A court that is part of a coded court (the General Court of the CJEU) is covered by it.
         std::map<std::string, std::string> whole_of;
-        for (const FactView& fact : model_.query("body_part_of(?b, ?w)")) whole_of[fact.arguments[0]] = fact.arguments[1];
+        for (const FactView& fact : model_.rows("body_part_of")) whole_of[fact.arguments[0]] = fact.arguments[1];
         for (auto it = courts.begin(); it != courts.end();) {
             auto whole = whole_of.find(it->first);
             bool covered = !it->second.coded && whole != whole_of.end() && courts.count(whole->second) &&

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "engine/datalog/model.hpp"
 
 namespace treatykb::engine {
 

@@ -1,13 +1,13 @@
 // Voting power: from a body's rule to its integer ThresholdGame, and from swing counts to the
 // indices. See engine/power.hpp and docs/methodology.md ("Decision power").
-#include "engine/power.hpp"
+#include "engine/analysis/power.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cctype>
 #include <numeric>
 
-#include "engine/power_game.hpp"
+#include "engine/analysis/detail/power_game.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::power {

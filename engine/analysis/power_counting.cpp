@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cassert>
 
-#include "engine/power_game.hpp"
+#include "engine/analysis/detail/power_game.hpp"
 
 namespace treatykb::power::detail {
 

@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <map>
 
-#include "engine/power_game.hpp"
+#include "engine/analysis/detail/power_game.hpp"
 
 namespace treatykb::power::detail {
 

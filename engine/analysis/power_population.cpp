@@ -1,7 +1,7 @@
 // Reading a population table (for double-majority rules) from a small CSV file.
 #include <fstream>
 
-#include "engine/power.hpp"
+#include "engine/analysis/power.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::power {

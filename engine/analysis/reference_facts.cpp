@@ -1,18 +1,17 @@
-#include "cli/reference_facts.hpp"
+#include "engine/analysis/reference_facts.hpp"
 
 #include <set>
 
-#include "cli/rule_files.hpp"
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 
-namespace treatykb::cli {
+namespace treatykb::engine {
 
-std::vector<engine::FactRow> reference_facts(const Store& store, const engine::Program& program) {
-    std::vector<engine::FactRow> rows;
+std::vector<FactRow> reference_facts(const Store& store, const Program& program) {
+    std::vector<FactRow> rows;
     if (!program.relation("refers_to")) return rows;
     bool manner = program.relation("reference_manner") != nullptr;
     std::set<std::string> instruments;
-    for (const engine::Annotation& annotation : program.annotations)
+    for (const Annotation& annotation : program.annotations)
         instruments.insert(annotation.provision.substr(0, annotation.provision.find('#')));
     for (const std::string& instrument : instruments) {
         auto alias = store.resolve_alias(instrument);
@@ -29,14 +28,8 @@ std::vector<engine::FactRow> reference_facts(const Store& store, const engine::P
     return rows;
 }
 
-bool add_reference_facts(const Store& store, engine::Program& program) {
-    try {
-        engine::add_facts(program, reference_facts(store, program), reference_origin);
-        return true;
-    } catch (const engine::ProgramErrors& errors) {
-        print_program_errors(errors);
-        return false;
-    }
+void add_reference_facts(const Store& store, Program& program) {
+    add_facts(program, reference_facts(store, program), reference_origin);
 }
 
-}  // namespace treatykb::cli
+}  // namespace treatykb::engine

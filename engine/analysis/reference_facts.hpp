@@ -4,11 +4,11 @@
 
 #include <vector>
 
-#include "engine/extra_facts.hpp"
-#include "engine/program.hpp"
+#include "engine/datalog/extra_facts.hpp"
+#include "engine/datalog/program.hpp"
 #include "kb/store.hpp"
 
-namespace treatykb::cli {
+namespace treatykb::engine {
 
 // Where the facts come from, as errors and proofs name it.
 inline constexpr const char* reference_origin = "the database's reference table";
@@ -16,9 +16,9 @@ inline constexpr const char* reference_origin = "the database's reference table"
 // For each instrument the program's annotations cite and the store holds, the resolved
 // references of its authentic expression (else its first). Empty when the program does not
 // declare refers_to.
-std::vector<engine::FactRow> reference_facts(const Store& store, const engine::Program& program);
+std::vector<FactRow> reference_facts(const Store& store, const Program& program);
 
-// Adds them; prints the errors and returns false when they do not fit the declarations.
-bool add_reference_facts(const Store& store, engine::Program& program);
+// Adds them; throws ProgramErrors (the program unchanged) when they do not fit the declarations.
+void add_reference_facts(const Store& store, Program& program);
 
-}  // namespace treatykb::cli
+}  // namespace treatykb::engine

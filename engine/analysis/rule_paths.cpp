@@ -1,10 +1,10 @@
-#include "cli/rule_paths.hpp"
+#include "engine/analysis/rule_paths.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
-namespace treatykb::cli {
+namespace treatykb::engine {
 
 namespace {
 
@@ -64,4 +64,4 @@ RulePaths expand_rule_paths(const std::vector<std::string>& given) {
     return paths;
 }
 
-} // namespace treatykb::cli
+} // namespace treatykb::engine

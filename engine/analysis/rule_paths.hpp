@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace treatykb::cli {
+namespace treatykb::engine {
 
 struct RulePaths {
     std::vector<std::string> files;     // the files named, and those found in folders, in order
@@ -19,4 +19,4 @@ struct RulePaths {
 // so are the coder's pattern rules (root element <coding>, read by `treatykb code`), in `coding`.
 RulePaths expand_rule_paths(const std::vector<std::string>& given);
 
-} // namespace treatykb::cli
+} // namespace treatykb::engine

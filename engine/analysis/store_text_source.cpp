@@ -1,4 +1,4 @@
-#include "engine/store_text_source.hpp"
+#include "engine/analysis/store_text_source.hpp"
 
 namespace treatykb::engine {
 

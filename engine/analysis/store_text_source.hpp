@@ -9,7 +9,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "engine/evidence.hpp"
+#include "engine/datalog/evidence.hpp"
 #include "kb/store.hpp"
 
 namespace treatykb::engine {

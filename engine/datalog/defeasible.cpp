@@ -10,7 +10,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "engine/model_state.hpp"
+#include "engine/datalog/detail/model_state.hpp"
 
 namespace treatykb::engine::detail {
 

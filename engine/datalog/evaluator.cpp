@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/model_state.hpp"
-#include "engine/stratify.hpp"
+#include "engine/datalog/detail/model_state.hpp"
+#include "engine/datalog/detail/stratify.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::engine::detail {

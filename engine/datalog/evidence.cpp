@@ -1,4 +1,4 @@
-#include "engine/evidence.hpp"
+#include "engine/datalog/evidence.hpp"
 
 #include <unordered_map>
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/program.hpp"
+#include "engine/datalog/program.hpp"
 
 namespace treatykb::engine {
 

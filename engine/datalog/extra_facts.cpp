@@ -1,9 +1,9 @@
-#include "engine/extra_facts.hpp"
+#include "engine/datalog/extra_facts.hpp"
 
 #include <charconv>
 #include <set>
 
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 
 namespace treatykb::engine {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/program.hpp"
+#include "engine/datalog/program.hpp"
 
 namespace treatykb::engine {
 

@@ -1,4 +1,4 @@
-#include "engine/join.hpp"
+#include "engine/datalog/detail/join.hpp"
 
 namespace treatykb::engine::detail {
 

@@ -1,4 +1,4 @@
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 
 #include <pugixml.hpp>
 
@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/loader_detail.hpp"
-#include "engine/term_parser.hpp"
+#include "engine/datalog/detail/loader_detail.hpp"
+#include "engine/datalog/detail/term_parser.hpp"
 
 namespace treatykb::engine {
 
@@ -393,20 +393,6 @@ Program apply_scenario_text(const Program& base, std::string_view xml, const std
     detail::read_text(state, xml, name);
     detail::apply_retractions(state);
     return finish(state, program);
-}
-
-std::vector<std::string> default_rule_files(const std::string& source_dir) {
-    std::vector<std::string> files;
-    for (const char* folder : {"kb/knowledge", "kb/rules"}) {
-        fs::path root = fs::path(source_dir) / folder;
-        std::error_code missing;
-        if (!fs::is_directory(root, missing)) continue;
-        for (const auto& entry : fs::recursive_directory_iterator(root))
-            if (entry.is_regular_file() && entry.path().extension() == ".xml")
-                files.push_back(entry.path().string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
 }
 
 }  // namespace treatykb::engine

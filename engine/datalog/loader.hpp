@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/program.hpp"
+#include "engine/datalog/program.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::engine {
@@ -41,14 +41,5 @@ std::vector<Diagnostic> check_program(const std::vector<std::string>& files);
 // added, and the whole is validated again. `base` is not changed.
 Program apply_scenario(const Program& base, const std::vector<std::string>& scenario_files);
 Program apply_scenario_text(const Program& base, std::string_view xml, const std::string& name);
-
-// The program evaluated at `date` (YYYY-MM-DD): the fact as_of(date) is added (as_of/1 is declared
-// in kb/knowledge/schema.xml). Throws ProgramErrors citing `option` when the date does not exist
-// or the program does not declare as_of.
-Program at_date(Program program, std::string_view date, const std::string& option);
-
-// The default rule set: every .xml under source_dir/kb/knowledge and source_dir/kb/rules,
-// recursively, sorted.
-std::vector<std::string> default_rule_files(const std::string& source_dir);
 
 }  // namespace treatykb::engine

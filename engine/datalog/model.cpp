@@ -1,9 +1,9 @@
-#include "engine/model.hpp"
+#include "engine/datalog/model.hpp"
 
 #include <algorithm>
 
-#include "engine/model_state.hpp"
-#include "engine/term_parser.hpp"
+#include "engine/datalog/detail/model_state.hpp"
+#include "engine/datalog/detail/term_parser.hpp"
 
 namespace treatykb::engine {
 
@@ -125,25 +125,66 @@ void match(ModelState& state, const Pattern& pattern, Visit&& visit) {
 }
 
 FactView view_of(const ModelState& state, std::uint32_t store, Row row) {
-    FactView view{state.store_relation[store], state.store_complement[store], {}, state.stores[store].is_defeasible(row)};
-    for (std::size_t i = 0; i < state.stores[store].arity(); ++i)
-        view.arguments.push_back(state.constants.render(state.stores[store].at(row, i)));
+    FactView view{state.store_relation[store], state.store_complement[store], {}, state.stores[store].is_defeasible(row), {}};
+    for (std::size_t i = 0; i < state.stores[store].arity(); ++i) {
+        Value value = state.stores[store].at(row, i);
+        view.arguments.push_back(state.constants.render(value));
+        view.values.push_back(value);
+    }
     return view;
 }
 
-}  // namespace
-
-std::vector<FactView> Model::query(std::string_view text) const {
-    Pattern pattern = parse_pattern(*state_, text);
+std::vector<FactView> sorted_views(ModelState& state, const Pattern& pattern) {
     std::vector<std::pair<std::string, FactView>> found;
-    match(*state_, pattern, [&](Row row) {
-        FactView view = view_of(*state_, pattern.store, row);
+    match(state, pattern, [&](Row row) {
+        FactView view = view_of(state, pattern.store, row);
         found.emplace_back(view.text(), std::move(view));
     });
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<FactView> result;
     for (auto& entry : found) result.push_back(std::move(entry.second));
     return result;
+}
+
+// A typed pattern: the relation's store and its bound leading arguments.
+Pattern typed_pattern(const ModelState& state, std::string_view relation, bool complement,
+                      const std::vector<Bound>& bound) {
+    const RelationDecl* decl = state.program->relation(relation);
+    if (!decl) throw Error("unknown relation '" + std::string(relation) + "'", {}, "see the rules' declarations");
+    if (bound.size() > decl->arguments.size())
+        throw Error(std::string(relation) + " takes " + std::to_string(decl->arguments.size()) + " arguments, not " +
+                    std::to_string(bound.size()));
+    Pattern pattern;
+    pattern.store = state.store_map.of(std::string(relation), complement);
+    pattern.constants.assign(decl->arguments.size(), std::nullopt);
+    for (std::size_t i = 0; i < bound.size(); ++i) pattern.constants[i] = bound[i];
+    return pattern;
+}
+
+}  // namespace
+
+std::vector<FactView> Model::query(std::string_view text) const {
+    return sorted_views(*state_, parse_pattern(*state_, text));
+}
+
+std::vector<FactView> Model::rows(std::string_view relation, const std::vector<Bound>& bound) const {
+    Pattern pattern = typed_pattern(*state_, relation, false, bound);
+    for (const Bound& value : bound)
+        if (value == kNoValue) return {};
+    return sorted_views(*state_, pattern);
+}
+
+Value Model::symbol(std::string_view name) const {
+    return state_->constants.find(Type::symbol, name).value_or(kNoValue);
+}
+
+std::optional<ProofNode> Model::explain(const FactView& fact) const {
+    std::vector<Bound> bound(fact.values.begin(), fact.values.end());
+    Pattern pattern = typed_pattern(*state_, fact.relation, fact.complement, bound);
+    std::optional<Row> found;
+    match(*state_, pattern, [&](Row row) { if (!found) found = row; });
+    if (!found) return std::nullopt;
+    return detail::prove(*state_, pattern.store, *found);
 }
 
 std::size_t Model::count(std::string_view text) const {

@@ -2,8 +2,10 @@
 //
 //   Program program = load_program({"kb/knowledge/domains.xml", "my_rules.xml"});
 //   Model model = evaluate(program);
-//   for (const FactView& fact : model.query("competence(?d, single, ?p)")) ...
+//   for (const FactView& fact : model.query("competence(?d, single, ?p)")) ...     (text patterns)
 //   std::optional<ProofNode> proof = model.explain("within(customs_tariff, economy)");
+//   for (const FactView& rule : model.rows("decision_rule", {body.values[0]})) ...  (typed reading)
+//   std::optional<ProofNode> again = model.explain(rule);
 //   for (const Conflict& conflict : model.conflicts()) ...
 //
 // A Model owns its copy of the program and the derived facts. Its reading functions are const
@@ -16,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/program.hpp"
+#include "engine/datalog/program.hpp"
 
 namespace treatykb::engine {
 
@@ -33,8 +35,12 @@ struct FactView {
     bool complement = false;  // ~relation(...)
     std::vector<std::string> arguments;  // each rendered in the rule language
     bool defeasible = false;  // concluded only defeasibly (not strictly)
+    std::vector<Value> values;  // the same arguments as values of the model that returned the fact
     std::string text() const;  // competence(customs_tariff, single, eaeu#art_25__para_1)
 };
+
+// One argument of a typed lookup: a value it must equal, or std::nullopt for any value.
+using Bound = std::optional<Value>;
 
 struct QuoteView {
     std::string lang;
@@ -101,10 +107,23 @@ public:
 
     // Facts matching an atom pattern with ?variables and constants, sorted by their text.
     // Throws treatykb::Error for a pattern that does not parse or names an unknown relation.
+    // The text patterns are for people (`treatykb query`, `explain`); library code reads the
+    // model through rows() and explain(FactView), with no text in between.
     std::vector<FactView> query(std::string_view pattern) const;
     std::size_t count(std::string_view pattern) const;
     // The proof of one ground fact; nullopt when it does not hold. Throws like query().
     std::optional<ProofNode> explain(std::string_view fact) const;
+
+    // The facts of `relation` (a positive literal) whose leading arguments equal `bound` where it
+    // holds a value (the rest: any), in the order query() gives. Values come from
+    // FactView::values of this model or from symbol(). Throws treatykb::Error for an unknown
+    // relation or more bound arguments than it has.
+    std::vector<FactView> rows(std::string_view relation, const std::vector<Bound>& bound = {}) const;
+    // The value of the symbol `name` in this model; kNoValue (matching no fact) when no fact,
+    // rule or annotation mentions it.
+    Value symbol(std::string_view name) const;
+    // The proof of a fact this model returned (rows, query); nullopt when it does not hold.
+    std::optional<ProofNode> explain(const FactView& fact) const;
     std::vector<Conflict> conflicts() const;
     std::vector<DefeasibleConclusion> defeasible_conclusions() const;
     // The evaluated program. Its fact tables are emptied once their rows are in the model

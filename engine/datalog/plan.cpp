@@ -1,4 +1,4 @@
-#include "engine/plan.hpp"
+#include "engine/datalog/detail/plan.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "engine/program.hpp"
+#include "engine/datalog/program.hpp"
 
 #include <algorithm>
 

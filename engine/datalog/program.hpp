@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/value.hpp"
+#include "engine/datalog/value.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::engine {

@@ -4,7 +4,7 @@
 // head bound. This costs nothing during evaluation and guarantees well-founded proofs.
 #include <algorithm>
 
-#include "engine/model_state.hpp"
+#include "engine/datalog/detail/model_state.hpp"
 
 namespace treatykb::engine::detail {
 

@@ -1,4 +1,4 @@
-#include "engine/relation_store.hpp"
+#include "engine/datalog/detail/relation_store.hpp"
 
 #include <algorithm>
 

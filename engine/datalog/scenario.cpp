@@ -3,7 +3,7 @@
 // the base program before validation, so the result is checked as a whole.
 #include <algorithm>
 
-#include "engine/loader_detail.hpp"
+#include "engine/datalog/detail/loader_detail.hpp"
 
 namespace treatykb::engine::detail {
 

@@ -1,4 +1,4 @@
-#include "engine/source_text.hpp"
+#include "engine/datalog/detail/source_text.hpp"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
-#include "engine/stratify.hpp"
+#include "engine/datalog/detail/stratify.hpp"
 
 #include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
 
-#include "engine/term_parser.hpp"
+#include "engine/datalog/detail/term_parser.hpp"
 
 namespace treatykb::engine {
 

@@ -1,4 +1,4 @@
-#include "engine/term_parser.hpp"
+#include "engine/datalog/detail/term_parser.hpp"
 
 #include <cctype>
 

@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "engine/loader_detail.hpp"
-#include "engine/stratify.hpp"
-#include "engine/term_parser.hpp"
+#include "engine/datalog/detail/loader_detail.hpp"
+#include "engine/datalog/detail/stratify.hpp"
+#include "engine/datalog/detail/term_parser.hpp"
 
 namespace treatykb::engine::detail {
 

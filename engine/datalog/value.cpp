@@ -1,4 +1,4 @@
-#include "engine/value.hpp"
+#include "engine/datalog/value.hpp"
 
 #include <boost/multiprecision/cpp_int.hpp>
 
@@ -66,6 +66,11 @@ std::string key_of(Type type, std::string_view text) {
     Value value = add(TYPE, std::string(TEXT), 0);                        \
     by_text_.emplace(std::move(key), value);                              \
     return value;
+
+std::optional<Value> ConstantPool::find(Type type, std::string_view text) const {
+    if (auto found = by_text_.find(key_of(type, text)); found != by_text_.end()) return found->second;
+    return std::nullopt;
+}
 
 Value ConstantPool::symbol(std::string_view name) { TREATYKB_INTERN_TEXT(Type::symbol, name) }
 Value ConstantPool::string(std::string_view text) { TREATYKB_INTERN_TEXT(Type::string, text) }

@@ -30,6 +30,8 @@ std::optional<Type> type_from_name(std::string_view name);
 bool valid_date(std::string_view iso);
 
 using Value = std::uint32_t;
+// A value no constant has: a bound argument that matches no row (Model::symbol of an unknown name).
+inline constexpr Value kNoValue = 0xFFFFFFFFu;
 
 class ConstantPool {
 public:
@@ -44,6 +46,9 @@ public:
     Value decimal(std::string_view digits);  // "-21.50" or "7"; throws std::invalid_argument
     Value date(std::string_view iso);        // YYYY-MM-DD, validated by the caller
     Value provision(std::string_view reference);  // alias#eId
+    // The value of a symbol, string, date or provision already interned; nullopt when it is not
+    // (then no fact can hold it). Never interns.
+    std::optional<Value> find(Type type, std::string_view text) const;
 
     Type type(Value value) const { return entries_[value].type; }
     // The symbol name, string content, date, provision reference, or the decimal digits.

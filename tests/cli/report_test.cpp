@@ -14,8 +14,8 @@
 #include <string>
 
 #include "../test_support.hpp"
-#include "cli/render_util.hpp"
-#include "cli/report.hpp"
+#include "cli/report/render_util.hpp"
+#include "cli/report/report.hpp"
 
 namespace fs = std::filesystem;
 using namespace treatykb::cli::report;

@@ -7,8 +7,9 @@
 #include <cstdlib>
 #include <set>
 
-#include "engine/analysis.hpp"
-#include "engine/loader.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/datalog/loader.hpp"
+#include "../test_support.hpp"
 
 using namespace treatykb::engine;
 
@@ -20,7 +21,7 @@ std::string source_dir() {
 }
 
 const Program& knowledge() {
-    static const Program program = load_program(default_rule_files(source_dir()));
+    static const Program program = load_program(treatykb::testing::default_rule_files(source_dir()));
     return program;
 }
 

@@ -7,8 +7,9 @@
 #include <cstdlib>
 #include <map>
 
-#include "engine/depth.hpp"
-#include "engine/loader.hpp"
+#include "engine/analysis/depth.hpp"
+#include "engine/datalog/loader.hpp"
+#include "../test_support.hpp"
 
 using namespace treatykb::engine;
 
@@ -20,7 +21,7 @@ std::string source_dir() {
 }
 
 const Model& model() {
-    static const Model evaluated = evaluate(load_program(default_rule_files(source_dir())));
+    static const Model evaluated = evaluate(load_program(treatykb::testing::default_rule_files(source_dir())));
     return evaluated;
 }
 
@@ -150,7 +151,7 @@ TEST_CASE("MIA pooling reads only what speaks for the instrument: no stream from
     // The scope is the rules' doing: were the Kyrgyz treaty a general amendment, the Supreme
     // Council's decisions on the Kyrgyz-Kazakh border controls would enter the Union's stream.
     Program general = apply_scenario_text(
-        load_program(default_rule_files(source_dir())),
+        load_program(treatykb::testing::default_rule_files(source_dir())),
         "<scenario xmlns=\"urn:treatykb:rules:1\"><retract>applies_to(eaeu-kgz, eaeu, one_off)</retract>"
         "<fact>applies_to(eaeu-kgz, eaeu, general)</fact></scenario>",
         "general");

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "engine/depth.hpp"
-#include "engine/loader.hpp"
-#include "engine/program.hpp"
+#include "engine/analysis/depth.hpp"
+#include "engine/analysis/knowledge.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/program.hpp"
+#include "../test_support.hpp"
 
 using namespace treatykb::engine;
 
@@ -19,7 +21,7 @@ std::string source_dir() {
 }
 
 const Program& knowledge() {
-    static const Program program = load_program(default_rule_files(source_dir()));
+    static const Program program = load_program(treatykb::testing::default_rule_files(source_dir()));
     return program;
 }
 

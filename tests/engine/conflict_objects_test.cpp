@@ -2,8 +2,8 @@
 // the provisions they rest on, and proofs of their premises down to annotated facts.
 #include <catch2/catch.hpp>
 
-#include "engine/loader.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/model.hpp"
 
 using namespace treatykb::engine;
 

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/evidence.hpp"
-#include "engine/loader.hpp"
+#include "engine/datalog/evidence.hpp"
+#include "engine/datalog/loader.hpp"
 
 using namespace treatykb::engine;
 

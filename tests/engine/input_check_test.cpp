@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 
 using namespace treatykb::engine;
 

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "engine/loader.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/model.hpp"
 
 using namespace treatykb::engine;
 

@@ -11,9 +11,9 @@
 #include <string>
 
 #include "../test_support.hpp"
-#include "engine/loader.hpp"
-#include "engine/model.hpp"
-#include "engine/power.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/model.hpp"
+#include "engine/analysis/power.hpp"
 #include "kb/error.hpp"
 
 using namespace treatykb;
@@ -74,7 +74,7 @@ TEST_CASE("An evaluation past the memory budget stops with an error naming the r
 }
 
 TEST_CASE("The default limits let the bundled knowledge base evaluate") {
-    Program program = load_program(default_rule_files(treatykb::testing::source_dir()));
+    Program program = load_program(treatykb::testing::default_rule_files(treatykb::testing::source_dir()));
     CHECK_NOTHROW(evaluate(program, EvaluationLimits{}));
 }
 

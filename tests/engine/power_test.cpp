@@ -6,8 +6,8 @@
 #include <random>
 #include <string>
 
-#include "engine/power.hpp"
-#include "engine/power_game.hpp"
+#include "engine/analysis/power.hpp"
+#include "engine/analysis/detail/power_game.hpp"
 #include "kb/error.hpp"
 
 using namespace treatykb::power;

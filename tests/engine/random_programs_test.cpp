@@ -6,8 +6,8 @@
 #include <random>
 #include <set>
 
-#include "engine/loader.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/model.hpp"
 
 using namespace treatykb::engine;
 

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "../test_support.hpp"
-#include "engine/analysis.hpp"
-#include "engine/extra_facts.hpp"
-#include "engine/loader.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/datalog/extra_facts.hpp"
+#include "engine/datalog/loader.hpp"
 #include "kb/corpus_catalog.hpp"
 #include "kb/ingest.hpp"
 #include "kb/reference_resolver.hpp"
@@ -21,7 +21,7 @@ using namespace treatykb::engine;
 namespace {
 
 const Program& knowledge() {
-    static const Program program = load_program(default_rule_files(treatykb::testing::source_dir()));
+    static const Program program = load_program(treatykb::testing::default_rule_files(treatykb::testing::source_dir()));
     return program;
 }
 

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/loader.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/loader.hpp"
+#include "engine/datalog/model.hpp"
 
 namespace fs = std::filesystem;
 using namespace treatykb::engine;

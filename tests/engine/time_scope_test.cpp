@@ -9,8 +9,10 @@
 #include <filesystem>
 #include <set>
 
-#include "engine/analysis.hpp"
-#include "engine/loader.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/analysis/knowledge.hpp"
+#include "engine/datalog/loader.hpp"
+#include "../test_support.hpp"
 
 using namespace treatykb::engine;
 
@@ -22,7 +24,7 @@ std::string source_dir() {
 }
 
 const Program& knowledge() {
-    static const Program program = load_program(default_rule_files(source_dir()));
+    static const Program program = load_program(treatykb::testing::default_rule_files(source_dir()));
     return program;
 }
 
@@ -161,7 +163,7 @@ TEST_CASE("Membership follows the evaluation date: consensus power to act 1/8 wi
 }
 
 TEST_CASE("The EAEU's depth does not change when other treaties are loaded") {
-    std::vector<std::string> all = default_rule_files(source_dir());
+    std::vector<std::string> all = treatykb::testing::default_rule_files(source_dir());
     std::vector<std::string> eaeu_only;
     for (const std::string& file : all) {
         std::string name = std::filesystem::path(file).filename().string();

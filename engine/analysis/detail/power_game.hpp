@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/power.hpp"
+#include "engine/analysis/power.hpp"
 
 namespace treatykb::power::detail {
 

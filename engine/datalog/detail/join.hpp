@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/plan.hpp"
+#include "engine/datalog/detail/plan.hpp"
 
 namespace treatykb::engine::detail {
 

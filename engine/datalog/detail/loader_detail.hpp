@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/loader.hpp"
+#include "engine/datalog/loader.hpp"
 
 namespace treatykb::engine::detail {
 

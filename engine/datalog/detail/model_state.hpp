@@ -5,8 +5,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "engine/join.hpp"
-#include "engine/model.hpp"
+#include "engine/datalog/detail/join.hpp"
+#include "engine/datalog/model.hpp"
 
 namespace treatykb::engine::detail {
 

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/program.hpp"
-#include "engine/relation_store.hpp"
+#include "engine/datalog/program.hpp"
+#include "engine/datalog/detail/relation_store.hpp"
 
 namespace treatykb::engine::detail {
 

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/value.hpp"
+#include "engine/datalog/value.hpp"
 
 namespace treatykb::engine::detail {
 

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/program.hpp"
-#include "engine/source_text.hpp"
+#include "engine/datalog/program.hpp"
+#include "engine/datalog/detail/source_text.hpp"
 
 namespace treatykb::engine::detail {
 
