@@ -111,15 +111,25 @@ TEST_CASE("MIA pooling: the CFSP's unanimity is visible per domain in the TEU") 
     CHECK(qmv->rule == "qualified_majority");
 }
 
-TEST_CASE("MIA delegation: a court without coded items is reported missing, by name, with the corpus gap") {
+TEST_CASE("MIA delegation: a court's seven items from its Statute; a court without coded items is reported missing, by name") {
+    // The EAEU Court, coded from the Statute (Annex 2, kb/knowledge/eaeu/annex02_court.xml): the
+    // sum of its item scores over 14.
     const AuthorityReport& eaeu = authority("eaeu");
     auto court = std::find_if(eaeu.courts.begin(), eaeu.courts.end(),
                               [](const CourtScore& c) { return c.body == "eaeu_court"; });
     REQUIRE(court != eaeu.courts.end());
-    CHECK_FALSE(court->coded);
-    CHECK(eaeu.judicial == Approx(0));
-    CHECK(std::any_of(eaeu.corpus_gaps.begin(), eaeu.corpus_gaps.end(),
-                      [](const auto& gap) { return gap.first == "eaeu#art_19__para_2"; }));
+    CHECK(court->coded);
+    CHECK(eaeu.judicial == Approx(11.0 / 14));
+    CHECK_FALSE(std::any_of(eaeu.corpus_gaps.begin(), eaeu.corpus_gaps.end(),
+                            [](const auto& gap) { return gap.first == "eaeu#art_19__para_2"; }));
+    // The CIS FTA's Economic Court has no coded item: missing, and no judicial delegation.
+    const AuthorityReport& cis = authority("cis-fta-2011");
+    auto economic_court = std::find_if(cis.courts.begin(), cis.courts.end(), [](const CourtScore& c) {
+        return c.body == "cis_fta_2011_economic_court";
+    });
+    REQUIRE(economic_court != cis.courts.end());
+    CHECK_FALSE(economic_court->coded);
+    CHECK(cis.judicial == Approx(0));
     const AuthorityReport& teu = authority("teu");
     CHECK(teu.judicial > 0);
     CHECK(teu.judicial < 1);  // what Art. 19 TEU says; the TFEU's remedies are not in the corpus
