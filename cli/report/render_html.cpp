@@ -240,23 +240,20 @@ std::string render_html(const Document& document) {
     for (const auto& section : document.sections) {
         out << "<section id=\"section-" << ++number << "\"><h2>" << escape(section.heading)
             << "</h2>\n";
-        for (const auto& block : section.blocks) {
-            if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-                out << "<p>" << escape(paragraph->text) << "</p>\n";
-            } else if (const auto* list = std::get_if<KeyValueList>(&block)) {
-                out << "<dl class=\"meta\">";
-                for (const auto& item : list->items)
-                    out << "<dt>" << escape(item.key) << "</dt><dd>"
-                        << escape(cell_text(item.value)) << "</dd>";
-                out << "</dl>\n";
-            } else if (const auto* table = std::get_if<Table>(&block)) {
-                write_table(out, *table);
-            } else if (const auto* finding = std::get_if<Finding>(&block)) {
-                write_finding(out, *finding);
-            } else if (const auto* chart = std::get_if<BarChart>(&block)) {
-                write_chart(out, *chart);
-            }
-        }
+        for (const auto& block : section.blocks)
+            std::visit(detail::overloaded{
+                           [&](const Paragraph& paragraph) { out << "<p>" << escape(paragraph.text) << "</p>\n"; },
+                           [&](const KeyValueList& list) {
+                               out << "<dl class=\"meta\">";
+                               for (const auto& item : list.items)
+                                   out << "<dt>" << escape(item.key) << "</dt><dd>"
+                                       << escape(cell_text(item.value)) << "</dd>";
+                               out << "</dl>\n";
+                           },
+                           [&](const Table& table) { write_table(out, table); },
+                           [&](const Finding& finding) { write_finding(out, finding); },
+                           [&](const BarChart& chart) { write_chart(out, chart); }},
+                       block);
         out << "</section>\n";
     }
     if (!citations.empty()) {

@@ -149,25 +149,22 @@ std::string render_text(const Document& document) {
         out << "\n";
     for (const auto& section : document.sections) {
         out << underline(section.heading, '-') << "\n";
-        for (const auto& block : section.blocks) {
-            if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-                out << wrap(paragraph->text) << "\n\n";
-            } else if (const auto* list = std::get_if<KeyValueList>(&block)) {
-                std::size_t key_width = 0;
-                for (const auto& item : list->items)
-                    key_width = std::max(key_width, display_width(item.key));
-                for (const auto& item : list->items)
-                    out << pad_right(item.key + ":", key_width + 1) << " " << cell_text(item.value)
-                        << "\n";
-                out << "\n";
-            } else if (const auto* table = std::get_if<Table>(&block)) {
-                write_table(out, *table);
-            } else if (const auto* finding = std::get_if<Finding>(&block)) {
-                write_finding(out, *finding);
-            } else if (const auto* chart = std::get_if<BarChart>(&block)) {
-                write_chart(out, *chart);
-            }
-        }
+        for (const auto& block : section.blocks)
+            std::visit(detail::overloaded{
+                           [&](const Paragraph& paragraph) { out << wrap(paragraph.text) << "\n\n"; },
+                           [&](const KeyValueList& list) {
+                               std::size_t key_width = 0;
+                               for (const auto& item : list.items)
+                                   key_width = std::max(key_width, display_width(item.key));
+                               for (const auto& item : list.items)
+                                   out << pad_right(item.key + ":", key_width + 1) << " "
+                                       << cell_text(item.value) << "\n";
+                               out << "\n";
+                           },
+                           [&](const Table& table) { write_table(out, table); },
+                           [&](const Finding& finding) { write_finding(out, finding); },
+                           [&](const BarChart& chart) { write_chart(out, chart); }},
+                       block);
     }
     return detail::without_trailing_blank_lines(out.str());
 }

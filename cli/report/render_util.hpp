@@ -11,6 +11,15 @@
 
 namespace treatykb::cli::report::detail {
 
+// A visitor from lambdas, one per block type: std::visit(overloaded{...}, block) in each renderer,
+// so that a new kind of block that a renderer does not handle is a compile error, not a silent gap.
+template <typename... Handlers>
+struct overloaded : Handlers... {
+    using Handlers::operator()...;
+};
+template <typename... Handlers>
+overloaded(Handlers...) -> overloaded<Handlers...>;
+
 // Columns a UTF-8 string occupies on a terminal: one per code point (treaty text is Latin or
 // Cyrillic; no double-width scripts).
 std::size_t display_width(std::string_view text);
