@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "kb/detail/fts5.hpp"
+
 namespace treatykb {
 
 bool PhraseCounts::current() {
@@ -179,15 +181,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result
 } // namespace
 
 void register_search_rank(sqlite3* database, PhraseCounts* counts) {
-    fts5_api* api = nullptr;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(database, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
-    if (!api || api->iVersion < 2)
-        throw std::runtime_error("SQLite was built without FTS5");
+    fts5_api* api = detail::fts5_api_of(database);
     if (api->xCreateFunction(api, "treatykb_bm25", counts, rank, nullptr) != SQLITE_OK)
         throw std::runtime_error("cannot register the FTS5 ranking function");
 }

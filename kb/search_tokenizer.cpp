@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "kb/detail/fts5.hpp"
 #include "kb/unicode_text.hpp"
 
 // sqlite3.h declares the FTS5 extension API (fts5_api, fts5_tokenizer).
@@ -129,15 +130,7 @@ int tokenize(Fts5Tokenizer* tokenizer, void* context, int, const char* text, int
 } // namespace
 
 void register_search_tokenizer(sqlite3* database) {
-    fts5_api* api = nullptr;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(database, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
-    if (!api || api->iVersion < 2)
-        throw std::runtime_error("SQLite was built without FTS5");
+    fts5_api* api = detail::fts5_api_of(database);
     fts5_tokenizer methods{create_tokenizer, delete_tokenizer, tokenize}; // copied by SQLite
     if (api->xCreateTokenizer(api, "treatykb", nullptr, &methods, nullptr) != SQLITE_OK)
         throw std::runtime_error("cannot register the FTS5 tokenizer");

@@ -170,12 +170,13 @@ private:
             std::istringstream words(required(node, "order"));
             std::string word;
             while (words >> word) {
-                if (word == "explicit") program.priority_order.push_back(Criterion::explicit_override);
-                else if (word == "lex_superior") program.priority_order.push_back(Criterion::lex_superior);
-                else if (word == "lex_specialis") program.priority_order.push_back(Criterion::lex_specialis);
-                else if (word == "lex_posterior") program.priority_order.push_back(Criterion::lex_posterior);
-                else error(node, "unknown priority criterion '" + word + "'",
-                           "use explicit, lex_superior, lex_specialis, lex_posterior");
+                if (std::optional<Criterion> criterion = criterion_from_name(word)) {
+                    program.priority_order.push_back(*criterion);
+                } else {
+                    std::string names;
+                    for (Criterion each : all_criteria) names += (names.empty() ? "" : ", ") + std::string(criterion_name(each));
+                    error(node, "unknown priority criterion '" + word + "'", "use " + names);
+                }
             }
             // Explicit overrides always come first (docs/rule-language.md, "Priorities").
             auto explicit_at = std::find(program.priority_order.begin(), program.priority_order.end(),

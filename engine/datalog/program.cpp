@@ -23,6 +23,12 @@ std::string_view criterion_name(Criterion criterion) {
     return "?";
 }
 
+std::optional<Criterion> criterion_from_name(std::string_view name) {
+    for (Criterion criterion : all_criteria)
+        if (criterion_name(criterion) == name) return criterion;
+    return std::nullopt;
+}
+
 const RelationDecl* Program::relation(std::string_view name) const {
     auto it = std::find_if(relations.begin(), relations.end(),
                            [&](const RelationDecl& decl) { return decl.name == name; });

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,10 @@ struct Override {
 
 enum class Criterion : std::uint8_t { explicit_override, lex_superior, lex_specialis, lex_posterior };
 std::string_view criterion_name(Criterion criterion);
+// Every criterion, in declaration order; with criterion_name the one place their names are kept.
+inline constexpr Criterion all_criteria[] = {Criterion::explicit_override, Criterion::lex_superior,
+                                             Criterion::lex_specialis, Criterion::lex_posterior};
+std::optional<Criterion> criterion_from_name(std::string_view name);
 
 // What a scenario file removes from the program it is applied to (see scenario.hpp).
 struct Retraction {
