@@ -97,3 +97,48 @@ TEST_CASE("References are stored at ingest and read by provision", "[references]
     Store(bare.path()).ingest(instruments, options);
     CHECK(count_rows(bare.path(), "SELECT count(*) FROM reference") == 0);
 }
+
+TEST_CASE("An older database (schema 2: no reference table, no ratification columns) is upgraded by a writer, refused by a reader", "[references][store][schema]") {
+    TemporaryDatabase database;
+    auto instruments = russian_eaeu();
+    Store(database.path()).ingest(instruments);
+    const std::size_t provisions = count_rows(database.path(), "SELECT count(*) FROM provisions");
+    const std::size_t amendments = count_rows(database.path(), "SELECT count(*) FROM amendments");
+    {
+        // Turn it back into what a schema-2 treatykb wrote.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(database.path().c_str(), &raw) == SQLITE_OK);
+        for (const char* sql : {"DROP TABLE reference",
+                                "ALTER TABLE amendments DROP COLUMN ratification_act",
+                                "ALTER TABLE amendments DROP COLUMN ratification_date",
+                                "UPDATE meta SET value = '2' WHERE key = 'schema_version'"}) {
+            INFO(sql);
+            REQUIRE(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+        }
+        sqlite3_close(raw);
+    }
+    // The file's bytes (the fingerprint of test_support reads the current schema only).
+    const std::string before = treatykb::testing::read_text(database.path());
+
+    // A reader cannot upgrade it: a clear error that says how, and the file untouched.
+    try {
+        Store reader(database.path(), StoreAccess::read_only);
+        FAIL("a read-only open of a schema-2 database must be refused");
+    } catch (const Error& error) {
+        CHECK_THAT(error.render(), Catch::Contains("ingest again"));
+    }
+    CHECK(treatykb::testing::read_text(database.path()) == before);
+
+    // A writer brings it up to version 3 in place, keeping every row; the next ingest fills the
+    // references.
+    {
+        Store writer(database.path());
+        CHECK(writer.amendments("eaeu", "ru").size() == amendments);
+    }
+    CHECK(count_rows(database.path(), "SELECT count(*) FROM meta WHERE key = 'schema_version' AND value = '3'") == 1);
+    CHECK(count_rows(database.path(), "SELECT count(*) FROM provisions") == provisions);
+    CHECK(count_rows(database.path(), "SELECT count(*) FROM reference") == 0);
+    Store(database.path()).ingest(instruments);
+    CHECK(count_rows(database.path(), "SELECT count(*) FROM reference") > 300);
+    CHECK(count_rows(database.path(), "SELECT count(*) FROM amendments WHERE ratification_date <> ''") > 0);
+}
