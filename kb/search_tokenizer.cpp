@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -18,19 +20,58 @@ namespace treatykb {
 
 namespace {
 
+// The languages whose Latin words are stemmed; Cyrillic words are always Russian.
+enum class Latin : std::uint8_t { english, spanish, french };
+constexpr Latin kLatinLanguages[] = {Latin::english, Latin::spanish, Latin::french};
+
+// Words frequent in one of the corpus's Latin languages and rare in the others (articles,
+// prepositions, auxiliaries of legal text); "de", "la" and "en", shared by two of them, are left
+// out. A column value is stemmed in the language whose words it holds most; English when none.
+Latin detect_latin_language(std::string_view text) {
+    static const std::unordered_map<std::string_view, Latin> markers = {
+        {"the", Latin::english},  {"of", Latin::english},    {"and", Latin::english},
+        {"shall", Latin::english}, {"to", Latin::english},   {"any", Latin::english},
+        {"el", Latin::spanish},   {"los", Latin::spanish},   {"las", Latin::spanish},
+        {"del", Latin::spanish},  {"que", Latin::spanish},   {"por", Latin::spanish},
+        {"y", Latin::spanish},    {"con", Latin::spanish},   {"para", Latin::spanish},
+        {"le", Latin::french},    {"les", Latin::french},    {"des", Latin::french},
+        {"du", Latin::french},    {"et", Latin::french},     {"aux", Latin::french},
+        {"dans", Latin::french},  {"sont", Latin::french},   {"est", Latin::french}};
+    int counts[3] = {0, 0, 0};
+    std::size_t i = 0;
+    std::string word;
+    while (i < text.size()) {
+        while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+        word.clear();
+        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+        if (auto found = markers.find(word); found != markers.end()) ++counts[static_cast<int>(found->second)];
+    }
+    Latin best = Latin::english;
+    for (Latin language : kLatinLanguages)
+        if (counts[static_cast<int>(language)] > counts[static_cast<int>(best)]) best = language;
+    return best;
+}
+
 // One per FTS5 table instance: Snowball stemmers are not thread-safe, so each tokenizer owns its
-// own pair; nothing is shared between connections.
+// own; nothing is shared between connections.
 class WordAnalyzer {
   public:
     WordAnalyzer()
         : russian_(sb_stemmer_new("russian", "UTF_8"), sb_stemmer_delete),
-          english_(sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete) {
-        if (!russian_ || !english_)
+          latin_{Stemmer(sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete),
+                 Stemmer(sb_stemmer_new("spanish", "UTF_8"), sb_stemmer_delete),
+                 Stemmer(sb_stemmer_new("french", "UTF_8"), sb_stemmer_delete)} {
+        if (!russian_ || !latin_[0] || !latin_[1] || !latin_[2])
             throw std::runtime_error("Snowball stemmers unavailable");
     }
 
-    // Calls `emit(term, start, end)` for each word of `text`.
-    template <typename Emit> int analyze(std::string_view text, Emit&& emit) {
+    // Calls `emit(term, start, end, colocated)` for each word of `text`. Indexing stems Latin
+    // words in the language detected for `text`; a query (`all_latin`) gives each Latin word its
+    // stem in every Latin language, the others as colocated synonyms (FTS5_TOKEN_COLOCATED), so
+    // that a query finds the word whichever language its text was indexed in.
+    template <typename Emit> int analyze(std::string_view text, bool all_latin, Emit&& emit) {
+        const Latin language = all_latin ? Latin::english : detect_latin_language(text);
         const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
         int32_t length = static_cast<int32_t>(text.size());
         int32_t i = 0;
@@ -53,22 +94,39 @@ class WordAnalyzer {
                     append_lower(d); // drop the stress mark
                 i = end = next;
             }
-            if (int rc = emit(term_of(word_), start, end); rc != SQLITE_OK)
+            const std::string first = term_of(word_, language);
+            if (int rc = emit(first, start, end, false); rc != SQLITE_OK)
                 return rc;
+            if (!all_latin || !has_latin(word_) || has_cyrillic(word_))
+                continue;
+            std::string previous[2];
+            int emitted = 0;
+            for (Latin other : {Latin::spanish, Latin::french}) {
+                const std::string& synonym = term_of(word_, other);
+                if (synonym == first || (emitted && synonym == previous[0]))
+                    continue;
+                previous[emitted++] = synonym;
+                if (int rc = emit(synonym, start, end, true); rc != SQLITE_OK)
+                    return rc;
+            }
         }
         return SQLITE_OK;
     }
 
   private:
+    using Stemmer = std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)>;
+
     // Legal text repeats a small vocabulary, and Snowball costs far more per word than a hash
-    // lookup: each distinct word is stemmed once per tokenizer instance.
-    const std::string& term_of(const std::string& word) {
-        auto found = terms_.find(word);
+    // lookup: each distinct word is stemmed once per tokenizer instance and language.
+    const std::string& term_of(const std::string& word, Latin language) {
+        key_.assign(1, static_cast<char>('0' + static_cast<int>(language)));
+        key_ += word;
+        auto found = terms_.find(key_);
         if (found != terms_.end())
             return found->second;
         if (terms_.size() >= 500000) // bounds memory on unusual input; the cache refills
             terms_.clear();
-        return terms_.emplace(word, stem(normalize_confusables(word))).first->second;
+        return terms_.emplace(key_, stem(normalize_confusables(word), language)).first->second;
     }
 
     void append_lower(UChar32 c) {
@@ -83,9 +141,9 @@ class WordAnalyzer {
             word_.append(buffer, static_cast<std::size_t>(length));
     }
 
-    std::string stem(const std::string& word) {
+    std::string stem(const std::string& word, Latin language) {
         sb_stemmer* stemmer = has_cyrillic(word) ? russian_.get()
-                              : has_latin(word)  ? english_.get()
+                              : has_latin(word)  ? latin_[static_cast<int>(language)].get()
                                                  : nullptr;
         if (!stemmer)
             return word;
@@ -98,10 +156,10 @@ class WordAnalyzer {
                            static_cast<std::size_t>(sb_stemmer_length(stemmer)));
     }
 
-    std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> russian_;
-    std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> english_;
-    std::string word_;
-    std::unordered_map<std::string, std::string> terms_; // lower-cased word -> index term
+    Stemmer russian_;
+    Stemmer latin_[3];
+    std::string word_, key_;
+    std::unordered_map<std::string, std::string> terms_; // language + lower-cased word -> index term
 };
 
 int create_tokenizer(void*, const char**, int, Fts5Tokenizer** out) {
@@ -117,12 +175,14 @@ void delete_tokenizer(Fts5Tokenizer* tokenizer) {
     delete reinterpret_cast<WordAnalyzer*>(tokenizer);
 }
 
-int tokenize(Fts5Tokenizer* tokenizer, void* context, int, const char* text, int length,
+int tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* text, int length,
              int (*token)(void*, int, const char*, int, int, int)) {
     auto* analyzer = reinterpret_cast<WordAnalyzer*>(tokenizer);
-    return analyzer->analyze(std::string_view(text, static_cast<std::size_t>(length)),
-                             [&](const std::string& term, int start, int end) {
-                                 return token(context, 0, term.data(),
+    // A query term (not a prefix: "word*" keeps one stem) is expanded over the Latin languages.
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) && !(flags & FTS5_TOKENIZE_PREFIX);
+    return analyzer->analyze(std::string_view(text, static_cast<std::size_t>(length)), query,
+                             [&](const std::string& term, int start, int end, bool colocated) {
+                                 return token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
                                               static_cast<int>(term.size()), start, end);
                              });
 }
@@ -139,7 +199,7 @@ void register_search_tokenizer(sqlite3* database) {
 std::vector<std::string> search_terms(std::string_view text) {
     WordAnalyzer analyzer;
     std::vector<std::string> terms;
-    analyzer.analyze(text, [&](const std::string& term, int, int) {
+    analyzer.analyze(text, false, [&](const std::string& term, int, int, bool) {
         terms.push_back(term);
         return SQLITE_OK;
     });

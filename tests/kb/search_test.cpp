@@ -47,6 +47,42 @@ TEST_CASE("The tokenizer stems Russian and English and folds Latin look-alikes")
     CHECK(search_terms("Ёлка") == search_terms("елка"));
 }
 
+TEST_CASE("Latin words are stemmed in the language of their text: English, Spanish, French") {
+    // Spanish: "aduaneros"/"aduanera" share a Spanish stem, not an English one.
+    CHECK(search_terms("los derechos aduaneros") == search_terms("los derecho aduanera"));
+    CHECK(search_terms("the customs duties")[2] == search_terms("the customs duty")[2]);
+    CHECK(search_terms("aduaneros") != search_terms("aduanera"));  // no marker words: English
+    // French: "mesures"/"mesure" and "douanières"/"douanier" under the French stemmer.
+    CHECK(search_terms("les mesures douanières") == search_terms("les mesure douanier"));
+
+    // Index and query together: a query word is matched under each Latin language's stem.
+    sqlite3* database = nullptr;
+    REQUIRE(sqlite3_open(":memory:", &database) == SQLITE_OK);
+    register_search_tokenizer(database);
+    auto exec = [&](const char* sql) { REQUIRE(sqlite3_exec(database, sql, nullptr, nullptr, nullptr) == SQLITE_OK); };
+    exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'treatykb')");
+    exec("INSERT INTO t(x) VALUES ('Las Partes eliminarán los derechos aduaneros y las restricciones')");
+    exec("INSERT INTO t(x) VALUES ('Les Parties éliminent les droits de douane et les mesures tarifaires')");
+    exec("INSERT INTO t(x) VALUES ('The Parties shall eliminate customs duties and measures')");
+    auto hits = [&](const char* query) {
+        sqlite3_stmt* statement = nullptr;
+        REQUIRE(sqlite3_prepare_v2(database, "SELECT group_concat(rowid) FROM t WHERE t MATCH ?1", -1,
+                                   &statement, nullptr) == SQLITE_OK);
+        sqlite3_bind_text(statement, 1, query, -1, SQLITE_TRANSIENT);
+        std::string rows;
+        if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
+            rows = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+        sqlite3_finalize(statement);
+        return rows;
+    };
+    CHECK(hits("\"aduanera\"") == "1");          // Spanish stem of the query word
+    CHECK(hits("\"restricción\"") == "1");
+    CHECK(hits("\"tarifaire\"") == "2");         // French
+    CHECK(hits("\"measure\"") == "3");           // English, as before
+    CHECK(hits("\"eliminate customs\"") == "3"); // phrases keep working with synonyms
+    sqlite3_close(database);
+}
+
 TEST_CASE(
     "`unilateral measure` finds Art. 47 in English, `одностороннем порядке мера` in Russian") {
     Store store(corpus_database());
