@@ -304,17 +304,25 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     summary.blocks.emplace_back(std::move(facts));
     document.sections.push_back(std::move(summary));
 
-    report::Section findings{"Findings: national autonomy against supranational competence", {}};
+    // Findings grouped by domain: the domains in the order of their gravest finding (the engine
+    // orders findings by severity), each finding keeping its number F1, F2 ... in that order, the
+    // id the tidy tables give it too.
     auto kinds = finding_kinds(model);
+    std::vector<report::Section> findings;
+    std::map<std::string, std::size_t> section_of;  // domain -> index in findings
     std::size_t number = 0;
-    for (const engine::FindingGroup& group : analysis.findings)
-        findings.blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite));
+    for (const engine::FindingGroup& group : analysis.findings) {
+        auto [at, added] = section_of.emplace(group.domain, findings.size());
+        if (added)
+            findings.push_back(report::Section{"Findings: " + domain_label(analysis, group.domain), {}});
+        findings[at->second].blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite));
+    }
     // Headline figures, then the depth chart and the Balassa ladder, then the findings that
-    // explain them: a reader of a paper meets the answer before the evidence.
+    // explain them, domain by domain: a reader of a paper meets the answer before the evidence.
     document.sections.push_back(depth_section(analysis.depth, cite));
     document.sections.push_back(stage_section(analysis.depth, cite));
     document.sections.push_back(authority_section(analysis.depth.authority, cite));
-    document.sections.push_back(std::move(findings));
+    for (report::Section& section : findings) document.sections.push_back(std::move(section));
     add_power_section(document, analysis.power, cite);
     return document;
 }

@@ -36,8 +36,13 @@ figure{margin:1rem 0}figcaption{font-style:italic;font-size:.9rem}
 svg text{font-family:inherit}
 details.proof summary{cursor:pointer}
 nav.toc ol{columns:2;font-size:.92rem}nav.toc h2{border:0}
-@media print{body{max-width:none;margin:0;font-size:10pt}.finding{break-inside:avoid}
-details.proof{display:none}.scroll{overflow:visible}h2{break-after:avoid}figure{break-inside:avoid}}
+@media print{@page{size:A4;margin:11mm 10mm}body{max-width:none;margin:0;font-size:8pt;line-height:1.25}.finding h3{break-after:avoid}
+h1{font-size:14pt}h2{font-size:10.5pt;margin:.6rem 0 .3rem;break-after:avoid}table{font-size:7pt;margin:.2rem 0 .5rem}
+th,td{padding:.1rem .3rem}.finding{margin:.25rem 0;padding:.05rem .45rem}.finding h3{font-size:9pt;margin:.2rem 0}.finding p{margin:.25rem 0}
+.finding ul{margin:.2rem 0;padding-left:1.1rem;font-size:7.5pt}blockquote{margin:.2rem 0;padding:.1rem .4rem}
+nav.toc ol{columns:3;font-size:7.5pt}details.proof{display:none}.scroll{overflow:visible}
+figure{break-inside:avoid}#quoted-provisions{display:none}
+section:has(>.finding){columns:2;column-gap:6mm}section:has(>.finding)>h2{column-span:all}}
 )";
 
 const std::vector<std::string> palette{"#2f5d8a", "#d08c2f", "#4f8f5a", "#8d4f8f", "#a33b3b"};

@@ -91,3 +91,31 @@ TEST_CASE("Every reference the report makes to a document resolves to a file in 
         CHECK(references > 0);
     }
 }
+
+TEST_CASE("The HTML report without proofs prints in at most 25 pages (headless Chromium, print CSS)") {
+    const std::string& database = bundled_corpus_database();
+    TemporaryDirectory scratch;
+    auto html = run_program("analyze eaeu --format html --no-proofs --as-of 2025-01-01", database);
+    REQUIRE(html.exit_code == 0);
+    const fs::path page = fs::path(scratch.path()) / "report.html";
+    const fs::path pdf = fs::path(scratch.path()) / "report.pdf";
+    std::ofstream(page, std::ios::binary) << html.out;
+    if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
+        const char* ci = std::getenv("CI");
+        if (ci && std::string(ci) == "true") FAIL("chromium is not installed, and CI=true");
+        WARN("chromium not installed; print test not run");
+        return;
+    }
+    const std::string print = "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
+                              "--disable-background-networking --disable-component-update --user-data-dir=" +
+                              (fs::path(scratch.path()) / "profile").string() + " --no-pdf-header-footer --print-to-pdf=" +
+                              pdf.string() + " file://" + page.string() + " >/dev/null 2>&1";
+    REQUIRE(std::system(print.c_str()) == 0);
+    const std::string bytes = read_text(pdf.string());
+    // Chromium writes one page object per page: "/Type /Page" (not "/Pages").
+    std::regex page_object(R"(/Type\s*/Page[^s])");
+    const auto pages = std::distance(std::sregex_iterator(bytes.begin(), bytes.end(), page_object), std::sregex_iterator());
+    INFO(pages << " pages");
+    CHECK(pages > 5);  // the whole report, not an error page
+    CHECK(pages <= 25);
+}
