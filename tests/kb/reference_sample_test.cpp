@@ -48,17 +48,19 @@ bool overlaps(const std::string& a, const std::string& b) {
     return a.find(b) != std::string::npos || b.find(a) != std::string::npos;
 }
 
-} // namespace
+// How the resolver does on one hand-checked sample file.
+struct SampleScore {
+    std::size_t rows = 0, classed_total = 0, classed_right = 0, not_found = 0;
+    double precision = 0, recall = 0;
+};
 
-TEST_CASE("Cross-references of the Russian EAEU Treaty against the hand-checked sample",
-          "[references][sample]") {
+SampleScore score_sample(const std::string& file) {
     const Expression& expression = russian_eaeu();
     std::set<std::string> stored;
     for (const auto& p : expression.provisions)
         stored.insert(p.eid);
     std::vector<ResolvedReference> found = resolve_references(expression);
-    std::vector<Expected> sample =
-        read_sample(std::string(TREATYKB_TEST_DATA) + "/references/eaeu_ru_sample.tsv");
+    std::vector<Expected> sample = read_sample(std::string(TREATYKB_TEST_DATA) + "/references/" + file);
     REQUIRE(sample.size() >= 200);
 
     std::size_t resolvable = 0;      // expected eId present in this corpus
@@ -70,13 +72,14 @@ TEST_CASE("Cross-references of the Russian EAEU Treaty against the hand-checked 
     std::size_t classed_total = 0;
     std::size_t not_found = 0;
     for (const Expected& row : sample) {
-        INFO(row.from << " | " << row.text << " | " << row.target);
         std::vector<const ResolvedReference*> matches;
         for (const auto& r : found)
             if (r.from_eid == row.from && overlaps(r.text, row.text))
                 matches.push_back(&r);
-        if (matches.empty())
+        if (matches.empty()) {
             ++not_found;
+            UNSCOPED_INFO("not found: " << row.from << " " << row.text);
+        }
         const ResolvedReference* resolved = nullptr;
         for (const auto* r : matches)
             if (r->status == "resolved" && (!resolved || r->to_eid == row.target))
@@ -111,18 +114,45 @@ TEST_CASE("Cross-references of the Russian EAEU Treaty against the hand-checked 
             }
         }
     }
-    double precision = resolved_total ? double(resolved_total - resolved_wrong) / resolved_total : 1;
-    double recall = resolvable ? double(resolved_right) / resolvable : 0;
+    SampleScore score;
+    score.rows = sample.size();
+    score.classed_total = classed_total;
+    score.classed_right = classed_right;
+    score.not_found = not_found;
+    score.precision = resolved_total ? double(resolved_total - resolved_wrong) / resolved_total : 1;
+    score.recall = resolvable ? double(resolved_right) / resolvable : 0;
     double resolved_share = double(resolved_right) / double(sample.size() - classed_total);
-    std::cout << "reference sample: " << sample.size() << " rows; " << resolvable
+    std::cout << "reference sample " << file << ": " << sample.size() << " rows; " << resolvable
               << " with a target in the corpus, " << absent_target
               << " in annexes not in it, " << classed_total << " external or unresolved; "
-              << "precision " << precision << ", recall (targets in the corpus) " << recall
+              << "precision " << score.precision << ", recall (targets in the corpus) " << score.recall
               << ", resolved share of all internal references " << resolved_share
               << ", external/unresolved classed right " << classed_right << "/" << classed_total
               << ", rows the finder missed " << not_found << "\n";
-    CHECK(not_found == 0);
-    CHECK(precision >= 0.98);
-    CHECK(recall >= 0.95);
-    CHECK(classed_right == classed_total);
+    return score;
+}
+
+} // namespace
+
+TEST_CASE("Cross-references of the Russian EAEU Treaty against the hand-checked sample",
+          "[references][sample]") {
+    // The Treaty and Annexes 1, 2, 7 and 19: the goals (precision >= 0.98, recall >= 0.95), every
+    // row found, every external or unresolved row classed right.
+    SampleScore score = score_sample("eaeu_ru_sample.tsv");
+    CHECK(score.not_found == 0);
+    CHECK(score.precision >= 0.98);
+    CHECK(score.recall >= 0.95);
+    CHECK(score.classed_right == score.classed_total);
+}
+
+TEST_CASE("Cross-references of the Annexes bundled in December 2026 against their hand-checked sample",
+          "[references][sample]") {
+    // Annexes 5, 6, 8-18, 20-27 (274 rows). The goals are NOT met here (docs/corpus.md lists the
+    // misses: appendices of a protocol's own procedures named "приложение № 1 к Порядку", a
+    // protocol's own rules named by title, "приложение к приложению № 8"); these floors are the
+    // measured level (precision 0.950 = 227/239, recall 0.908 = 227/250 on 5 December 2026), so that a change that
+    // makes the resolver worse fails.
+    SampleScore score = score_sample("eaeu_ru_annexes_sample.tsv");
+    CHECK(score.precision >= 0.94);
+    CHECK(score.recall >= 0.90);
 }
