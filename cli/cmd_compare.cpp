@@ -71,8 +71,8 @@ void register_compare(CLI::App& app, Options& options) {
             std::set<std::string> annotated;
             for (const engine::Annotation& annotation : knowledge->program.annotations)
                 annotated.insert(annotation.provision.substr(0, annotation.provision.find('#')));
-            for (const InstrumentSummary& summary : store.list())
-                if (annotated.count(summary.alias)) instruments.push_back(summary.alias);
+            for (const Instrument& work : store.instruments())
+                if (annotated.count(work.alias)) instruments.push_back(work.alias);
             if (instruments.empty())
                 throw Error("no instrument in the database has " + settings->knowledge.source + " knowledge", {},
                             settings->knowledge.source == "hand" ? "check kb/knowledge"

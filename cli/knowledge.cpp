@@ -93,7 +93,7 @@ std::optional<engine::Program> apply_scenarios(const Store& store, const engine:
 
 std::map<std::string, std::string> signature_dates(const Store& store) {
     std::map<std::string, std::string> dates;
-    for (const InstrumentSummary& instrument : store.list()) dates[instrument.alias] = instrument.date_signed;
+    for (const Instrument& instrument : store.instruments()) dates[instrument.alias] = instrument.date_signed;
     return dates;
 }
 

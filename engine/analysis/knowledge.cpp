@@ -76,7 +76,7 @@ std::string instrument_declarations(const Store& store) {
                std::all_of(date.begin(), date.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
     };
     std::string xml = "<program xmlns=\"urn:treatykb:rules:1\">\n";
-    for (const InstrumentSummary& instrument : store.list()) {
+    for (const Instrument& instrument : store.instruments()) {
         if (!is_date(instrument.date_signed)) continue;
         std::string kind = instrument.type.empty() ? "treaty" : symbol(instrument.type);
         xml += "<fact>instrument(" + symbol(instrument.alias) + ", " + kind + ", " + instrument.date_signed +
