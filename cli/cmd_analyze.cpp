@@ -30,6 +30,7 @@ struct AnalyzeOptions {
     bool no_proofs = false;
     std::string table;
     std::string cite;
+    KnowledgeChoice knowledge;
 };
 
 }  // namespace
@@ -51,14 +52,14 @@ int run_analysis(const Options& options, const std::string& instrument_name,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format_name, const std::string& output, bool with_proofs,
                  const std::string& command, const std::string& as_of, const std::string& table,
-                 const std::string& cite_format) {
+                 const std::string& cite_format, const KnowledgeChoice& knowledge_choice) {
     report::Format format = report::parse_format(format_name);
     bool tidy = format == report::Format::csv || format == report::Format::json;
     if (!table.empty() && format != report::Format::csv)
         throw UsageError("--table is for CSV", {}, "add --format csv");
     Store store(database_path(options), StoreAccess::read_only);
     std::string instrument = require_instrument(store, instrument_name);
-    auto knowledge = load_verified_knowledge(store, rules, {});
+    auto knowledge = load_verified_knowledge(store, rules, {}, knowledge_choice);
     if (!knowledge) return 1;
     knowledge->program = at_date(std::move(knowledge->program), as_of);
     engine::AnalysisOptions analysis_options;
@@ -91,7 +92,8 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     if (tidy) {
         // Tidy data (cli/tidy_tables.hpp): the treaty as written, and the scenario beside it.
         FindingKinds kinds = finding_kinds(model);
-        std::vector<DataTable> tables = tidy_tables(analysis, kinds, cite);
+        TidyContext context = tidy_context(knowledge->summary, signature_dates(store)[instrument]);
+        std::vector<DataTable> tables = tidy_tables(analysis, kinds, cite, {}, context);
         std::vector<const engine::Analysis*> analyses{&analysis};
         engine::Analysis scenario;
         if (!scenarios.empty()) {
@@ -104,7 +106,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
             for (const std::string& file : scenarios)
                 name += (name.empty() ? "" : " ") +
                         std::filesystem::path(file).filename().string();
-            stack_tables(tables, tidy_tables(scenario, finding_kinds(scenario_model), cite, name));
+            stack_tables(tables, tidy_tables(scenario, finding_kinds(scenario_model), cite, name, context));
             analyses.push_back(&scenario);
         }
         if (format == report::Format::csv)
@@ -173,18 +175,20 @@ void register_analyze(CLI::App& app, Options& options) {
                         "Print the citation of every provision a finding cites instead: text, "
                         "bibtex, csl-json or ris")
         ->check(CLI::IsMember(citation_formats()));
+    add_knowledge_options(*command, settings->knowledge);
     command->add_option("--as-of", settings->as_of,
                         "Evaluate at this date, YYYY-MM-DD (default: today): ended regimes and "
                         "later members follow from the rules");
     command->callback([settings, &options] {
         std::string line = "treatykb analyze " + settings->instrument;
         for (const std::string& scenario : settings->scenarios) line += " --scenario " + scenario;
+        if (settings->knowledge.source != "hand") line += " --knowledge " + settings->knowledge.source;
         std::string as_of = settings->as_of.empty() ? today_utc() : settings->as_of;
         if (!settings->as_of.empty()) line += " --as-of " + as_of;
         options.exit_code =
             run_analysis(options, settings->instrument, settings->rules, settings->scenarios,
                          settings->format, settings->output, !settings->no_proofs, line, as_of,
-                         settings->table, settings->cite);
+                         settings->table, settings->cite, settings->knowledge);
     });
 }
 

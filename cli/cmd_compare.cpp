@@ -1,7 +1,9 @@
 // treatykb compare INSTRUMENT... — instruments side by side: depth per domain, decision rules and
 // power to act, and the aggregate indices.
 //   treatykb compare eaeu teu cis-fta-2011 cu-1995 [--format text|md|json|csv|html]
+//   treatykb compare --all --knowledge coded --format csv -o DIR/   (= compare --coded)
 #include <memory>
+#include <set>
 
 #include "cli/report/analysis_report.hpp"
 #include "cli/common.hpp"
@@ -22,12 +24,19 @@ void register_compare(CLI::App& app, Options& options) {
         std::string output;
         std::string table;
         std::string as_of;
+        KnowledgeChoice knowledge;
+        bool all = false;
+        bool coded = false;
     };
     auto settings = std::make_shared<Settings>();
     CLI::App* command = app.add_subcommand("compare", "Compare instruments: depth, decision rules, indices");
     command->add_option("instruments", settings->instruments, "Instrument aliases, e.g. eaeu teu")
-        ->required()
-        ->expected(1, -1);
+        ->expected(0, -1);
+    command->add_flag("--all", settings->all,
+                      "Every instrument in the database that the knowledge annotates (with --knowledge "
+                      "coded: every instrument `treatykb code` wrote knowledge for)");
+    command->add_flag("--coded", settings->coded, "The same as --all --knowledge coded");
+    add_knowledge_options(*command, settings->knowledge);
     command->add_option("--rules", settings->rules, "Rule files or folders (default: kb/knowledge and kb/rules)");
     command->add_option("--scenario", settings->scenarios, "What-if scenario files applied to all");
     command->add_option("--format", settings->format, "text, md, json, csv or html")
@@ -39,14 +48,35 @@ void register_compare(CLI::App& app, Options& options) {
     command->add_option("--as-of", settings->as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
     command->callback([settings, &options] {
         report::Format format = report::parse_format(settings->format);
+        if (settings->coded) {
+            if (settings->knowledge.source == "both")
+                throw UsageError("--coded is --all --knowledge coded", {}, "use --all --knowledge both");
+            settings->knowledge.source = "coded";
+            settings->all = true;
+        }
+        if (settings->all == !settings->instruments.empty())
+            throw UsageError("name the instruments to compare, or --all (not both)", {},
+                             "e.g. treatykb compare eaeu teu, or treatykb compare --all --knowledge coded");
         Store store(database_path(options), StoreAccess::read_only);
         std::vector<std::string> instruments;
         for (const std::string& name : settings->instruments)
             instruments.push_back(require_instrument(store, name));
-        auto knowledge = load_verified_knowledge(store, settings->rules, {});
+        auto knowledge = load_verified_knowledge(store, settings->rules, {}, settings->knowledge);
         if (!knowledge) {
             options.exit_code = 1;
             return;
+        }
+        if (settings->all) {
+            // The instruments the kept annotations speak for, in the database's order.
+            std::set<std::string> annotated;
+            for (const engine::Annotation& annotation : knowledge->program.annotations)
+                annotated.insert(annotation.provision.substr(0, annotation.provision.find('#')));
+            for (const Instrument& work : store.instruments())
+                if (annotated.count(work.alias)) instruments.push_back(work.alias);
+            if (instruments.empty())
+                throw Error("no instrument in the database has " + settings->knowledge.source + " knowledge", {},
+                            settings->knowledge.source == "hand" ? "check kb/knowledge"
+                                                                 : "run `treatykb code --all` first");
         }
         engine::Program program = at_date(std::move(knowledge->program),
                                           settings->as_of.empty() ? today_utc() : settings->as_of);
@@ -67,18 +97,21 @@ void register_compare(CLI::App& app, Options& options) {
         std::vector<engine::Analysis> analyses;
         std::string line = "treatykb compare";
         if (!settings->as_of.empty()) line += " --as-of " + settings->as_of;
-        for (const std::string& instrument : instruments) {
-            analyses.push_back(engine::analyze(model, instrument, analysis_options));
-            line += " " + instrument;
-        }
+        if (settings->knowledge.source != "hand") line += " --knowledge " + settings->knowledge.source;
+        if (settings->all) line += " --all";
+        analyses = engine::analyze_all(model, instruments, analysis_options);
+        if (!settings->all)
+            for (const std::string& instrument : instruments) line += " " + instrument;
         if (format == report::Format::csv || format == report::Format::json) {
             // The tidy tables of every instrument, stacked (cli/tidy_tables.hpp).
             FindingKinds kinds = finding_kinds(model);
             CitationLabel cite = store_citations(store);
             std::vector<DataTable> tables;
             std::vector<const engine::Analysis*> pointers;
+            std::map<std::string, std::string> signed_dates = signature_dates(store);
             for (const engine::Analysis& analysis : analyses) {
-                stack_tables(tables, tidy_tables(analysis, kinds, cite));
+                stack_tables(tables, tidy_tables(analysis, kinds, cite, {},
+                                                 tidy_context(knowledge_summary, signed_dates[analysis.instrument])));
                 pointers.push_back(&analysis);
             }
             if (format == report::Format::csv)
@@ -90,7 +123,10 @@ void register_compare(CLI::App& app, Options& options) {
         }
         if (!settings->table.empty())
             throw UsageError("--table is for CSV", {}, "add --format csv");
-        write_output(report::render(comparison_document(analyses, line), format), settings->output);
+        report::Document document = comparison_document(analyses, line);
+        if (knowledge_summary.source != "hand")
+            document.metadata.push_back({"Annotations", report::Cell::of_text(annotation_sources(knowledge_summary))});
+        write_output(report::render(document, format), settings->output);
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/knowledge.hpp"
 #include "engine/datalog/model.hpp"
 
 #include <string>
@@ -61,7 +62,8 @@ int run_analysis(const Options& options, const std::string& instrument,
                  const std::vector<std::string>& rules, const std::vector<std::string>& scenarios,
                  const std::string& format, const std::string& output, bool with_proofs,
                  const std::string& command, const std::string& as_of,
-                 const std::string& table = {}, const std::string& cite = {});
+                 const std::string& table = {}, const std::string& cite = {},
+                 const KnowledgeChoice& knowledge = {});
 std::string population_table_path();
 // `treatykb power INSTRUMENT`: the power of every body of the instrument in the knowledge base.
 int run_instrument_power(const Options& options, const std::string& instrument,

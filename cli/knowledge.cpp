@@ -1,9 +1,12 @@
 #include "cli/knowledge.hpp"
 
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 
+#include "cli/common.hpp"
 #include "cli/rule_files.hpp"
+#include "engine/analysis/rule_paths.hpp"
 
 namespace treatykb::cli {
 
@@ -37,6 +40,41 @@ std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
     }
 }
 
+void add_knowledge_options(CLI::App& command, KnowledgeChoice& choice) {
+    command.add_option("--knowledge", choice.source,
+                       "Annotations to analyse: hand (kb/knowledge, default), coded (written by "
+                       "`treatykb code`, with the schema, domains and rules) or both (hand-made win "
+                       "where both speak; docs/coding.md)")
+        ->check(CLI::IsMember({"hand", "coded", "both"}));
+    command.add_option("--coded-folder", choice.coded_folder,
+                       "Folder of coded knowledge for --knowledge coded|both (default: kb/coded)");
+}
+
+std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
+                                                         const std::vector<std::string>& rules,
+                                                         const std::vector<std::string>& scenarios,
+                                                         const KnowledgeChoice& choice) {
+    if (choice.source == "hand") return load_verified_knowledge(store, rules, scenarios);
+    engine::KnowledgeSource source =
+        choice.source == "coded" ? engine::KnowledgeSource::coded : engine::KnowledgeSource::both;
+    std::string folder = choice.coded_folder.empty() ? project_root() + "/kb/coded" : choice.coded_folder;
+    std::string label = choice.coded_folder.empty() ? "kb/coded" : choice.coded_folder;
+    std::error_code ignored;
+    if (!std::filesystem::exists(folder, ignored) || engine::expand_rule_paths({folder}).files.empty())
+        throw Error("no coded knowledge in " + label + "; run `treatykb code --all` first", {},
+                    choice.coded_folder.empty() ? "or name another folder with --coded-folder DIR"
+                                                : "or write it there: treatykb code --all -o " + label);
+    try {
+        VerifiedKnowledge knowledge =
+            engine::load_knowledge(store, rule_files_or_default(rules), source, {folder}, scenarios);
+        if (print_rejected(knowledge.rejected) > 0) return std::nullopt;
+        return knowledge;
+    } catch (const engine::ProgramErrors& errors) {
+        print_program_errors(errors);
+        return std::nullopt;
+    }
+}
+
 std::optional<engine::Program> apply_scenarios(const Store& store, const engine::Program& base,
                                                const std::vector<std::string>& scenarios) {
     try {
@@ -51,6 +89,16 @@ std::optional<engine::Program> apply_scenarios(const Store& store, const engine:
         print_program_errors(errors);
         return std::nullopt;
     }
+}
+
+std::map<std::string, std::string> signature_dates(const Store& store) {
+    std::map<std::string, std::string> dates;
+    for (const Instrument& instrument : store.instruments()) dates[instrument.alias] = instrument.date_signed;
+    return dates;
+}
+
+TidyContext tidy_context(const KnowledgeSummary& knowledge, std::string signed_date) {
+    return {knowledge.source, knowledge.coded_files, std::move(signed_date)};
 }
 
 engine::Program at_date(engine::Program program, const std::string& date) {

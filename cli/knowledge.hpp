@@ -3,11 +3,15 @@
 // defaulted to the project's kb/knowledge and kb/rules (cli/rule_files.hpp).
 #pragma once
 
+#include <CLI/CLI.hpp>
+
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/report/analysis_report.hpp"
+#include "cli/report/tidy_tables.hpp"
 #include "engine/analysis/knowledge.hpp"
 #include "kb/store.hpp"
 
@@ -21,6 +25,29 @@ using engine::VerifiedKnowledge;
 std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
                                                          const std::vector<std::string>& rules,
                                                          const std::vector<std::string>& scenarios);
+
+// Which annotations an analysis command rests on: --knowledge hand|coded|both and the folder of
+// coded knowledge (--coded-folder, default kb/coded, written by `treatykb code`).
+struct KnowledgeChoice {
+    std::string source = "hand";
+    std::string coded_folder;
+};
+
+void add_knowledge_options(CLI::App& command, KnowledgeChoice& choice);
+
+// As above, on the annotations `choice` names (engine::load_knowledge with a KnowledgeSource).
+// A coded folder that is missing or holds no knowledge file is an Error: "no coded knowledge in
+// kb/coded; run `treatykb code --all` first".
+std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
+                                                         const std::vector<std::string>& rules,
+                                                         const std::vector<std::string>& scenarios,
+                                                         const KnowledgeChoice& choice);
+
+// The date of signature of every instrument in the store, by alias (empty when unknown).
+std::map<std::string, std::string> signature_dates(const Store& store);
+
+// The tidy tables' context (cli/report/tidy_tables.hpp) for one instrument.
+TidyContext tidy_context(const KnowledgeSummary& knowledge, std::string signed_date);
 
 // engine::verify_quotes, each rejected quote printed; returns their number.
 std::size_t verify_quotes(const Store& store, const engine::Program& program,

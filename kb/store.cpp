@@ -613,6 +613,26 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
     return summary;
 }
 
+std::vector<Instrument> Store::instruments() const {
+    std::vector<Instrument> out;
+    Statement rows = impl_->query(R"sql(
+        SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties
+        FROM instruments ORDER BY alias)sql");
+    while (rows.step()) {
+        Instrument instrument;
+        instrument.alias = rows.text(0);
+        instrument.title = rows.text(1);
+        instrument.short_title = rows.text(2);
+        instrument.work_uri = rows.text(3);
+        instrument.date_signed = rows.text(4);
+        instrument.date_in_force = rows.text(5);
+        instrument.type = rows.text(6);
+        instrument.parties = rows.text(7);
+        out.push_back(std::move(instrument));
+    }
+    return out;
+}
+
 std::vector<InstrumentSummary> Store::list() const {
     std::vector<InstrumentSummary> out;
     Statement instruments = impl_->query(R"sql(

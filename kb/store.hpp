@@ -126,6 +126,9 @@ class Store {
                          const IngestOptions& options = {});
 
     std::vector<InstrumentSummary> list() const;
+    // The works alone (alias, titles, URI, dates, type, parties), by alias: one query, no counts
+    // and no expressions (what `list` adds), for callers that need every instrument's metadata.
+    std::vector<Instrument> instruments() const;
     // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").
     std::optional<std::string> resolve_alias(std::string_view instrument) const;
     // Canonical alias, or throws Error("unknown instrument", hint: treatykb list).

@@ -68,9 +68,10 @@ report::ProofStep proof_step(const engine::ProofNode& node) {
 }
 
 // The quotes of a provision, Russian (authentic) first, as citations.
+// A quote of coded knowledge (`treatykb code`) is marked as such: "[ru, coded]".
 void add_quotes(std::vector<report::Citation>& out, const engine::Analysis& analysis,
                 const engine::FindingGroup& group, const std::string& provision,
-                const CitationLabel& cite, bool primary) {
+                const CitationLabel& cite, bool primary, const std::set<std::string>& coded_files) {
     // The quotes the finding's proofs rest on; else those of annotations on the provision.
     const engine::ProvisionQuotes* entry = nullptr;
     bool from_proofs = false;
@@ -104,7 +105,9 @@ void add_quotes(std::vector<report::Citation>& out, const engine::Analysis& anal
     std::set<std::string> languages;
     for (const engine::QuoteView& quote : quotes) {
         if (!languages.insert(quote.lang).second && !from_proofs) continue;
-        out.push_back({provision, label + " [" + quote.lang + "]", quote.text});
+        out.push_back({provision,
+                       label + " [" + quote.lang + (coded_files.count(quote.where.file) ? ", coded]" : "]"),
+                       quote.text});
     }
 }
 
@@ -129,7 +132,7 @@ std::string verdict_text(const engine::ControlVerdict& verdict) {
 report::Finding finding_block(const engine::Analysis& analysis, const engine::FindingGroup& group,
                               std::size_t number,
                               const std::map<std::string, std::pair<std::string, std::string>>& kinds,
-                              const CitationLabel& cite) {
+                              const CitationLabel& cite, const std::set<std::string>& coded_files) {
     report::Finding finding;
     finding.id = fmt::format("F{}", number);
     auto kind = kinds.find(group.kind);
@@ -149,8 +152,8 @@ report::Finding finding_block(const engine::Analysis& analysis, const engine::Fi
     reading += fmt::format(" Depth of {}: nominal {}, effective {:.2f} (0–5).", group.domain,
                            group.nominal, group.effective);
     finding.legal_reading = reading;
-    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, group, p, cite, true);
-    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, group, p, cite, false);
+    for (const std::string& p : group.primary_provisions) add_quotes(finding.quotes, analysis, group, p, cite, true, coded_files);
+    for (const std::string& p : group.secondary_provisions) add_quotes(finding.quotes, analysis, group, p, cite, false, coded_files);
     finding.rule = join(group.rules, ", ");
     if (!group.instances.empty()) finding.proof = proof_step(group.instances.front().proof);
     return finding;
@@ -264,6 +267,13 @@ void add_power_section(report::Document& document, const std::vector<engine::Bod
     for (report::Section& section : details.sections) document.sections.push_back(std::move(section));
 }
 
+std::string annotation_sources(const KnowledgeSummary& knowledge) {
+    return fmt::format("{} hand, {} coded ({} coded dropped: hand speaks; {} coded facts left out) — "
+                       "--knowledge {}",
+                       knowledge.hand_annotations, knowledge.coded_annotations, knowledge.coded_dropped,
+                       knowledge.coded_facts_dropped, knowledge.source);
+}
+
 report::Document analysis_document(const engine::Analysis& analysis, const engine::Model& model,
                                    const KnowledgeSummary& knowledge, const CitationLabel& cite,
                                    const std::string& command) {
@@ -278,6 +288,8 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
         {"Knowledge", Cell::of_text(fmt::format("{} files, {} annotations, {} facts, {} rules",
                                                 knowledge.files, knowledge.annotations,
                                                 knowledge.facts, knowledge.rules))});
+    if (knowledge.source != "hand")
+        document.metadata.push_back({"Annotations", Cell::of_text(annotation_sources(knowledge))});
     document.metadata.push_back(
         {"Evidence", Cell::of_text(fmt::format(
                          "{} quotes verified against the stored texts ({} of them in the enclosing "
@@ -315,7 +327,7 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
         auto [at, added] = section_of.emplace(group.domain, findings.size());
         if (added)
             findings.push_back(report::Section{"Findings: " + domain_label(analysis, group.domain), {}});
-        findings[at->second].blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite));
+        findings[at->second].blocks.emplace_back(finding_block(analysis, group, ++number, kinds, cite, knowledge.coded_files));
     }
     // Headline figures, then the depth chart and the Balassa ladder, then the findings that
     // explain them, domain by domain: a reader of a paper meets the answer before the evidence.

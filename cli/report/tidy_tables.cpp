@@ -70,11 +70,30 @@ std::vector<std::string> leading(const std::vector<std::string>& columns) {
     return all;
 }
 
+// The provisions behind a measure: distinct, in order.
+void add_sources(std::vector<std::string>& into, const std::vector<std::string>& sources) {
+    for (const std::string& source : sources)
+        if (!source.empty() && std::find(into.begin(), into.end(), source) == into.end())
+            into.push_back(source);
+}
+
+void add_area_sources(std::vector<std::string>& into, const engine::AreaScore& area) {
+    for (const engine::StageScore* stage : {&area.agenda, &area.final})
+        for (const engine::BodyScore& body : stage->bodies) {
+            add_sources(into, body.role_sources);
+            add_sources(into, body.class_sources);
+            add_sources(into, body.rule_sources);
+            add_sources(into, body.discount_sources);
+        }
+    for (const auto& [factor, source] : area.weight_factors) add_sources(into, {source});
+}
+
 struct Builder {
     const engine::Analysis& analysis;
     const FindingKinds& kinds;
     const CitationLabel& cite;
     std::string scenario;
+    const TidyContext& context;
 
     std::vector<Value> row(std::vector<Value> values) const {
         std::vector<Value> all{analysis.instrument, text_or_missing(scenario)};
@@ -150,7 +169,7 @@ struct Builder {
     DataTable quotes() const {
         DataTable table{"quotes",
                         leading({"finding", "provision", "citation", "language", "annotation",
-                                 "quote"}),
+                                 "quote", "source"}),
                         {}};
         std::size_t number = 0;
         for (const engine::FindingGroup& group : analysis.findings) {
@@ -195,7 +214,8 @@ struct Builder {
                     }
                 for (const auto& [quote, annotation] : quotes)
                     table.add(row({finding, provision, cite(provision), quote.lang,
-                                   text_or_missing(annotation), quote.text}));
+                                   text_or_missing(annotation), quote.text,
+                                   context.coded_files.count(quote.where.file) ? "coded" : "hand"}));
             }
         }
         return table;
@@ -298,6 +318,74 @@ struct Builder {
         return table;
     }
 
+    // One row per measure: the aggregates, the stages and the depth of every domain the text
+    // covers, each with the provisions behind it and the year of signature, so that instruments
+    // stack into a panel (docs/codebook.md).
+    DataTable instrument_measures() const {
+        DataTable table{"instrument_measures",
+                        leading({"knowledge", "signed", "year", "measure", "domain", "value",
+                                 "stage", "provision_count", "provisions"}),
+                        {}};
+        Value signed_date = text_or_missing(context.signed_date);
+        Value year;
+        if (context.signed_date.size() >= 4 &&
+            std::all_of(context.signed_date.begin(), context.signed_date.begin() + 4,
+                        [](char c) { return c >= '0' && c <= '9'; }))
+            year = std::stoll(context.signed_date.substr(0, 4));
+        auto add = [&](const std::string& measure, const std::string& domain, double value,
+                       const std::string& stage, const std::vector<std::string>& sources) {
+            table.add(row({context.knowledge, signed_date, year, measure, text_or_missing(domain),
+                           value, text_or_missing(stage), integer(sources.size()),
+                           text_or_missing(joined(sources))}));
+        };
+        const engine::DepthReport& depth = analysis.depth;
+        std::vector<std::string> nominal_sources, effective_sources;
+        for (const engine::DomainDepth& domain : depth.domains) {
+            if (!domain.covered && domain.nominal == 0) continue;
+            add_sources(nominal_sources, domain.nominal_sources);
+            add_sources(effective_sources, domain.nominal_sources);
+            add_sources(effective_sources, domain.cap_sources);
+            for (const engine::DepthDiscount& discount : domain.discounts)
+                add_sources(effective_sources, discount.sources);
+        }
+        add("nominal_depth", "", depth.nominal_depth, "", nominal_sources);
+        add("effective_depth", "", depth.effective_depth, "", effective_sources);
+        add("scope", "", static_cast<double>(depth.scope), "", nominal_sources);
+        std::vector<std::string> pooling_sources, delegation_sources;
+        for (const engine::AreaScore& area : depth.authority.areas) add_area_sources(pooling_sources, area);
+        delegation_sources = pooling_sources;
+        for (const engine::CourtScore& court : depth.authority.courts)
+            add_sources(delegation_sources, court.sources);
+        add("pooling", "", depth.pooling, "", pooling_sources);
+        add("delegation", "", depth.delegation, "", delegation_sources);
+        auto stage_row = [&](const std::string& measure, const std::string& stage, bool effective) {
+            int rank = 0;
+            std::vector<std::string> sources;
+            for (const engine::StageAssessment& assessment : depth.stages) {
+                if (assessment.stage == stage) rank = assessment.rank;
+            }
+            for (const engine::StageAssessment& assessment : depth.stages) {
+                if (assessment.rank > rank) continue;
+                for (const engine::StageCondition& condition : assessment.conditions) {
+                    if (effective ? condition.effective != "met" : !condition.nominal_met) continue;
+                    add_sources(sources, condition.met_by);
+                }
+            }
+            add(measure, "", static_cast<double>(rank), stage, sources);
+        };
+        stage_row("nominal_stage", depth.nominal_stage, false);
+        stage_row("effective_stage", depth.effective_stage, true);
+        for (const engine::DomainDepth& domain : depth.domains) {
+            if (!domain.covered && domain.nominal == 0) continue;
+            std::vector<std::string> sources = domain.nominal_sources;
+            add("domain_nominal", domain.domain, static_cast<double>(domain.nominal), "", sources);
+            add_sources(sources, domain.cap_sources);
+            for (const engine::DepthDiscount& discount : domain.discounts) add_sources(sources, discount.sources);
+            add("domain_effective", domain.domain, domain.effective, "", sources);
+        }
+        return table;
+    }
+
     DataTable power_indices() const {
         DataTable table{"power",
                         leading({"body", "member", "shapley_shubik", "shapley_shubik_exact",
@@ -335,16 +423,19 @@ FindingKinds finding_kinds(const engine::Model& model) {
 const std::vector<std::string>& tidy_table_names() {
     static const std::vector<std::string> names{"summary", "findings",    "provisions",
                                                 "quotes",  "domains",     "limitations",
-                                                "stages",  "bodies",      "power"};
+                                                "stages",  "bodies",      "power",
+                                                "instrument_measures"};
     return names;
 }
 
 std::vector<DataTable> tidy_tables(const engine::Analysis& analysis, const FindingKinds& kinds,
-                                   const CitationLabel& cite, const std::string& scenario) {
-    Builder builder{analysis, kinds, cite, scenario};
+                                   const CitationLabel& cite, const std::string& scenario,
+                                   const TidyContext& context) {
+    Builder builder{analysis, kinds, cite, scenario, context};
     return {builder.summary(),     builder.findings(), builder.provisions(),
             builder.quotes(),      builder.domains(),  builder.limitations(),
-            builder.stages(),      builder.bodies(),   builder.power_indices()};
+            builder.stages(),      builder.bodies(),   builder.power_indices(),
+            builder.instrument_measures()};
 }
 
 void stack_tables(std::vector<DataTable>& into, std::vector<DataTable> more) {
@@ -373,7 +464,12 @@ nlohmann::json tidy_json(const std::vector<DataTable>& tables, const TidyMetadat
                         {"rules", knowledge.rules},
                         {"quotes_verified", knowledge.quotes_verified},
                         {"quotes_in_enclosing", knowledge.quotes_in_enclosing},
-                        {"unverified", knowledge.unverified}};
+                        {"unverified", knowledge.unverified},
+                        {"source", knowledge.source},
+                        {"hand_annotations", knowledge.hand_annotations},
+                        {"coded_annotations", knowledge.coded_annotations},
+                        {"coded_dropped", knowledge.coded_dropped},
+                        {"coded_facts_dropped", knowledge.coded_facts_dropped}};
     nlohmann::json& body = out["tables"] = nlohmann::json::object();
     for (const DataTable& table : tables)
         body[table.name] = to_json(table);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,7 +21,7 @@ namespace treatykb::cli {
 
 // The version of the JSON schema and of the CSV columns (docs/codebook.md): the major number
 // changes when a column is removed or changes meaning, the minor when one is added.
-inline constexpr const char* tidy_schema_version = "2.0";
+inline constexpr const char* tidy_schema_version = "2.1";
 
 // finding_kind(kind, title, meaning) facts of kb/rules/findings.xml: kind -> (title, meaning).
 using FindingKinds = std::map<std::string, std::pair<std::string, std::string>>;
@@ -30,10 +31,20 @@ FindingKinds finding_kinds(const engine::Model& model);
 // The names of the tables, in the order they are written.
 const std::vector<std::string>& tidy_table_names();
 
+// What the tables say about the analysis beyond the Analysis itself: which annotations it rests on
+// (KnowledgeSummary::source; quotes from `coded_files` are marked coded) and the instrument's date
+// of signature (from the store), for `instrument_measures`.
+struct TidyContext {
+    std::string knowledge = "hand";
+    std::set<std::string> coded_files;
+    std::string signed_date;  // YYYY-MM-DD, empty when unknown
+};
+
 // The tables of one analysis. `scenario` is empty for the treaty as written, else the scenario
 // files applied (what-if). Proof trees are kept only in JSON (see tidy_json).
 std::vector<DataTable> tidy_tables(const engine::Analysis& analysis, const FindingKinds& kinds,
-                                   const CitationLabel& cite, const std::string& scenario = {});
+                                   const CitationLabel& cite, const std::string& scenario = {},
+                                   const TidyContext& context = {});
 
 // Appends the rows of `more` to the tables of the same name in `into` (which must have the same
 // columns): the tables of several instruments, stacked.

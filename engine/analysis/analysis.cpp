@@ -10,8 +10,10 @@ namespace treatykb::engine {
 
 namespace {
 
-std::string instrument_of(const std::string& provision) {
-    return provision.substr(0, provision.find('#'));
+// `provision` is one of `instrument`'s ("eaeu#art_1" of "eaeu"), without building a string.
+bool of_instrument(const std::string& provision, std::string_view instrument) {
+    return provision.size() > instrument.size() && provision[instrument.size()] == '#' &&
+           provision.compare(0, instrument.size(), instrument) == 0;
 }
 
 // Member states are written member_state(eaeu, RUS); aliases with hyphens are written with
@@ -101,13 +103,30 @@ void collect_proof_quotes(const ProofNode& node, std::map<std::string, Provision
     for (const ProofNode& premise : node.premises) collect_proof_quotes(premise, quotes);
 }
 
-void collect_quotes(const Program& program, const std::string& provision,
+// What every instrument's analysis reads from the whole model, read once (analyze_all).
+struct SharedReads {
+    std::vector<Conflict> conflicts;
+    std::vector<DefeasibleConclusion> conclusions;
+    std::map<std::string, std::vector<std::size_t>> annotations_by_provision;  // into program.annotations
+};
+
+SharedReads read_shared(const Model& model) {
+    SharedReads shared{model.conflicts(), model.defeasible_conclusions(), {}};
+    const std::vector<Annotation>& annotations = model.program().annotations;
+    for (std::size_t a = 0; a < annotations.size(); ++a)
+        shared.annotations_by_provision[annotations[a].provision].push_back(a);
+    return shared;
+}
+
+void collect_quotes(const Program& program, const SharedReads& shared, const std::string& provision,
                     std::map<std::string, ProvisionQuotes>& quotes) {
     if (quotes.count(provision)) return;
     ProvisionQuotes& entry = quotes[provision];
     entry.provision = provision;
-    for (const Annotation& annotation : program.annotations) {
-        if (annotation.provision != provision) continue;
+    auto found = shared.annotations_by_provision.find(provision);
+    if (found == shared.annotations_by_provision.end()) return;
+    for (std::size_t a : found->second) {
+        const Annotation& annotation = program.annotations[a];
         entry.annotations.push_back(annotation.id);
         for (std::size_t index : annotation.evidence) {
             const Evidence& evidence = program.evidence[index];
@@ -118,6 +137,9 @@ void collect_quotes(const Program& program, const std::string& provision,
         }
     }
 }
+
+Analysis analyze_with(const Model& model, const SharedReads& shared, std::string_view instrument,
+                      const AnalysisOptions& options);
 
 }  // namespace
 
@@ -132,18 +154,34 @@ std::string_view outcome_name(ControlVerdict::Outcome outcome) {
 }
 
 Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options) {
+    return analyze_with(model, read_shared(model), instrument, options);
+}
+
+std::vector<Analysis> analyze_all(const Model& model, const std::vector<std::string>& instruments,
+                                  const AnalysisOptions& options) {
+    SharedReads shared = read_shared(model);
+    std::vector<Analysis> analyses;
+    analyses.reserve(instruments.size());
+    for (const std::string& instrument : instruments) analyses.push_back(analyze_with(model, shared, instrument, options));
+    return analyses;
+}
+
+namespace {
+
+Analysis analyze_with(const Model& model, const SharedReads& shared, std::string_view instrument,
+                      const AnalysisOptions& options) {
     Analysis analysis;
     analysis.instrument = instrument;
     analysis.depth = compute_depth(model, instrument);
     std::map<std::string, const DomainDepth*> depth_by_domain;
     for (const DomainDepth& depth : analysis.depth.domains) depth_by_domain[depth.domain] = &depth;
 
-    const std::vector<Conflict> conflicts = model.conflicts();
-    const std::vector<DefeasibleConclusion> conclusions = model.defeasible_conclusions();
+    const std::vector<Conflict>& conflicts = shared.conflicts;
+    const std::vector<DefeasibleConclusion>& conclusions = shared.conclusions;
     std::map<std::pair<std::string, std::string>, FindingGroup> groups;
     std::map<std::string, Value> provision_values;  // the primary provisions, for bearer_state
-    for (const FactView& fact : model.rows("finding")) {
-        if (instrument_of(fact.arguments[2]) != instrument) continue;
+    for (const FactView& fact : model.all("finding")) {
+        if (!of_instrument(fact.arguments[2], instrument)) continue;
         FindingGroup& group = groups[{fact.arguments[0], fact.arguments[1]}];
         group.kind = fact.arguments[0];
         group.domain = fact.arguments[1];
@@ -166,8 +204,8 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
         if (group.reading.empty() || reading_gravity(finding.reading) > reading_gravity(group.reading))
             group.reading = finding.reading;
         group.severity = std::max(group.severity, finding.severity);
-        collect_quotes(model.program(), finding.primary, analysis.quotes);
-        collect_quotes(model.program(), finding.secondary, analysis.quotes);
+        collect_quotes(model.program(), shared, finding.primary, analysis.quotes);
+        collect_quotes(model.program(), shared, finding.secondary, analysis.quotes);
         group.instances.push_back(std::move(finding));
     }
     for (auto& [key, group] : groups) {
@@ -194,9 +232,11 @@ Analysis analyze(const Model& model, std::string_view instrument, const Analysis
     analysis.power = analyze_power(model, instrument, options);
     analysis.members = member_states(model, instrument);
     if (model.program().relation("as_of"))
-        for (const FactView& fact : model.rows("as_of")) analysis.as_of = fact.arguments[0];
+        for (const FactView& fact : model.all("as_of")) analysis.as_of = fact.arguments[0];
     return analysis;
 }
+
+}  // namespace
 
 namespace {
 
@@ -220,8 +260,8 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
     const std::vector<std::string> states = member_states(model, instrument);
     std::vector<BodyPowerResult> results;
     std::map<std::string, Value> bodies;  // by name, in order
-    for (const FactView& fact : model.rows("body"))
-        if (instrument_of(fact.arguments[2]) == instrument) bodies.emplace(fact.arguments[0], fact.values[0]);
+    for (const FactView& fact : model.all("body"))
+        if (of_instrument(fact.arguments[2], instrument)) bodies.emplace(fact.arguments[0], fact.values[0]);
     for (const auto& [body, body_value] : bodies) {
         std::vector<RuleFact> rules;
         // The same rule stated by two provisions (Art. 18(2) and Annex 1 p. 29) is one game; the

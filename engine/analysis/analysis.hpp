@@ -94,6 +94,12 @@ struct AnalysisOptions {
 
 Analysis analyze(const Model& model, std::string_view instrument, const AnalysisOptions& options);
 
+// analyze() for each of `instruments` over one model, reading what every analysis needs from the
+// whole model (conflicts, defeasible conclusions, the annotations by provision) once: the same
+// results, in the order given (`compare`, `compare --all`).
+std::vector<Analysis> analyze_all(const Model& model, const std::vector<std::string>& instruments,
+                                  const AnalysisOptions& options);
+
 // The decision power of every body of `instrument` (decision_rule, vote_weight, seats_per_state
 // facts, and the member_at facts of kb/rules/structure.xml: the members at the evaluation date),
 // one result per decision rule.

@@ -11,7 +11,7 @@ namespace treatykb::engine {
 StageResult assess_stages(const Model& model, std::string_view instrument) {
     const std::string i(instrument);
     std::map<int, StageAssessment> stages;
-    for (const FactView& fact : model.rows("stage_rank")) {
+    for (const FactView& fact : model.all("stage_rank")) {
         StageAssessment& stage = stages[std::stoi(fact.arguments[1])];
         stage.stage = fact.arguments[0];
         stage.rank = std::stoi(fact.arguments[1]);

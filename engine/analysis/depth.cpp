@@ -40,9 +40,9 @@ public:
 private:
 
     void read_domains() {
-        for (const FactView& fact : model_.rows("domain"))
+        for (const FactView& fact : model_.all("domain"))
             labels_[fact.arguments[0]] = unquote(fact.arguments[1]);
-        for (const FactView& fact : model_.rows("domain_parent")) {
+        for (const FactView& fact : model_.all("domain_parent")) {
             parent_[fact.arguments[0]] = fact.arguments[1];
             children_[fact.arguments[1]].insert(fact.arguments[0]);
         }
@@ -63,7 +63,7 @@ private:
         }
         // The denominator: the domains the instrument's own text covers (kb/rules/depth.xml).
         for (const FactView& fact : model_.rows("covers", {model_.symbol(i)})) covered_.insert(fact.arguments[1]);
-        for (const FactView& fact : model_.rows("discount_weight"))
+        for (const FactView& fact : model_.all("discount_weight"))
             weights_[fact.arguments[0]] =
                 double(to_int(fact.arguments[1])) / double(to_int(fact.arguments[2]));
         for (const FactView& fact : model_.rows("depth_discount", {model_.symbol(i)}))

@@ -9,6 +9,7 @@
 //   Analysis analysis = analyze(model, "eaeu", options);          (engine/analysis/analysis.hpp)
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,20 @@ struct KnowledgeSummary {
     std::size_t quotes_verified = 0;
     std::size_t quotes_in_enclosing = 0;  // of those, found in the enclosing provision of a coarser translation
     std::vector<std::string> unverified;  // "teu (en): 85 quotes not verified, ..."
+    // Which annotations the program rests on (KnowledgeSource): "hand", "coded" or "both"; the
+    // annotations kept of each source; the coded ones left out because a hand annotation speaks
+    // about the same thing (select_annotations), and the coded facts left out, of those and of
+    // coded annotations kept in part.
+    std::string source = "hand";
+    std::size_t hand_annotations = 0, coded_annotations = 0;
+    std::size_t coded_dropped = 0, coded_facts_dropped = 0;
+    std::set<std::string> coded_files;  // the files of coded knowledge loaded, as given
 };
+
+// The annotations an analysis rests on (issue 12): the hand-made ones of the knowledge base, those
+// `treatykb code` proposed (its coded folder), or both, where the hand-made win.
+enum class KnowledgeSource { hand, coded, both };
+std::string_view knowledge_source_name(KnowledgeSource source);
 
 struct VerifiedKnowledge {
     Program program;
@@ -42,6 +56,30 @@ struct VerifiedKnowledge {
 // store. Throws ProgramErrors for invalid rules or scenarios.
 VerifiedKnowledge load_knowledge(const Store& store, const std::vector<std::string>& rule_paths,
                                  const std::vector<std::string>& scenarios = {});
+
+// As above, on the annotations of `source`. `rule_paths` are the hand-made knowledge and the rules
+// (kb/knowledge, kb/rules); `coded_paths` the coded knowledge (files or folders written by
+// `treatykb code`, read for `coded` and `both`; an Error when they hold no knowledge file).
+//  - hand:  rule_paths only (the overload above);
+//  - coded: every rule, declaration and fact written outside an annotation (schema, domains)
+//           from rule_paths, and the annotations of coded_paths instead of the hand-made ones;
+//  - both:  hand-made and coded annotations, where the hand-made win (select_annotations).
+// Quotes are verified for what is kept only.
+VerifiedKnowledge load_knowledge(const Store& store, const std::vector<std::string>& rule_paths,
+                                 KnowledgeSource source, const std::vector<std::string>& coded_paths,
+                                 const std::vector<std::string>& scenarios = {});
+
+// Keeps the annotations of `source` in `program`, where the annotations written in `coded_files`
+// are coded and every other is hand-made, and counts them in `summary`. For `both`, a coded fact
+// is left out when a hand annotation of the same instrument speaks about the same thing:
+//  (1) a hand annotation whose provision is the coded one's, encloses it or lies within it
+//      (eIds: `art_29` encloses `art_29__para_1`) states a fact of the same relation; or
+//  (2) a hand fact of the same relation has the same first argument, for the relations that
+//      describe one body (`body`, `body_composition`, `seats_per_state`): the body is named once.
+// A coded annotation all of whose facts are left out is left out with its quotes. Facts written
+// outside annotations, rules and declarations are always kept.
+void select_annotations(Program& program, const std::set<std::string>& coded_files, KnowledgeSource source,
+                        KnowledgeSummary& summary);
 
 // Only the loading: the rule files, the cross-references of `references` as facts when a store is
 // given, then the scenarios; no quote is verified (`treatykb query` and `explain`, which may run

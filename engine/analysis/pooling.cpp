@@ -51,7 +51,7 @@ public:
         build_areas(report);
         build_courts(report);
         aggregate(report);
-        for (const FactView& fact : model_.rows("corpus_gap"))
+        for (const FactView& fact : model_.all("corpus_gap"))
             if (instrument_of(fact.arguments[0]) == instrument_)
                 report.corpus_gaps.emplace_back(fact.arguments[0], unquote(fact.arguments[1]));
         std::sort(report.corpus_gaps.begin(), report.corpus_gaps.end());
@@ -84,13 +84,13 @@ private:
     }
 
     void read_bodies() {
-        for (const FactView& fact : model_.rows("body"))
+        for (const FactView& fact : model_.all("body"))
             if (ours(fact.arguments[2])) {
                 declared_.insert(fact.arguments[0]);
                 BodyInfo& info = bodies_[fact.arguments[0]];
                 info.judicial = info.judicial || fact.arguments[1] == "judicial";
             }
-        for (const FactView& fact : model_.rows("body_class")) {
+        for (const FactView& fact : model_.all("body_class")) {
             BodyInfo& info = bodies_[fact.arguments[0]];
             // A body with members of both kinds counts as state-controlled (MIA: a majority of
             // members representing the states); none is annotated so today.
@@ -100,14 +100,14 @@ private:
             }
             if (info.body_class == fact.arguments[1]) add_unique(info.class_sources, fact.arguments[2]);
         }
-        for (const FactView& fact : model_.rows("composition_discount")) {
+        for (const FactView& fact : model_.all("composition_discount")) {
             BodyInfo& info = bodies_[fact.arguments[0]];
             info.discount = std::max(info.discount, ratio(fact.arguments[1], fact.arguments[2]));
             add_unique(info.discount_sources, fact.arguments[3]);
         }
-        for (const FactView& fact : model_.rows("has_decision_rule"))
+        for (const FactView& fact : model_.all("has_decision_rule"))
             bodies_[fact.arguments[0]].has_rule = true;
-        for (const FactView& fact : model_.rows("body_part_of")) wholes_.insert(fact.arguments[1]);
+        for (const FactView& fact : model_.all("body_part_of")) wholes_.insert(fact.arguments[1]);
     }
 
     BodyScore body_score(const std::string& body, const Vote& vote,
@@ -185,7 +185,7 @@ private:
         const std::string i = instrument_;
         for (const FactView& fact : model_.rows("stream_role", {model_.symbol(i)}))
             add_unique(roles[fact.arguments[1]][fact.arguments[2]][fact.arguments[3]], fact.arguments[4]);
-        for (const FactView& fact : model_.rows("stream_vote"))
+        for (const FactView& fact : model_.all("stream_vote"))
             if (roles.count(fact.arguments[0]))
                 offer(votes[fact.arguments[0]][fact.arguments[1]], fact.arguments[2],
                       ratio(fact.arguments[3], fact.arguments[4]), fact.arguments[5]);
@@ -204,7 +204,7 @@ private:
         const std::string i = instrument_;
         for (const FactView& fact : model_.rows("area_unit_role", {model_.symbol(i)}))
             add_unique(roles[fact.arguments[1]][fact.arguments[2]][fact.arguments[3]], fact.arguments[4]);
-        for (const FactView& fact : model_.rows("area_vote"))
+        for (const FactView& fact : model_.all("area_vote"))
             if (roles.count(fact.arguments[0]))
                 offer(votes[fact.arguments[0]][fact.arguments[1]], fact.arguments[2],
                       ratio(fact.arguments[3], fact.arguments[4]), fact.arguments[5]);
@@ -218,7 +218,7 @@ private:
                                      " (" + fact.arguments[5] + ")"};
         }
         std::map<int, std::string> order;
-        for (const FactView& fact : model_.rows("mia_area"))
+        for (const FactView& fact : model_.all("mia_area"))
             order[std::stoi(fact.arguments[1])] = fact.arguments[0];
         for (const auto& [rank, name] : order) {
             AreaScore area;
@@ -257,7 +257,7 @@ private:
         for (const auto& [body, info] : bodies_)
             if (info.judicial) courts[body].body = body;
         std::map<std::string, std::map<std::string, int>> items;
-        for (const FactView& fact : model_.rows("dispute_item")) {
+        for (const FactView& fact : model_.all("dispute_item")) {
             if (!ours(fact.arguments[3])) continue;
             CourtScore& court = courts[fact.arguments[0]];
             court.body = fact.arguments[0];
@@ -268,7 +268,7 @@ private:
         }
         // A court that is part of a coded court (the General Court of the CJEU) is covered by it.
         std::map<std::string, std::string> whole_of;
-        for (const FactView& fact : model_.rows("body_part_of")) whole_of[fact.arguments[0]] = fact.arguments[1];
+        for (const FactView& fact : model_.all("body_part_of")) whole_of[fact.arguments[0]] = fact.arguments[1];
         for (auto it = courts.begin(); it != courts.end();) {
             auto whole = whole_of.find(it->first);
             bool covered = !it->second.coded && whole != whole_of.end() && courts.count(whole->second) &&

@@ -353,6 +353,19 @@ Program load_program(const std::vector<std::string>& files) {
     return finish(state, program);
 }
 
+Program load_program(const std::vector<std::string>& files,
+                     const std::vector<std::pair<std::string, std::string>>& texts) {
+    Program program;
+    LoadState state{&program, {}, {}, {}, false};
+    for (const std::string& file : files) detail::read_file(state, file, {});
+    for (const auto& [name, xml] : texts) detail::read_text(state, xml, name);
+    if (state.scenario && !program.retractions.empty())
+        state.diagnostics.push_back(Diagnostic{program.retractions.front().where,
+                                               "a scenario file was given as a program",
+                                               "apply it to a program with --scenario"});
+    return finish(state, program);
+}
+
 Program load_program_text(std::string_view xml, const std::string& name) {
     Program program;
     LoadState state{&program, {}, {}, {}, false};

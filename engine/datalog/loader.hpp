@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/datalog/program.hpp"
@@ -31,6 +32,10 @@ private:
 
 // Loads and validates; throws ProgramErrors (all errors) or Error (a file cannot be read).
 Program load_program(const std::vector<std::string>& files);
+// The files, then program texts held in memory (name, XML), loaded and validated as one program:
+// a caller's declarations that the files' annotations need.
+Program load_program(const std::vector<std::string>& files,
+                     const std::vector<std::pair<std::string, std::string>>& texts);
 // Loads program text held in memory; `name` is the file name errors cite.
 Program load_program_text(std::string_view xml, const std::string& name);
 // Validation only: every error found, none thrown (unreadable files are diagnostics too).

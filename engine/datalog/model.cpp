@@ -174,6 +174,17 @@ std::vector<FactView> Model::rows(std::string_view relation, const std::vector<B
     return sorted_views(*state_, pattern);
 }
 
+const std::vector<FactView>& Model::all(std::string_view relation) const {
+    Pattern pattern = typed_pattern(*state_, relation, false, {});
+    auto& [rows_read, views] = state_->all_rows[pattern.store];
+    Row now = state_->stores[pattern.store].size();
+    if (rows_read != now || (now > 0 && views.empty())) {
+        views = sorted_views(*state_, pattern);
+        rows_read = now;
+    }
+    return views;
+}
+
 Value Model::symbol(std::string_view name) const {
     return state_->constants.find(Type::symbol, name).value_or(kNoValue);
 }

@@ -119,6 +119,11 @@ public:
     // FactView::values of this model or from symbol(). Throws treatykb::Error for an unknown
     // relation or more bound arguments than it has.
     std::vector<FactView> rows(std::string_view relation, const std::vector<Bound>& bound = {}) const;
+
+    // Every fact of `relation`, as rows(relation) gives them, read once and kept: readers that go
+    // over a whole relation for each of many instruments (`compare --all`) neither render nor
+    // sort it again. The reference is valid while the model lives and no fact is added.
+    const std::vector<FactView>& all(std::string_view relation) const;
     // The value of the symbol `name` in this model; kNoValue (matching no fact) when no fact,
     // rule or annotation mentions it.
     Value symbol(std::string_view name) const;

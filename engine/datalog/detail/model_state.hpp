@@ -67,6 +67,9 @@ struct ModelState {
 
     std::string render(std::uint32_t store, const Value* values) const;
 
+    // Model::all: every fact of a store, in query() order, kept with the row count it was read at.
+    std::map<std::uint32_t, std::pair<Row, std::vector<FactView>>> all_rows;
+
     EvaluationLimits limits;
     std::size_t derived = 0;  // rows and rule instances added by rules so far
     // Counts `added` more derived rows or instances of `rule`; throws treatykb::Error naming the
