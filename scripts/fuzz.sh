@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz/) with Clang, AddressSanitizer and UBSan into
-# build-fuzz/ and runs each for SECONDS (default 60), one after the other on one core.
+# build-fuzz/ and runs each for SECONDS (default 60), one per core side by side.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: plain_text markdown tota akn rules
 #                                             search_query citation (default: all)
 # Seeds: small excerpts of the bundled texts and rules, cut at run time, plus the committed
@@ -43,36 +43,48 @@ done
 cp "$root/tests/data/eaeu_ru_plain_excerpt.txt" "$seeds/plain_text/"
 for rules in "$root"/kb/rules/*.xml; do cp "$rules" "$seeds/rules/"; done
 
-status=0
-summary=()
-for target in "${targets[@]}"; do
-  corpus="$dir/corpus/$target"
+# One target: runs it, writes its summary line to $dir/TARGET.line, and fails on a finding.
+run_target() {
+  local target=$1 corpus="$dir/corpus/$1" log="$dir/fuzz_$1.log" workdir rc=0
   mkdir -p "$corpus"
-  dict=()
+  local dict=()
   [[ -f "$root/tests/fuzz/$target.dict" ]] && dict=(-dict="$root/tests/fuzz/$target.dict")
-  log="$dir/fuzz_$target.log"
   # The rules target runs in an empty folder: an <include> or <facts> the fuzzer writes is read
   # relative to it.
   workdir=$(mktemp -d)
-  set +e
   (cd "$workdir" && "$dir/tests/fuzz/fuzz_$target" "$corpus" "$seeds/$target" "${dict[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="$dir/findings/$target-" >"$log" 2>&1)
-  rc=$?
-  set -e
+    -print_final_stats=1 -artifact_prefix="$dir/findings/$target-" >"$log" 2>&1) || rc=$?
   rm -rf "$workdir"
+  local runs last cov ft files line
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   last=$(grep -E '^#[0-9]+' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo 0)
   ft=$(grep -o 'ft: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo 0)
   files=$(find "$corpus" -type f | wc -l)
   line="fuzz $target: $runs runs in ${seconds}s, cov $cov, ft $ft, corpus $files"
-  if ((rc != 0)); then
-    line+=" — FINDING (see $log and $dir/findings/)"
-    status=1
-  fi
-  echo "$line"
+  ((rc == 0)) || line+=" — FINDING (see $log and $dir/findings/)"
+  echo "$line" >"$dir/$target.line"
+  return "$rc"
+}
+
+# The targets run side by side, TREATYKB_FUZZ_JOBS at a time (default: one per core); each is a
+# single libFuzzer process, so the executions a target gets in SECONDS depend on the load.
+lanes=${TREATYKB_FUZZ_JOBS:-$(nproc)}
+for target in "${targets[@]}"; do
+  rm -f "$dir/$target.line"
+  while (($(jobs -rp | wc -l) >= lanes)); do wait -n || true; done
+  run_target "$target" &
+done
+wait || true
+status=0
+summary=()
+for target in "${targets[@]}"; do
+  # A target that wrote no line died before its summary: a failure too.
+  line=$(cat "$dir/$target.line" 2>/dev/null || echo "fuzz $target: no summary — FINDING?")
+  [[ "$line" != *FINDING* ]] || status=1
   summary+=("$line")
+  echo "$line"
 done
 printf '%s\n' "${summary[@]}" >"$dir/summary.txt"
 exit $status

@@ -167,10 +167,22 @@ inline RunResult run_program(const std::string& arguments, const std::string& da
     return result;
 }
 
-// The database most CLI tests read, ingested once per test program and shared by its tests (they
-// only read it; a test that writes makes its own): `ingest --corpus`, the bundled texts (and the
+// The database most CLI tests read, ingested once per test program (or once for all shards, by
+// ctest's fixture) and shared by its tests (they only read it; a test that writes makes its own): `ingest --corpus`, the bundled texts (and the
 // ToTA instruments of corpus.xml when $TREATYKB_TOTA is set).
+// A database ctest's fixture `corpus_databases` ingested for every shard (tests/CMakeLists.txt),
+// named by `variable`; nothing when the variable is unset or the file does not exist.
+inline std::optional<std::string> fixture_database(const char* variable) {
+    const char* path = std::getenv(variable);
+    if (path && *path && std::filesystem::is_regular_file(path))
+        return std::string(path);
+    return std::nullopt;
+}
+
 inline const std::string& bundled_corpus_database() {
+    static const std::optional<std::string> fixture = fixture_database("TREATYKB_TEST_BUNDLED_DB");
+    if (fixture)
+        return *fixture;
     static TemporaryDatabase database;
     static bool loaded = false;
     if (!loaded) {
@@ -185,6 +197,9 @@ inline const std::string& bundled_corpus_database() {
 // The whole corpus, `ingest --corpus --tota DIR`, shared the same way; nullptr when ToTA is absent
 // outside CI (tota_dir() fails the test in CI).
 inline const std::string* full_corpus_database() {
+    static const std::optional<std::string> fixture = fixture_database("TREATYKB_TEST_FULL_DB");
+    if (fixture)
+        return &*fixture;
     static TemporaryDatabase database;
     static bool loaded = false;
     static bool available = false;
