@@ -57,6 +57,9 @@ struct Patterns {
     boost::u32regex chain, unit, number, qualifier, other, self_instrument;
     // "указанного Договора" after the units, and the instrument names it may point back to.
     boost::u32regex anaphora, antecedent;
+    // Another instrument named as a whole, without units: a code ("Таможенным кодексом ..."),
+    // a treaty with its date ("Договора о зоне свободной торговли от 18 октября 2011 года").
+    boost::u32regex mention;
 };
 
 constexpr auto flags = boost::regex::perl | boost::regex::icase;
@@ -92,6 +95,13 @@ const Patterns& russian() {
             "|Устав|Положени|Правил|Порядк)[а-яё]*"
             "(?:[^,;:.()\\n]|\\((?!приложени)[^()\\n]{1,40}\\)){0,120}",
             boost::regex::perl),
+        boost::make_u32regex(
+            "(?<![А-ЯЁа-яё])(?:[А-ЯЁ][а-яё]+(?:ый|ым|ого|ом|ому|ой)\\s+[Кк]одекс[а-яё]*(?![а-яё])"
+            "[^,;:.()\\n]{0,120}"
+            "|(?:Договор|Соглашени|Конвенци)[а-яё]*\\s+(?:о|об|между)\\s+[^,;:.()\\n]{1,120}?"
+            "\\s+от\\s+\\d{1,2}\\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+            "|октября|ноября|декабря)\\s+\\d{4}\\s+(?:года|г\\.))",
+            boost::regex::perl),
     };
     return patterns;
 }
@@ -109,8 +119,9 @@ const Patterns& english() {
         boost::make_u32regex("^(?:the\\s+)?(?:Treaty|Agreement)\\b"
                              "(?!\\s+(?:on|of|between|establishing|for|to))",
                              boost::regex::perl),
-        // ("the said Agreement" is not read: no English sample checks it.)
-        boost::u32regex{}, boost::u32regex{},
+        // ("the said Agreement" and instruments named as a whole are not read in English: no
+        // English sample checks them.)
+        boost::u32regex{}, boost::u32regex{}, boost::u32regex{},
     };
     return patterns;
 }
@@ -478,6 +489,53 @@ std::string antecedent(const std::string& before, const std::string& noun, const
     return found;
 }
 
+// Up to eight words: enough to name the instrument, not the rest of the clause.
+std::string instrument_name(std::string name) {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if (name[i] == ' ' && ++words == 8) {
+            name.resize(i);
+            break;
+        }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\n'))
+        name.pop_back();
+    return name;
+}
+
+// Other instruments named as a whole, outside the references already read (which name them
+// after their units), in document order with them. The Treaty under its own name is not one.
+void find_mentions(const std::string& text, const Patterns& p,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& covered,
+                   std::vector<FoundReference>& out) {
+    boost::u32regex_iterator<std::string::const_iterator> it(text.begin(), text.end(), p.mention),
+        end;
+    bool added = false;
+    for (; it != end; ++it) {
+        auto begin = static_cast<std::size_t>((*it)[0].first - text.begin());
+        auto stop = static_cast<std::size_t>((*it)[0].second - text.begin());
+        bool overlaps = std::any_of(covered.begin(), covered.end(), [&](const auto& range) {
+            return begin < range.second && range.first < stop;
+        });
+        std::string name = instrument_name((*it)[0].str());
+        boost::match_results<std::string::const_iterator> s;
+        if (overlaps || boost::u32regex_search(name, s, p.self_instrument, boost::match_continuous))
+            continue;
+        FoundReference found;
+        found.begin = begin;
+        found.end = begin + name.size();
+        found.text = name;
+        found.scope = ReferenceScope::other_instrument;
+        found.other_instrument = name;
+        found.manner = manner_before(text, begin, true);
+        out.push_back(std::move(found));
+        added = true;
+    }
+    if (added)
+        std::stable_sort(out.begin(), out.end(), [](const FoundReference& a, const FoundReference& b) {
+            return a.begin < b.begin;
+        });
+}
+
 } // namespace
 
 std::vector<FoundReference> find_references(std::string_view view, std::string_view language) {
@@ -488,6 +546,7 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
     const Patterns& p = russian_text ? russian() : english();
     std::string text(view);
     boost::match_results<std::string::const_iterator> m;
+    std::vector<std::pair<std::size_t, std::size_t>> covered; // read as references
     std::size_t done = 0; // the end of the last reference
     for (std::size_t start : candidate_starts(text, russian_text)) {
         if (start < done)
@@ -538,21 +597,17 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
             std::string after = text.substr(found.end, length);
             boost::match_results<std::string::const_iterator> o;
             std::string name;
-            if (boost::u32regex_search(after, o, p.other, boost::match_continuous))
+            if (boost::u32regex_search(after, o, p.other, boost::match_continuous)) {
                 name = o.str(1);
-            else if (russian_text &&
-                     boost::u32regex_search(after, o, p.anaphora, boost::match_continuous))
+                // The name is read with the reference: not found again as a mention.
+                covered.emplace_back(found.begin, found.end + static_cast<std::size_t>(
+                                                                  o[0].second - after.cbegin()));
+            } else if (russian_text &&
+                     boost::u32regex_search(after, o, p.anaphora, boost::match_continuous)) {
                 name = antecedent(text.substr(0, found.begin), o.str(1), p);
+            }
             if (!name.empty()) {
-                // Up to eight words: enough to name the instrument, not the rest of the clause.
-                std::size_t words = 0;
-                for (std::size_t i = 0; i < name.size(); ++i)
-                    if (name[i] == ' ' && ++words == 8) {
-                        name.resize(i);
-                        break;
-                    }
-                while (!name.empty() && (name.back() == ' ' || name.back() == '\n'))
-                    name.pop_back();
+                name = instrument_name(name);
                 boost::match_results<std::string::const_iterator> s;
                 if (boost::u32regex_search(name, s, p.self_instrument, boost::match_continuous)) {
                     found.scope = ReferenceScope::this_instrument;
@@ -563,8 +618,11 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
             }
         }
         found.manner = manner_before(text, found.begin, russian_text);
+        covered.emplace_back(found.begin, found.end);
         out.push_back(std::move(found));
     }
+    if (russian_text)
+        find_mentions(text, p, covered, out);
     return out;
 }
 

@@ -47,7 +47,9 @@ enum class ReferenceScope {
 struct FoundReference {
     std::size_t begin = 0, end = 0; // byte offsets in the text
     std::string text;               // the matched words, verbatim
-    std::vector<ReferenceUnit> units; // innermost first, as written; empty for "настоящей статьи"
+    // Innermost first, as written; empty for "настоящей статьи", and for another instrument named
+    // as a whole ("Таможенным кодексом Евразийского экономического союза": scope other_instrument).
+    std::vector<ReferenceUnit> units;
     ReferenceScope scope = ReferenceScope::unspecified;
     std::string other_instrument; // words naming the other instrument ("Таможенного кодекса ...")
     // The noun of a relative qualifier as written ("Порядку" in "к настоящему Порядку"), which

@@ -218,6 +218,9 @@ class Resolver {
         std::string number;      // its own number ("1" of "Приложение № 1"), "" if none
         std::string noun;        // the first word of its title: "Правила", "ПРОТОКОЛ"
         std::string key;         // title_key of its title
+        // The annex whose points its bare point numbers name, as its header declares: a table
+        // column "Основания ... (пункты приложения № 16 к Договору)".
+        std::string points_of;
     };
 
     const Expression& expression_;
@@ -253,6 +256,12 @@ class Resolver {
         }
         d.noun = first_word(title);
         d.key = title_key(title);
+        static const boost::u32regex declared = boost::make_u32regex(
+            "\\(пункт[а-яё]*\\s+приложени[а-яё]*\\s+№\\s*(\\d+)\\s+к\\s+(?:настоящему\\s+)?Договору\\)",
+            boost::regex::perl);
+        boost::match_results<std::string::const_iterator> m;
+        if (d.eid.find("__") != std::string::npos && boost::u32regex_search(p.text, m, declared))
+            d.points_of = "annex_" + m.str(1);
         return d;
     }
 
@@ -348,6 +357,15 @@ class Resolver {
                 return eid;
         }
         return std::nullopt;
+    }
+
+    // The annex a document's header says its bare point numbers belong to (Document::points_of).
+    std::optional<std::string> declared_points(const Provision& from) const {
+        auto at = annex_of(from, true);
+        const Document* d = at ? document(*at) : nullptr;
+        if (!d || d->points_of.empty() || !exists(d->points_of))
+            return std::nullopt;
+        return d->points_of;
     }
 
     // A numbered heading stored as a point whose items are numbered under it ("6. Требования ...
@@ -638,6 +656,10 @@ class Resolver {
                     target = previous_sibling(*a);
                 kind = "paragraph";
                 break;
+            case ReferenceScope::other_instrument:
+                // Another instrument named as a whole.
+                add(out, from, f, "instrument", "external", "", f.other_instrument);
+                return;
             default: return;
             }
             if (target)
@@ -702,6 +724,8 @@ class Resolver {
                     top = true;
                 else if (outer.kind == "section")
                     base = in_annex ? *annex_of(from, true) : std::string();
+                else if (in_annex && outer.kind == "paragraph" && declared_points(from))
+                    base = declared_points(from);
                 else if (in_annex && (outer.kind == "paragraph" || outer.kind == "subpoint"))
                     base = outer.kind == "paragraph" ? annex_of(from, true)
                                                      : ancestor(from, {"point_"});
