@@ -465,7 +465,8 @@ bool same_noun(std::string_view a, std::string_view b) {
     std::size_t common = 0;
     while (common < x.size() && common < y.size() && x[common] == y[common])
         ++common;
-    while (common > 0 && common < x.size() && (static_cast<unsigned char>(x[common]) & 0xC0) == 0x80)
+    while (common > 0 && common < x.size() &&
+           (static_cast<unsigned char>(x[common]) & 0xC0) == 0x80)
         --common; // not inside a UTF-8 sequence
     std::size_t agree = characters(std::string_view(x).substr(0, common));
     std::size_t shorter = std::min(characters(x), characters(y));
@@ -531,9 +532,10 @@ void find_mentions(const std::string& text, const Patterns& p,
         added = true;
     }
     if (added)
-        std::stable_sort(out.begin(), out.end(), [](const FoundReference& a, const FoundReference& b) {
-            return a.begin < b.begin;
-        });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const FoundReference& a, const FoundReference& b) {
+                             return a.begin < b.begin;
+                         });
 }
 
 } // namespace

@@ -257,7 +257,8 @@ class Resolver {
         d.noun = first_word(title);
         d.key = title_key(title);
         static const boost::u32regex declared = boost::make_u32regex(
-            "\\(пункт[а-яё]*\\s+приложени[а-яё]*\\s+№\\s*(\\d+)\\s+к\\s+(?:настоящему\\s+)?Договору\\)",
+            "\\(пункт[а-яё]*\\s+приложени[а-яё]*\\s+№\\s*(\\d+)\\s+к\\s+"
+            "(?:настоящему\\s+)?Договору\\)",
             boost::regex::perl);
         boost::match_results<std::string::const_iterator> m;
         if (d.eid.find("__") != std::string::npos && boost::u32regex_search(p.text, m, declared))
@@ -283,7 +284,8 @@ class Resolver {
             key += (key.empty() ? "" : " ") + w;
         std::optional<std::string> found;
         for (const auto& d : documents_) {
-            if (d.eid == except || annex_part(d.eid) != annex || !same_noun(d.noun, first_word(name)))
+            if (d.eid == except || annex_part(d.eid) != annex ||
+                !same_noun(d.noun, first_word(name)))
                 continue;
             if (!d.key.starts_with(key))
                 continue;
@@ -314,7 +316,8 @@ class Resolver {
 
     // "настоящего Порядка", "настоящих Правил": the enclosing document with that noun (from
     // the nearest outwards).
-    std::optional<std::string> document_named(const Provision& from, const std::string& noun) const {
+    std::optional<std::string> document_named(const Provision& from,
+                                              const std::string& noun) const {
         auto at = annex_of(from, true);
         while (at) {
             const Document* d = document(*at);
@@ -342,7 +345,8 @@ class Resolver {
         int count = 0;
         for (const auto* d : children) {
             bool fits = !number.empty() ? d->number == number
-                                        : (same_noun(noun, "приложение") || same_noun(d->noun, noun));
+                                        : (same_noun(noun, "приложение") ||
+                                           same_noun(d->noun, noun));
             if (fits) {
                 found = d->eid;
                 ++count;
@@ -455,14 +459,16 @@ class Resolver {
     // An annex named by its title: "Протокола о мерах нетарифного регулирования ..." against
     // "ПРОТОКОЛ о мерах нетарифного регулирования ...". The words after the instrument noun
     // must agree for at least five words (or all of them).
-    std::optional<std::string> annex_by_title(const std::string& name, const Provision& from) const {
+    std::optional<std::string> annex_by_title(const std::string& name,
+                                              const Provision& from) const {
         if (auto full = annex_by_full_title(name))
             return full;
         // A document annexed to an annex, by the beginning of its own title.
         std::optional<std::string> appendix;
         for (const auto& d : documents_)
             if (d.eid.find("__") != std::string::npos)
-                if (auto found = document_in(annex_part(d.eid), name, {}); found && found == d.eid) {
+                if (auto found = document_in(annex_part(d.eid), name, {});
+                    found && found == d.eid) {
                     if (appendix)
                         return std::nullopt; // two documents agree: do not choose
                     appendix = found;
@@ -475,7 +481,8 @@ class Resolver {
     // A document of the same annex named by the noun and the first words of its title ("Правил
     // доступа" for "Правила доступа к услугам инфраструктуры ..."): the longest run of words that
     // begins exactly one title; the first word must be a content word (not "о", "по").
-    std::optional<std::string> by_short_title(const std::string& name, const Provision& from) const {
+    std::optional<std::string> by_short_title(const std::string& name,
+                                              const Provision& from) const {
         if (!from.eid.starts_with("annex_"))
             return std::nullopt;
         std::string words = title_key(name);
