@@ -623,7 +623,9 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         covered.emplace_back(found.begin, found.end);
         out.push_back(std::move(found));
     }
-    if (russian_text)
+    // (Only where a code or a date is written: the expression is costly over every provision.)
+    if (russian_text && (text.find("одекс") != std::string::npos ||
+                         text.find(" от ") != std::string::npos))
         find_mentions(text, p, covered, out);
     return out;
 }
