@@ -452,27 +452,6 @@ std::string manner_before(const std::string& text, std::size_t begin, bool russi
     return "mention";
 }
 
-// The same noun in two case forms ("Договора", "Договором"; "Федерального", "Федеральный"):
-// the words agree in all but the last two letters, and in at least four.
-std::size_t characters(std::string_view utf8) {
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-bool same_noun(std::string_view a, std::string_view b) {
-    std::string x = to_lower(a), y = to_lower(b);
-    std::size_t common = 0;
-    while (common < x.size() && common < y.size() && x[common] == y[common])
-        ++common;
-    while (common > 0 && common < x.size() &&
-           (static_cast<unsigned char>(x[common]) & 0xC0) == 0x80)
-        --common; // not inside a UTF-8 sequence
-    std::size_t agree = characters(std::string_view(x).substr(0, common));
-    std::size_t shorter = std::min(characters(x), characters(y));
-    return agree >= 4 && agree + 2 >= shorter;
-}
-
 // "указанного Договора": the last instrument with that noun named before in the same text
 // ("... стороной Договора о зоне свободной торговли от 18 октября 2011 года ... статьей 8
 // указанного Договора"); empty when the text names none.

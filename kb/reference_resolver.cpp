@@ -64,28 +64,6 @@ bool ambiguous_treaty(const std::string& name) {
     return next.size() == 2 && to_lower(next) == next;
 }
 
-std::size_t characters(std::string_view utf8) {
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-// The same noun in two case forms ("Порядку", "Порядок"; "Правил", "Правила"; "перечня",
-// "Перечень"): the words agree in all but the last two letters of the shorter, and in at least
-// four.
-bool same_noun(std::string_view a, std::string_view b) {
-    std::string x = to_lower(a), y = to_lower(b);
-    std::size_t common = 0;
-    while (common < x.size() && common < y.size() && x[common] == y[common])
-        ++common;
-    while (common > 0 && common < x.size() &&
-           (static_cast<unsigned char>(x[common]) & 0xC0) == 0x80)
-        --common; // not inside a UTF-8 sequence
-    std::size_t agree = characters(std::string_view(x).substr(0, common));
-    std::size_t shorter = std::min(characters(x), characters(y));
-    return agree >= 4 && agree + 2 >= shorter;
-}
-
 std::string first_word(std::string_view text) {
     text = trim(text);
     std::size_t end = text.find_first_of(" \n");
@@ -492,7 +470,7 @@ class Resolver {
             list.push_back(words.substr(at, end - at));
             at = end + 1;
         }
-        if (list.empty() || characters(list[0]) < 4)
+        if (list.empty() || code_points(list[0]) < 4)
             return std::nullopt;
         std::string annex = annex_part(from.eid);
         for (std::size_t k = list.size(); k >= 1; --k) {
