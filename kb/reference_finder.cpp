@@ -15,18 +15,24 @@ namespace {
 // A unit: its word (any case ending) and one or more numbers ("№ 7", "29–31", "2 и 3", "VII",
 // letters in quotes or with a bracket) or, for "абзац", an ordinal word.
 #define RU_KIND "(?:подпункт|пункт|стат(?=ь|ей)|приложени|подраздел|раздел|абзац|глав)[а-яё]*"
-#define RU_NUM "(?:\\d+(?:\\.\\d+)*(?![\\d.]*\\s*(?:процент|%|год|дн|календарн|месяц|рабоч|лет))" \
+#define RU_NUM "(?:\\d+(?:\\.\\d+)*(?:-?(?:bis|ter)\\b)?(?![\\d.]*\\s*(?:процент|%|год|дн|календарн|месяц|рабоч|лет))" \
                "|(?-i:[IVXLC]+)\\b|«[а-яё]»|\"[а-яё]\"|[а-яё]\\))"
 #define RU_ORD "(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|последн)[а-яё]*"
 #define RU_SEP "(?:\\s*,\\s*(?:а\\s+также\\s+|и\\s+)?|\\s+(?:и|или|либо)\\s+|\\s*[-–—]\\s*)"
 #define RU_LIST "(?:№\\s*)?" RU_NUM "(?:" RU_SEP "(?:№\\s*)?" RU_NUM ")*"
 #define RU_ORDS RU_ORD "(?:" RU_SEP RU_ORD ")*"
 #define RU_UNIT "\\b" RU_KIND "\\s+(?:" RU_LIST "|" RU_ORDS ")"
+// A document annexed without a number: "приложение к настоящему Протоколу", "перечня к
+// приложению № 28", "приложения к Порядку ..." (the noun, then "к" and what it is annexed to).
+#define RU_DOC_WORD "(?:приложени|перечн)[а-яё]*"
+#define RU_DOC_AFTER "(?=\\s+к\\s+(?:настоящ|приложени|(?-i:Протокол|Порядк|Правил|Положени|Методологи)))"
+#define RU_DOC "\\b" RU_DOC_WORD RU_DOC_AFTER
+#define RU_ANY "(?:" RU_UNIT "|" RU_DOC ")"
 #define RU_QUAL "(?:настоящ|предыдущ|данн)[а-яё]*\\s+" \
                 "(?:подпункт|пункт|стать|подраздел|раздел|приложени|протокол|договор|положени" \
-                "|правил|статут|порядк|абзац|глав)[а-яё]*"
+                "|правил|статут|порядк|методологи|перечн|абзац|глав)[а-яё]*"
 #define RU_JOIN "\\s+(?:к\\s+)?"
-#define RU_CHAIN RU_UNIT "(?:" RU_JOIN RU_UNIT ")*(?:" RU_JOIN RU_QUAL ")?"
+#define RU_CHAIN RU_ANY "(?:" RU_JOIN RU_ANY ")*(?:" RU_JOIN RU_QUAL ")?"
 // Relative forms standing alone: "настоящей статьи", "предыдущего пункта" (not "настоящего
 // Договора", which every other sentence says of the whole instrument).
 #define RU_ALONE "\\b(?:настоящ|предыдущ|данн)[а-яё]*\\s+(?:подпункт|пункт|стать|раздел)[а-яё]*"
@@ -49,6 +55,11 @@ namespace {
 
 struct Patterns {
     boost::u32regex chain, unit, number, qualifier, other, self_instrument;
+    // "указанного Договора" after the units, and the instrument names it may point back to.
+    boost::u32regex anaphora, antecedent;
+    // Another instrument named as a whole, without units: a code ("Таможенным кодексом ..."),
+    // a treaty with its date ("Договора о зоне свободной торговли от 18 октября 2011 года").
+    boost::u32regex mention;
 };
 
 constexpr auto flags = boost::regex::perl | boost::regex::icase;
@@ -56,19 +67,41 @@ constexpr auto flags = boost::regex::perl | boost::regex::icase;
 const Patterns& russian() {
     static const Patterns patterns{
         boost::make_u32regex(RU_CHAIN "|" RU_ALONE, flags),
-        boost::make_u32regex("(" RU_KIND ")\\s+(" RU_LIST "|" RU_ORDS ")", flags),
+        boost::make_u32regex("(" RU_KIND ")\\s+(" RU_LIST "|" RU_ORDS ")|\\b(" RU_DOC_WORD ")" RU_DOC_AFTER,
+                             flags),
         boost::make_u32regex(RU_NUM "|" RU_ORD, flags),
         boost::make_u32regex("(настоящ|предыдущ|данн)[а-яё]*\\s+([а-яё]+)", flags),
-        // Another instrument named after the units: a code, agreement, protocol, charter...
+        // Another instrument named after the units (or the document they are annexed to, "к
+        // Порядку ..."): a code, agreement, protocol, charter, a convention named by an
+        // adjective ("Парижской конвенции")... On the same line: the next line is another
+        // paragraph or table cell ("пункты 23 и 26 / Земельный кодекс ..."). A word in brackets
+        // may be part of the title ("(согласованной)"); "(приложение № 24 ...)" is not.
         boost::make_u32regex(
-            "^\\s+((?:Договор|Соглашени|Протокол|Устав|Конвенци|Таможенн|Генеральн|Марракешск"
-            "|Положени|Правил|Регламент|Решени|решени|Закон|закон|ГАТТ|ГАТС|ВТО|Венск"
-            "|[Мм]еждународн|Статут)[^,;:.()\\n]{0,120})",
+            "^[ \\t\\x{A0}]*(?:к[ \\t\\x{A0}]+)?((?:Договор|Соглашени|Протокол|Устав|Конвенци"
+            "|Таможенн|Генеральн|Марракешск|Положени|Правил|Порядк|Методологи|Регламент|Решени|решени|Закон|закон"
+            "|Федеральн|Кодекс|ГАТТ|ГАТС|ВТО|Венск|[Мм]еждународн|Статут"
+            "|[А-ЯЁ][а-яё]+(?:ой|ого|ая|ий|ый|ым|ом|ых)\\s+(?:[Кк]онвенци|[Кк]одекс|[Сс]оглашени))"
+            "(?:[^,;:.()\\n]|\\((?!приложени)[^()\\n]{1,40}\\)){0,120})",
             boost::regex::perl),
         // In an annex the Treaty is "Договор" or "Договор о Евразийском экономическом союзе".
-        boost::make_u32regex("^Договор[а-яё]*\\b(?:\\s+о\\s+Евразийском\\s+экономическом\\s+союзе)?"
+        boost::make_u32regex("^Договор[а-яё]*(?![а-яё])(?:\\s+о\\s+Евразийском\\s+экономическом\\s+союзе)?"
                              "(?!\\s+о\\s)",
                              boost::regex::perl),
+        // "статьей 8 указанного Договора": the instrument named before in the same provision.
+        boost::make_u32regex("^\\s+(?:указанн|названн|упомянут)[а-яё]*\\s+([А-ЯЁа-яё]+)",
+                             boost::regex::perl),
+        boost::make_u32regex(
+            "(?:Договор|Соглашени|Протокол|Конвенци|Кодекс|Федеральн[а-яё]*\\s+закон|Закон"
+            "|Устав|Положени|Правил|Порядк)[а-яё]*"
+            "(?:[^,;:.()\\n]|\\((?!приложени)[^()\\n]{1,40}\\)){0,120}",
+            boost::regex::perl),
+        boost::make_u32regex(
+            "(?<![А-ЯЁа-яё])(?:[А-ЯЁ][а-яё]+(?:ый|ым|ого|ом|ому|ой)\\s+[Кк]одекс[а-яё]*(?![а-яё])"
+            "[^,;:.()\\n]{0,120}"
+            "|(?:Договор|Соглашени|Конвенци)[а-яё]*\\s+(?:о|об|между)\\s+[^,;:.()\\n]{1,120}?"
+            "\\s+от\\s+\\d{1,2}\\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+            "|октября|ноября|декабря)\\s+\\d{4}\\s+(?:года|г\\.))",
+            boost::regex::perl),
     };
     return patterns;
 }
@@ -86,6 +119,9 @@ const Patterns& english() {
         boost::make_u32regex("^(?:the\\s+)?(?:Treaty|Agreement)\\b"
                              "(?!\\s+(?:on|of|between|establishing|for|to))",
                              boost::regex::perl),
+        // ("the said Agreement" and instruments named as a whole are not read in English: no
+        // English sample checks them.)
+        boost::u32regex{}, boost::u32regex{}, boost::u32regex{},
     };
     return patterns;
 }
@@ -115,7 +151,9 @@ std::string unit_kind(std::string_view word, bool russian_text) {
             return "article";
         if (starts_with_any(word, {"приложени", "Приложени"}))
             return "annex";
-        if (starts_with_any(word, {"подраздел", "Подраздел", "раздел", "Раздел"}))
+        if (starts_with_any(word, {"подраздел", "Подраздел"}))
+            return "subsection";
+        if (starts_with_any(word, {"раздел", "Раздел"}))
             return "section";
         if (starts_with_any(word, {"абзац", "Абзац"}))
             return "indent";
@@ -162,7 +200,8 @@ ReferenceScope qualifier_scope(std::string_view first, std::string_view noun, bo
         if (is({"договор", "Договор"}))
             return ReferenceScope::this_instrument;
         if (is({"протокол", "Протокол", "приложени", "Приложени", "положени", "Положени",
-                "правил", "Правил", "статут", "Статут", "порядк", "Порядк"}))
+                "правил", "Правил", "статут", "Статут", "порядк", "Порядк", "методологи",
+                "Методологи", "перечн", "Перечн"}))
             return ReferenceScope::this_annex;
         return ReferenceScope::unspecified;
     }
@@ -297,6 +336,11 @@ bool plausible(std::string_view text, std::size_t at, std::string_view stem, boo
     }
     if (std::isdigit(c) || c == '(' || c == '"' || rest.starts_with("«"))
         return true;
+    // "приложение к настоящему Протоколу", "перечня к приложению № 28"
+    if (russian_text && rest.starts_with("к ") &&
+        (stem.starts_with("приложени") || stem.starts_with("Приложени") ||
+         stem.starts_with("перечн") || stem.starts_with("Перечн")))
+        return true;
     if (c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C')
         return true;
     if (russian_text && (stem.starts_with("абзац") || stem.starts_with("Абзац")))
@@ -309,6 +353,7 @@ std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_
     static const std::vector<std::string_view> ru = {
         "подпункт", "Подпункт", "пункт", "Пункт", "стат", "Стат", "приложени", "Приложени",
         "подраздел", "Подраздел", "раздел", "Раздел", "абзац", "Абзац", "глав", "Глав",
+        "перечн", "Перечн",
         "настоящ", "Настоящ", "предыдущ", "Предыдущ", "данн", "Данн"};
     static const std::vector<std::string_view> en = {
         "article", "Article", "ARTICLE", "paragraph", "Paragraph", "PARAGRAPH", "subparagraph",
@@ -407,6 +452,71 @@ std::string manner_before(const std::string& text, std::size_t begin, bool russi
     return "mention";
 }
 
+// "указанного Договора": the last instrument with that noun named before in the same text
+// ("... стороной Договора о зоне свободной торговли от 18 октября 2011 года ... статьей 8
+// указанного Договора"); empty when the text names none.
+std::string antecedent(const std::string& before, const std::string& noun, const Patterns& p) {
+    std::string found;
+    boost::u32regex_iterator<std::string::const_iterator> it(before.begin(), before.end(),
+                                                             p.antecedent),
+        end;
+    for (; it != end; ++it) {
+        std::string name = (*it)[0].str();
+        std::size_t space = name.find(' ');
+        if (same_noun(name.substr(0, space), noun))
+            found = name;
+    }
+    return found;
+}
+
+// Up to eight words: enough to name the instrument, not the rest of the clause.
+std::string instrument_name(std::string name) {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if (name[i] == ' ' && ++words == 8) {
+            name.resize(i);
+            break;
+        }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\n'))
+        name.pop_back();
+    return name;
+}
+
+// Other instruments named as a whole, outside the references already read (which name them
+// after their units), in document order with them. The Treaty under its own name is not one.
+void find_mentions(const std::string& text, const Patterns& p,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& covered,
+                   std::vector<FoundReference>& out) {
+    boost::u32regex_iterator<std::string::const_iterator> it(text.begin(), text.end(), p.mention),
+        end;
+    bool added = false;
+    for (; it != end; ++it) {
+        auto begin = static_cast<std::size_t>((*it)[0].first - text.begin());
+        auto stop = static_cast<std::size_t>((*it)[0].second - text.begin());
+        bool overlaps = std::any_of(covered.begin(), covered.end(), [&](const auto& range) {
+            return begin < range.second && range.first < stop;
+        });
+        std::string name = instrument_name((*it)[0].str());
+        boost::match_results<std::string::const_iterator> s;
+        if (overlaps || boost::u32regex_search(name, s, p.self_instrument, boost::match_continuous))
+            continue;
+        FoundReference found;
+        found.begin = begin;
+        found.end = begin + name.size();
+        found.text = name;
+        found.scope = ReferenceScope::other_instrument;
+        found.other_instrument = name;
+        found.manner = manner_before(text, begin, true);
+        out.push_back(std::move(found));
+        added = true;
+    }
+    if (added)
+        std::stable_sort(out.begin(), out.end(),
+                         [](const FoundReference& a, const FoundReference& b) {
+                             return a.begin < b.begin;
+                         });
+}
+
 } // namespace
 
 std::vector<FoundReference> find_references(std::string_view view, std::string_view language) {
@@ -417,6 +527,7 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
     const Patterns& p = russian_text ? russian() : english();
     std::string text(view);
     boost::match_results<std::string::const_iterator> m;
+    std::vector<std::pair<std::size_t, std::size_t>> covered; // read as references
     std::size_t done = 0; // the end of the last reference
     for (std::size_t start : candidate_starts(text, russian_text)) {
         if (start < done)
@@ -431,24 +542,33 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         found.end = static_cast<std::size_t>(m[0].second - text.cbegin());
         found.text = m.str();
         done = found.end;
-        // The units, innermost first, as written.
-        std::string chain = found.text;
+        // The units, innermost first, as written (searched in the text, not the match alone:
+        // an unnumbered "приложение" is known by the "к" that follows it).
+        const auto chain_end = m[0].second;
         boost::match_results<std::string::const_iterator> u;
-        auto at = chain.cbegin();
-        std::string::const_iterator last_unit_end = chain.cbegin();
-        while (boost::u32regex_search(at, chain.cend(), u, p.unit)) {
+        auto at = m[0].first;
+        auto last_unit_end = m[0].first;
+        while (boost::u32regex_search(at, text.cend(), u, p.unit, boost::match_prev_avail) &&
+               u[0].first < chain_end) {
             // (A qualifier such as "настоящей статьи" has no number, so it is not a unit.)
             ReferenceUnit unit;
-            unit.kind = unit_kind(u.str(1), russian_text);
-            read_numbers(u.str(2), p, unit);
+            if (u[1].matched) {
+                unit.kind = unit_kind(u.str(1), russian_text);
+                read_numbers(u.str(2), p, unit);
+            } else {
+                unit.kind = "annex";
+                unit.noun = u.str(3);
+            }
             found.units.push_back(std::move(unit));
             last_unit_end = u[0].second;
             at = u[0].second;
         }
-        std::string rest(last_unit_end, chain.cend());
+        std::string rest(last_unit_end, chain_end);
         boost::match_results<std::string::const_iterator> q;
-        if (boost::u32regex_search(rest, q, p.qualifier))
+        if (boost::u32regex_search(rest, q, p.qualifier)) {
             found.scope = qualifier_scope(q.str(1), q.str(2), russian_text);
+            found.qualifier = q.str(2);
+        }
         // After the units: the name of another instrument, or the Treaty under its name.
         if (found.scope == ReferenceScope::unspecified && !found.units.empty()) {
             std::size_t length = std::min<std::size_t>(400, text.size() - found.end);
@@ -457,17 +577,18 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
                 --length; // not inside a UTF-8 sequence
             std::string after = text.substr(found.end, length);
             boost::match_results<std::string::const_iterator> o;
+            std::string name;
             if (boost::u32regex_search(after, o, p.other, boost::match_continuous)) {
-                std::string name = o.str(1);
-                // Up to eight words: enough to name the instrument, not the rest of the clause.
-                std::size_t words = 0;
-                for (std::size_t i = 0; i < name.size(); ++i)
-                    if (name[i] == ' ' && ++words == 8) {
-                        name.resize(i);
-                        break;
-                    }
-                while (!name.empty() && (name.back() == ' ' || name.back() == '\n'))
-                    name.pop_back();
+                name = o.str(1);
+                // The name is read with the reference: not found again as a mention.
+                covered.emplace_back(found.begin, found.end + static_cast<std::size_t>(
+                                                                  o[0].second - after.cbegin()));
+            } else if (russian_text &&
+                     boost::u32regex_search(after, o, p.anaphora, boost::match_continuous)) {
+                name = antecedent(text.substr(0, found.begin), o.str(1), p);
+            }
+            if (!name.empty()) {
+                name = instrument_name(name);
                 boost::match_results<std::string::const_iterator> s;
                 if (boost::u32regex_search(name, s, p.self_instrument, boost::match_continuous)) {
                     found.scope = ReferenceScope::this_instrument;
@@ -478,8 +599,13 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
             }
         }
         found.manner = manner_before(text, found.begin, russian_text);
+        covered.emplace_back(found.begin, found.end);
         out.push_back(std::move(found));
     }
+    // (Only where a code or a date is written: the expression is costly over every provision.)
+    if (russian_text && (text.find("одекс") != std::string::npos ||
+                         text.find(" от ") != std::string::npos))
+        find_mentions(text, p, covered, out);
     return out;
 }
 

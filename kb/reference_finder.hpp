@@ -18,11 +18,16 @@ namespace treatykb {
 struct ReferenceUnit {
     // article, paragraph (Russian "пункт", English "paragraph"), subpoint ("подпункт",
     // "subparagraph", "point"), indent ("абзац": unnumbered text, no eId), section, chapter,
-    // annex, appendix (an annex of an annex, "приложение № 1 к приложению № 20")
+    // annex, appendix (an annex of an annex, "приложение № 1 к приложению № 20"), subsection
+    // ("подраздел")
     std::string kind;
     std::vector<std::string> numbers; // as written: "29", "VII", "а", "первым" for an indent
     std::vector<bool> through;        // through[i]: numbers[i]..numbers[i+1] ("статьями 29–31")
     std::vector<std::string> parts;   // "Article 70(1)(a)" -> {"1", "a"}
+    // A document annexed without a number, named by its noun as written: "приложение к
+    // настоящему Протоколу" -> "приложение", "перечня к приложению № 28" -> "перечня" (numbers
+    // empty): the sole appendix of what follows, or the one whose title begins with that noun.
+    std::string noun;
 };
 
 // What the innermost-to-outermost chain of units is relative to.
@@ -42,9 +47,14 @@ enum class ReferenceScope {
 struct FoundReference {
     std::size_t begin = 0, end = 0; // byte offsets in the text
     std::string text;               // the matched words, verbatim
-    std::vector<ReferenceUnit> units; // innermost first, as written; empty for "настоящей статьи"
+    // Innermost first, as written; empty for "настоящей статьи", and for another instrument named
+    // as a whole ("Таможенным кодексом Евразийского экономического союза": scope other_instrument).
+    std::vector<ReferenceUnit> units;
     ReferenceScope scope = ReferenceScope::unspecified;
     std::string other_instrument; // words naming the other instrument ("Таможенного кодекса ...")
+    // The noun of a relative qualifier as written ("Порядку" in "к настоящему Порядку"), which
+    // says which of the nested documents of an annex is meant.
+    std::string qualifier;
     // How the provision relies on the target: "procedure" ("в порядке, предусмотренном",
     // "in the manner prescribed in"), "accordance" ("в соответствии с", "согласно",
     // "in accordance with"), or "mention".

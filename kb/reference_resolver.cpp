@@ -48,12 +48,47 @@ bool ambiguous_treaty(const std::string& name) {
     static const std::string prefix = "Договор";
     if (!name.starts_with(prefix))
         return false;
+    // A title with its date ("Договора о зоне свободной торговли от 18 октября 2011 года") is
+    // another treaty's.
+    static const boost::u32regex dated =
+        boost::make_u32regex("\\sот\\s+\\d{1,2}\\s+(?:января|февраля|марта|апреля|мая|июня"
+                             "|июля|августа|сентября|октября|ноября|декабря)",
+                             boost::regex::perl);
+    if (boost::u32regex_search(name, dated))
+        return false;
     static const std::string about = " о ";
     std::size_t o = name.find(about);
     if (o == std::string::npos || name.find(' ') < o)
         return false;
     std::string next = name.substr(o + about.size(), 2); // one Cyrillic letter
     return next.size() == 2 && to_lower(next) == next;
+}
+
+std::string first_word(std::string_view text) {
+    text = trim(text);
+    std::size_t end = text.find_first_of(" \n");
+    return std::string(text.substr(0, end));
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos)
+            end = text.size();
+        out.emplace_back(trim(std::string_view(text).substr(at, end - at)));
+        at = end + 1;
+    }
+    return out;
+}
+
+// An upper-case first letter (Cyrillic or Latin), as a title line begins.
+bool starts_upper(const std::string& line) {
+    if (line.empty())
+        return false;
+    std::string first = line.substr(0, (static_cast<unsigned char>(line[0]) & 0x80) ? 2 : 1);
+    return to_lower(first) != first;
 }
 
 std::string last_component(std::string_view eid) {
@@ -110,7 +145,10 @@ class Resolver {
             by_eid_.emplace(p.eid, &p);
             if (is_annex_eid(p.eid) && p.eid.find("__") == std::string::npos)
                 annex_titles_.emplace_back(p.eid, title_key(p.heading + " " + p.text));
+            if (is_annex_eid(p.eid))
+                documents_.push_back(read_document(p));
         }
+        find_parents();
         // The Treaty names each protocol with its annex at least once: "Протокола о мерах
         // государственной поддержки сельского хозяйства (приложение № 29 к настоящему Договору)".
         static const boost::u32regex named = boost::make_u32regex(
@@ -147,9 +185,201 @@ class Resolver {
     }
 
   private:
+    // An annex or one of the documents annexed to it (an appendix, stored as annex_N__app_K in
+    // document order, whatever its own number): "Приложение № 1 / к Порядку регулирования
+    // доступа ... / Правила доступа ..." is appendix No. 1 of the Procedure, itself appendix
+    // No. 2 of the Protocol.
+    struct Document {
+        std::string eid;
+        std::string parent;      // the document it is annexed to ("" for an annex of the Treaty)
+        std::string parent_name; // "Порядку регулирования доступа ..." as written after "к"
+        std::string number;      // its own number ("1" of "Приложение № 1"), "" if none
+        std::string noun;        // the first word of its title: "Правила", "ПРОТОКОЛ"
+        std::string key;         // title_key of its title
+        // The annex whose points its bare point numbers name, as its header declares: a table
+        // column "Основания ... (пункты приложения № 16 к Договору)".
+        std::string points_of;
+    };
+
     const Expression& expression_;
     std::unordered_map<std::string, const Provision*> by_eid_;
     std::vector<std::pair<std::string, std::string>> annex_titles_; // eid, folded title words
+    std::vector<Document> documents_;
+
+    static std::string annex_part(const std::string& eid) { return eid.substr(0, eid.find("__")); }
+
+    static Document read_document(const Provision& p) {
+        Document d;
+        d.eid = p.eid;
+        std::string title = std::string(trim(p.heading));
+        if (p.eid.find("__") != std::string::npos) {
+            static const boost::u32regex numbered = boost::make_u32regex(
+                "^приложение(?:\\s*№\\s*(\\S+))?\\s*$", boost::regex::perl | boost::regex::icase);
+            boost::match_results<std::string::const_iterator> m;
+            std::string heading = title;
+            bool is_numbered = boost::u32regex_search(heading, m, numbered);
+            if (is_numbered && m[1].matched)
+                d.number = m.str(1);
+            // The text opens with "к <the document it is annexed to>" over several lines, then
+            // (under a heading "Приложение № N") the document's own title.
+            std::vector<std::string> lines = split_lines(p.text);
+            std::size_t i = 0;
+            if (!lines.empty() && lines[0].starts_with("к "))
+                for (; i < lines.size() && !starts_upper(lines[i]); ++i)
+                    d.parent_name += (d.parent_name.empty() ? "" : " ") + lines[i];
+            if (d.parent_name.starts_with("к "))
+                d.parent_name.erase(0, 2);
+            if (is_numbered)
+                title = i < lines.size() ? lines[i] : std::string();
+        }
+        d.noun = first_word(title);
+        d.key = title_key(title);
+        static const boost::u32regex declared = boost::make_u32regex(
+            "\\(пункт[а-яё]*\\s+приложени[а-яё]*\\s+№\\s*(\\d+)\\s+к\\s+"
+            "(?:настоящему\\s+)?Договору\\)",
+            boost::regex::perl);
+        boost::match_results<std::string::const_iterator> m;
+        if (d.eid.find("__") != std::string::npos && boost::u32regex_search(p.text, m, declared))
+            d.points_of = "annex_" + m.str(1);
+        return d;
+    }
+
+    // The document named by `name` ("Порядку регулирования доступа к услугам ...") among those
+    // of `annex`: the same noun, and the title agrees for its first five words (or all).
+    std::optional<std::string> document_in(const std::string& annex, const std::string& name,
+                                           const std::string& except) const {
+        std::string words = title_key(name);
+        std::vector<std::string> key_words;
+        for (std::size_t at = 0; at < words.size() && key_words.size() < 5;) {
+            std::size_t end = std::min(words.find(' ', at), words.size());
+            key_words.push_back(words.substr(at, end - at));
+            at = end + 1;
+        }
+        if (key_words.empty())
+            return std::nullopt;
+        std::string key;
+        for (const auto& w : key_words)
+            key += (key.empty() ? "" : " ") + w;
+        std::optional<std::string> found;
+        for (const auto& d : documents_) {
+            if (d.eid == except || annex_part(d.eid) != annex ||
+                !same_noun(d.noun, first_word(name)))
+                continue;
+            if (!d.key.starts_with(key))
+                continue;
+            if (found)
+                return std::nullopt;
+            found = d.eid;
+        }
+        return found;
+    }
+
+    void find_parents() {
+        for (auto& d : documents_) {
+            if (d.eid.find("__") == std::string::npos)
+                continue;
+            d.parent = annex_part(d.eid);
+            if (!d.parent_name.empty())
+                if (auto parent = document_in(annex_part(d.eid), d.parent_name, d.eid))
+                    d.parent = *parent;
+        }
+    }
+
+    const Document* document(const std::string& eid) const {
+        for (const auto& d : documents_)
+            if (d.eid == eid)
+                return &d;
+        return nullptr;
+    }
+
+    // "настоящего Порядка", "настоящих Правил": the enclosing document with that noun (from
+    // the nearest outwards).
+    std::optional<std::string> document_named(const Provision& from,
+                                              const std::string& noun) const {
+        auto at = annex_of(from, true);
+        while (at) {
+            const Document* d = document(*at);
+            if (!d)
+                return std::nullopt;
+            if (same_noun(d->noun, noun))
+                return d->eid;
+            if (d->parent.empty())
+                return std::nullopt;
+            at = d->parent;
+        }
+        return std::nullopt;
+    }
+
+    // The document annexed to `container` under `number` ("приложение № 2 к Порядку"), or, with
+    // no number, the sole one annexed to it ("приложение к настоящему Протоколу") or the one whose
+    // title begins with `noun` ("перечня к приложению № 28").
+    std::optional<std::string> appendix_of(const std::string& container, const std::string& number,
+                                           const std::string& noun) const {
+        std::vector<const Document*> children;
+        for (const auto& d : documents_)
+            if (d.parent == container && d.eid != container)
+                children.push_back(&d);
+        std::optional<std::string> found;
+        int count = 0;
+        for (const auto* d : children) {
+            bool fits = !number.empty() ? d->number == number
+                                        : (same_noun(noun, "приложение") ||
+                                           same_noun(d->noun, noun));
+            if (fits) {
+                found = d->eid;
+                ++count;
+            }
+        }
+        if (count == 1)
+            return found;
+        if (count == 0 && !number.empty() && container.find("__") == std::string::npos) {
+            // Appendices without their own numbers in the text: numbered in document order.
+            std::string eid = container + "__app_" + number_component(number);
+            if (exists(eid))
+                return eid;
+        }
+        return std::nullopt;
+    }
+
+    // The annex a document's header says its bare point numbers belong to (Document::points_of).
+    std::optional<std::string> declared_points(const Provision& from) const {
+        auto at = annex_of(from, true);
+        const Document* d = at ? document(*at) : nullptr;
+        if (!d || d->points_of.empty() || !exists(d->points_of))
+            return std::nullopt;
+        return d->points_of;
+    }
+
+    // A numbered heading stored as a point whose items are numbered under it ("6. Требования ...
+    // / 6.1. ..."): a section of the document, as the document calls it ("разделом 6").
+    bool section_as_point(const std::string& eid, const std::string& number) const {
+        auto at = by_eid_.find(eid);
+        if (at == by_eid_.end())
+            return false;
+        std::vector<std::string> lines = split_lines(at->second->text);
+        if (lines.size() < 2 || lines[0].empty())
+            return false;
+        char last = lines[0].back();
+        return last != '.' && last != ';' && last != ':' && lines[1].starts_with(number + ".");
+    }
+
+    // "настоящего подпункта": the enclosing point; in a paragraph that continues a sub-point
+    // (stored after it as the point's `wrap`), that sub-point.
+    std::optional<std::string> enclosing_subpoint(const Provision& from) const {
+        if (last_component(from.eid).starts_with("wrap")) {
+            const Provision* best = nullptr;
+            for (const auto& p : expression_.provisions) {
+                if (p.order >= from.order)
+                    break;
+                if (p.parent_eid == from.parent_eid &&
+                    (component_is(p.eid, "subpoint_") || component_is(p.eid, "point_")))
+                    best = &p;
+            }
+            if (best)
+                return best->eid;
+        }
+        return ancestor(from, {"point_", "subpoint_"});
+    }
 
     bool exists(const std::string& eid) const { return by_eid_.contains(eid); }
 
@@ -207,7 +437,63 @@ class Resolver {
     // An annex named by its title: "Протокола о мерах нетарифного регулирования ..." against
     // "ПРОТОКОЛ о мерах нетарифного регулирования ...". The words after the instrument noun
     // must agree for at least five words (or all of them).
-    std::optional<std::string> annex_by_title(const std::string& name) const {
+    std::optional<std::string> annex_by_title(const std::string& name,
+                                              const Provision& from) const {
+        if (auto full = annex_by_full_title(name))
+            return full;
+        // A document annexed to an annex, by the beginning of its own title.
+        std::optional<std::string> appendix;
+        for (const auto& d : documents_)
+            if (d.eid.find("__") != std::string::npos)
+                if (auto found = document_in(annex_part(d.eid), name, {});
+                    found && found == d.eid) {
+                    if (appendix)
+                        return std::nullopt; // two documents agree: do not choose
+                    appendix = found;
+                }
+        if (appendix)
+            return appendix;
+        return by_short_title(name, from);
+    }
+
+    // A document of the same annex named by the noun and the first words of its title ("Правил
+    // доступа" for "Правила доступа к услугам инфраструктуры ..."): the longest run of words that
+    // begins exactly one title; the first word must be a content word (not "о", "по").
+    std::optional<std::string> by_short_title(const std::string& name,
+                                              const Provision& from) const {
+        if (!from.eid.starts_with("annex_"))
+            return std::nullopt;
+        std::string words = title_key(name);
+        std::vector<std::string> list;
+        for (std::size_t at = 0; at < words.size() && list.size() < 4;) {
+            std::size_t end = std::min(words.find(' ', at), words.size());
+            list.push_back(words.substr(at, end - at));
+            at = end + 1;
+        }
+        if (list.empty() || code_points(list[0]) < 4)
+            return std::nullopt;
+        std::string annex = annex_part(from.eid);
+        for (std::size_t k = list.size(); k >= 1; --k) {
+            std::string key;
+            for (std::size_t i = 0; i < k; ++i)
+                key += (i ? " " : "") + list[i];
+            std::optional<std::string> found;
+            int count = 0;
+            for (const auto& d : documents_)
+                if (annex_part(d.eid) == annex && same_noun(d.noun, first_word(name)) &&
+                    (d.key == key || d.key.starts_with(key + " "))) {
+                    found = d.eid;
+                    ++count;
+                }
+            if (count == 1)
+                return found;
+            if (count > 1)
+                return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> annex_by_full_title(const std::string& name) const {
         std::string words = title_key(name);
         std::size_t cut = 0;
         int count = 0;
@@ -232,18 +518,21 @@ class Resolver {
 
     // The eId of `kind number` inside `container` ("" is the top of the expression).
     std::optional<std::string> child(const std::string& container, const std::string& kind,
-                                     const std::string& number,
-                                     bool* superscript = nullptr) const {
-        std::string component = is_letter(number) ? letter_or_item(number)
-                                                   : number_component(number);
+                                     const std::string& number, bool* superscript = nullptr,
+                                     const std::string& noun = {}) const {
+        std::string component = number.empty()    ? std::string()
+                                : is_letter(number) ? letter_or_item(number)
+                                                    : number_component(number);
         std::vector<std::string> candidates;
         if (kind == "article") {
             candidates.push_back("art_" + component);
         } else if (kind == "annex" || kind == "appendix") {
             if (container.empty())
                 candidates.push_back("annex_" + component);
-            else
-                candidates.push_back(container + "__app_" + component);
+            else if (auto appendix = appendix_of(container, number, noun))
+                candidates.push_back(*appendix);
+        } else if (kind == "subsection") {
+            candidates.push_back(join_eid(container, "subsec", component));
         } else if (kind == "section") {
             candidates.push_back(join_eid(container, "sec", component));
             if (container.empty())
@@ -266,6 +555,26 @@ class Resolver {
         for (const auto& c : candidates)
             if (exists(c))
                 return c;
+        if (container.starts_with("annex_") && !component.empty()) {
+            // Points are numbered through an annex's document: "пункт 5 раздела II" of a list
+            // whose sections do not hold its points is the document's point 5.
+            std::size_t sec = container.rfind("__sec_");
+            if (kind == "paragraph" && sec != std::string::npos) {
+                std::string document = container.substr(0, sec);
+                if (auto point = child(document, kind, number, superscript)) {
+                    // ... if the point stands in that section, or the sections hold no points
+                    const std::string& parent = by_eid_.at(*point)->parent_eid;
+                    if (parent == container || parent == document)
+                        return point;
+                }
+            }
+            // "разделом 6" of a document whose sections are stored as numbered points.
+            if (kind == "section" && is_annex_eid(container)) {
+                std::string point = join_eid(container, "point", component);
+                if (section_as_point(point, number))
+                    return point;
+            }
+        }
         // The mirror lost superscripts: "пункт 132" is point 13² when there is no point 132
         // and there is a 13² (the parser reads "Статья 991" as Art. 99¹ alike). The row says so.
         if (component.size() >= 2 && component.find_first_not_of("0123456789") == std::string::npos &&
@@ -315,7 +624,7 @@ class Resolver {
                 kind = "paragraph";
                 break;
             case ReferenceScope::this_subpoint:
-                target = ancestor(from, {"point_", "subpoint_"});
+                target = enclosing_subpoint(from);
                 kind = "subpoint";
                 break;
             case ReferenceScope::this_section:
@@ -332,6 +641,10 @@ class Resolver {
                     target = previous_sibling(*a);
                 kind = "paragraph";
                 break;
+            case ReferenceScope::other_instrument:
+                // Another instrument named as a whole.
+                add(out, from, f, "instrument", "external", "", f.other_instrument);
+                return;
             default: return;
             }
             if (target)
@@ -343,7 +656,7 @@ class Resolver {
         const ReferenceUnit& outer = f.units.back();
         if (f.scope == ReferenceScope::other_instrument) {
             // A protocol of the Treaty named by its title is one of its annexes.
-            if (auto annex = annex_by_title(f.other_instrument)) {
+            if (auto annex = annex_by_title(f.other_instrument, from)) {
                 base = *annex;
             } else if (ambiguous_treaty(f.other_instrument)) {
                 // "со статьей 93 Договора о наличии серьезного ущемления интересов" (Annex 28):
@@ -365,11 +678,15 @@ class Resolver {
             switch (f.scope) {
             case ReferenceScope::this_article: base = ancestor(from, {"art_"}); break;
             case ReferenceScope::this_paragraph: base = enclosing_paragraph(from); break;
-            case ReferenceScope::this_subpoint: base = ancestor(from, {"point_", "subpoint_"}); break;
+            case ReferenceScope::this_subpoint: base = enclosing_subpoint(from); break;
             case ReferenceScope::this_annex:
-                // "пунктом 10 настоящих Правил" in an appendix: its points; "приложение № 1 к
-                // настоящему Протоколу": an appendix of the annex itself.
-                base = annex_of(from, outer.kind != "annex");
+                // The document the qualifier names, from the nearest outwards: "настоящих
+                // Правил" in an appendix of the Rules, "настоящего Протокола" the annex.
+                // Otherwise "пунктом 10 настоящих Правил" in an appendix: its points;
+                // "приложение № 1 к настоящему Протоколу": an appendix of the annex itself.
+                base = document_named(from, f.qualifier);
+                if (!base)
+                    base = annex_of(from, outer.kind != "annex");
                 break;
             case ReferenceScope::this_section:
                 if (in_annex)
@@ -392,6 +709,8 @@ class Resolver {
                     top = true;
                 else if (outer.kind == "section")
                     base = in_annex ? *annex_of(from, true) : std::string();
+                else if (in_annex && outer.kind == "paragraph" && declared_points(from))
+                    base = declared_points(from);
                 else if (in_annex && (outer.kind == "paragraph" || outer.kind == "subpoint"))
                     base = outer.kind == "paragraph" ? annex_of(from, true)
                                                      : ancestor(from, {"point_"});
@@ -408,6 +727,10 @@ class Resolver {
         }
         if (top)
             base = std::string();
+        // "подразделов 1 – 4 настоящего раздела": subsections of the enclosing section.
+        if (outer.kind == "subsection" &&
+            (f.scope == ReferenceScope::unspecified || f.scope == ReferenceScope::this_section))
+            base = ancestor(from, {"sec_"});
         if (!base) {
             unresolved(f.scope == ReferenceScope::unspecified ? "scope_unclear"
                                                               : "no_enclosing_unit");
@@ -421,9 +744,14 @@ class Resolver {
             // (child() names an annex inside an annex `app_`).
             const std::string& unit_kind = unit->kind;
             std::vector<std::string> next;
+            // An appendix without a number ("приложение к настоящему Протоколу") is looked up
+            // by its noun.
+            std::vector<std::string> numbers = expand(*unit);
+            if (numbers.empty() && !unit->noun.empty())
+                numbers.emplace_back();
             for (const auto& container : containers) {
-                for (const auto& number : expand(*unit)) {
-                    auto eid = child(container, unit_kind, number, &superscript);
+                for (const auto& number : numbers) {
+                    auto eid = child(container, unit_kind, number, &superscript, unit->noun);
                     if (!eid) {
                         unresolved("not_in_expression");
                         continue;

@@ -21,7 +21,8 @@ struct ResolvedReference {
     std::string from_eid;
     std::string to_eid;  // empty unless status is "resolved"
     std::string text;    // the matched words, verbatim
-    std::string kind;    // the innermost unit named: article, paragraph, subpoint, annex, ...
+    std::string kind;    // the innermost unit named: article, paragraph, subpoint, annex, ...;
+                         // "instrument" for another instrument named as a whole
     std::string status;  // "resolved", "external", "unresolved"
     // Why not resolved: not_in_expression (the numbered unit is absent, e.g. an annex not in the
     // corpus), unnumbered_text ("абзац": no eId below the paragraph), no_enclosing_unit

@@ -225,4 +225,23 @@ std::string normalize_confusables(std::string_view word) {
     return out;
 }
 
+std::size_t code_points(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+bool same_noun(std::string_view a, std::string_view b) {
+    std::string x = to_lower(a), y = to_lower(b);
+    std::size_t common = 0;
+    while (common < x.size() && common < y.size() && x[common] == y[common])
+        ++common;
+    while (common > 0 && common < x.size() &&
+           (static_cast<unsigned char>(x[common]) & 0xC0) == 0x80)
+        --common; // not inside a UTF-8 sequence
+    std::size_t agree = code_points(std::string_view(x).substr(0, common));
+    std::size_t shorter = std::min(code_points(x), code_points(y));
+    return agree >= 4 && agree + 2 >= shorter;
+}
+
 } // namespace treatykb

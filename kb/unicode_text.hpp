@@ -27,6 +27,14 @@ std::string_view trim(std::string_view text);
 // Lower-cases with ICU's full Unicode case mapping.
 std::string to_lower(std::string_view text);
 
+// Number of code points of valid UTF-8 text.
+std::size_t code_points(std::string_view utf8);
+
+// The same noun in two case forms ("Порядку", "Порядок"; "Договора", "Договором"; "перечня",
+// "Перечень"), case-insensitively: the words agree in all but the last two letters of the
+// shorter, and in at least four. Used by the reference finder and resolver.
+bool same_noun(std::string_view a, std::string_view b);
+
 bool has_cyrillic(std::string_view word);
 bool has_latin(std::string_view word);
 

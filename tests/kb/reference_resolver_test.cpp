@@ -144,3 +144,82 @@ TEST_CASE("A relative reference without its enclosing unit is unresolved, not gu
     CHECK(targets(references, "art_1") ==
           std::vector<std::string>{"unresolved:not_in_expression"});
 }
+
+namespace {
+
+Provision titled(std::string eid, std::string parent, std::string heading, std::string text) {
+    Provision p = unit(std::move(eid), std::move(parent), "appendix", std::move(text));
+    p.heading = std::move(heading);
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("A protocol's own documents: appendices numbered by the document they are annexed to",
+          "[references]") {
+    // Annex 3 with a Procedure (its appendix No. 1), which has Rules (its No. 1, stored third)
+    // and Accounting Rules (its No. 2); the Rules have an unnumbered list.
+    Expression e;
+    e.language = "ru";
+    e.provisions = {
+        titled("annex_3", "", "ПРОТОКОЛ о перевозках",
+               "к Договору о Евразийском\nэкономическом союзе"),
+        unit("annex_3__point_1", "annex_3", "point",
+             "согласно приложениям № 1 и 2 к Порядку доступа к услугам транспорта и приложению "
+             "№ 1 к настоящему Протоколу"),
+        unit("annex_3__point_2", "annex_3", "point",
+             "стороной Договора о зоне свободной торговли от 18 октября 2011 года, при условиях, "
+             "установленных статьей 8 указанного Договора"),
+        titled("annex_3__app_1", "annex_3", "Приложение № 1",
+               "к Протоколу о перевозках\nПорядок доступа к услугам транспорта"),
+        unit("annex_3__app_1__point_1", "annex_3__app_1", "point",
+             "указанных в приложении № 2 к настоящему Порядку и пунктом 4 Правил оказания услуг"),
+        titled("annex_3__app_2", "annex_3", "Приложение № 1",
+               "к Порядку доступа\nк услугам транспорта\nПравила оказания услуг"),
+        unit("annex_3__app_2__point_4", "annex_3__app_2", "point",
+             "по перечню согласно приложению к настоящим Правилам"),
+        titled("annex_3__app_3", "annex_3", "Перечень работ", "к Правилам оказания услуг"),
+        titled("annex_3__app_4", "annex_3", "Приложение № 2",
+               "к Порядку доступа к услугам транспорта\nПравила учета"),
+    };
+    auto references = resolve_references(e);
+    CHECK(targets(references, "annex_3__point_1") ==
+          std::vector<std::string>{"annex_3__app_2", "annex_3__app_4", "annex_3__app_1"});
+    CHECK(targets(references, "annex_3__app_1__point_1") ==
+          std::vector<std::string>{"annex_3__app_4", "annex_3__app_2__point_4"});
+    CHECK(targets(references, "annex_3__app_2__point_4") ==
+          std::vector<std::string>{"annex_3__app_3"});
+    // The treaty named with its date is another instrument, and so is "указанного Договора".
+    CHECK(targets(references, "annex_3__point_2") ==
+          std::vector<std::string>{"external:Договора о зоне свободной торговли от 18 октября",
+                                   "external:Договора о зоне свободной торговли от 18 октября"});
+}
+
+TEST_CASE("Subsections, continued sub-points and points of a list's sections", "[references]") {
+    Expression e;
+    e.language = "ru";
+    e.provisions = {
+        titled("annex_5", "", "ПРОТОКОЛ о тарифах", "к Договору"),
+        unit("annex_5__sec_1", "annex_5", "section"),
+        unit("annex_5__sec_1__subsec_1", "annex_5__sec_1", "subsection"),
+        unit("annex_5__point_1", "annex_5__sec_1", "point",
+             "положения подразделов 1 – 2 настоящего раздела"),
+        unit("annex_5__point_2", "annex_5__sec_1", "point", "Ставки:"),
+        unit("annex_5__point_2__subpoint_1", "annex_5__point_2", "subpoint", "первая;"),
+        unit("annex_5__point_2__wrap", "annex_5__point_2", "wrap",
+             "Положения настоящего подпункта применяются также к сборам."),
+        unit("annex_5__point_3", "annex_5__sec_1", "point",
+             "пунктом 5 раздела II перечня к приложению № 6 к Договору"),
+        titled("annex_6", "", "ПРОТОКОЛ о субсидиях", "к Договору"),
+        titled("annex_6__app_1", "annex_6", "Перечень мер", "к Протоколу о субсидиях"),
+        unit("annex_6__app_1__sec_2", "annex_6__app_1", "section"),
+        unit("annex_6__app_1__point_5", "annex_6__app_1", "point", "Мера."),
+    };
+    auto references = resolve_references(e);
+    CHECK(targets(references, "annex_5__point_1") ==
+          std::vector<std::string>{"unresolved:not_in_expression", "annex_5__sec_1__subsec_1"});
+    CHECK(targets(references, "annex_5__point_2__wrap") ==
+          std::vector<std::string>{"annex_5__point_2__subpoint_1"});
+    CHECK(targets(references, "annex_5__point_3") ==
+          std::vector<std::string>{"annex_6__app_1__point_5"});
+}
