@@ -548,7 +548,12 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         boost::match_results<std::string::const_iterator> u;
         auto at = m[0].first;
         auto last_unit_end = m[0].first;
-        while (boost::u32regex_search(at, text.cend(), u, p.unit, boost::match_prev_avail) &&
+        // match_prev_avail only where a character precedes: at offset 0, Boost would read
+        // before the text for \b.
+        auto after = [&text](std::string::const_iterator i) {
+            return i > text.cbegin() ? boost::match_prev_avail : boost::match_default;
+        };
+        while (boost::u32regex_search(at, text.cend(), u, p.unit, after(at)) &&
                u[0].first < chain_end) {
             // (A qualifier such as "настоящей статьи" has no number, so it is not a unit.)
             ReferenceUnit unit;
