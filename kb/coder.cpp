@@ -1,6 +1,7 @@
 #include "kb/coder.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 
 #include "kb/detail/coding_regex.hpp"
+#include "kb/regex_prefilter.hpp"
 #include "kb/unicode_text.hpp"
 
 #include <cctype>
@@ -17,7 +19,45 @@ namespace treatykb::coding {
 
 namespace {
 
-using Match = boost::match_results<std::string::const_iterator>;
+// A provision's text as code points, for the matcher (no UTF-8 decoding while it backtracks),
+// with the byte offset of each code point and a lower-cased copy for the literal prefilters.
+struct CodePoints {
+    const std::string* bytes = nullptr;
+    std::vector<UChar32> points;
+    std::vector<std::size_t> offsets;  // points.size() + 1 entries
+    std::u32string folded;
+    std::vector<std::vector<std::uint32_t>> hits;  // LiteralIndex::scan of folded
+
+    CodePoints(const std::string& text, const LiteralIndex& index) : bytes(&text) {
+        using Decoder = boost::u8_to_u32_iterator<std::string::const_iterator, UChar32>;
+        for (Decoder it(text.begin(), text.begin(), text.end()), end(text.end(), text.begin(), text.end()); it != end;
+             ++it) {
+            offsets.push_back(static_cast<std::size_t>(it.base() - text.begin()));
+            points.push_back(*it);
+        }
+        offsets.push_back(text.size());
+        folded = fold_case(std::u32string_view(reinterpret_cast<const char32_t*>(points.data()), points.size()));
+        index.scan(folded, hits);
+    }
+    // The code point that starts at byte `offset` (a character boundary).
+    std::size_t at_byte(std::size_t offset) const {
+        return static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), offset) - offsets.begin());
+    }
+    std::string str(const UChar32* first, const UChar32* last) const {
+        std::size_t begin = offsets[static_cast<std::size_t>(first - points.data())];
+        std::size_t end = offsets[static_cast<std::size_t>(last - points.data())];
+        return bytes->substr(begin, end - begin);
+    }
+};
+
+using Match = boost::match_results<const UChar32*>;
+
+// A match of a rule's pattern and the text it was found in.
+struct Found {
+    const Match& match;
+    const CodePoints& text;
+    std::string str(int group) const { return text.str(match[group].first, match[group].second); }
+};
 
 // Sentences and list items of a provision's own text, as [begin, end) byte ranges: a line break
 // ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or a bracket.
@@ -166,17 +206,18 @@ public:
     Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)) {}
 
     // Every value the placeholder may take, best first (empty when it does not resolve).
-    std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Match& match,
+    std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
                                   const Context& context) const {
+        const Match& match = found.match;
         std::vector<std::string> captured;
         for (const std::string& name : placeholder.captures) {
             if (name == "before") {
-                if (match.prefix().matched) captured.push_back(match.prefix().str());
+                if (match.prefix().matched) captured.push_back(found.text.str(match.prefix().first, match.prefix().second));
                 continue;
             }
             int group = rule.pattern.captures.at(name);
             if (static_cast<std::size_t>(group) < match.size() && match[group].matched)
-                captured.push_back(match[group].str());
+                captured.push_back(found.str(group));
         }
         const std::string& conversion = placeholder.conversion;
         std::string first = captured.empty() ? std::string() : captured.front();
@@ -221,12 +262,12 @@ public:
     }
 
     // The facts one template proposes for a match: one, or one per term of a '*' placeholder.
-    std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Match& match,
+    std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Found& found,
                                                    const Context& context) const {
         std::vector<std::vector<std::string>> values;
         std::size_t each = fact.placeholders.size();
         for (std::size_t i = 0; i < fact.placeholders.size(); ++i) {
-            values.push_back(fill(fact.placeholders[i], rule, match, context));
+            values.push_back(fill(fact.placeholders[i], rule, found, context));
             if (values.back().empty()) return std::nullopt;
             if (fact.placeholders[i].pick == '*') each = i;
         }
@@ -289,6 +330,20 @@ std::string id_part(std::string_view text) {
     return out;
 }
 
+// The prefilters of one rule's expressions as ids of one literal index.
+struct RulePrefilters {
+    IndexedPrefilter pattern;
+    std::vector<IndexedPrefilter> require, unless;
+};
+
+// Whether `pattern` matches somewhere in `text`: never where its prefilter fails.
+bool search(const Pattern& pattern, const IndexedPrefilter& prefilter, const LiteralIndex& index,
+            const CodePoints& text) {
+    if (!prefilter.satisfied(index, text.hits, 0, text.points.size())) return false;
+    const UChar32* begin = text.points.data();
+    return boost::u32regex_search(begin, begin + text.points.size(), pattern.regex->regex);
+}
+
 }  // namespace
 
 std::string symbol_prefix(std::string_view alias) {
@@ -309,6 +364,14 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             if (std::find(languages.begin(), languages.end(), language) != languages.end()) active.push_back(r);
         }
         if (active.empty()) continue;
+        LiteralIndex index;
+        std::vector<RulePrefilters> prefilters(rules.rules.size());
+        for (std::size_t r : active) {
+            const CodingRule& rule = rules.rules[r];
+            prefilters[r].pattern = IndexedPrefilter(rule.pattern.prefilter, index);
+            for (const Pattern& required : rule.require) prefilters[r].require.emplace_back(required.prefilter, index);
+            for (const Pattern& excluded : rule.unless) prefilters[r].unless.emplace_back(excluded.prefilter, index);
+        }
         std::vector<Provision> provisions = store.provisions(instrument, language);
         std::unordered_map<std::string, std::size_t> by_eid;
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
@@ -323,33 +386,46 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 auto parent = by_eid.find(up->parent_eid);
                 up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
             }
-            std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(provision.text);
+            CodePoints text(provision.text, index);
+            std::optional<CodePoints> parent_text;  // read when a rule's scope is the parent
+            std::vector<std::pair<std::size_t, std::size_t>> parts;
+            for (const auto& [begin, end] : sentences(provision.text))
+                parts.emplace_back(text.at_byte(begin), text.at_byte(end));
             for (std::size_t r : active) {
                 if (failed[r]) continue;
                 const CodingRule& rule = rules.rules[r];
+                const RulePrefilters& prefilter = prefilters[r];
+                // No sentence can match: the rule proposes nothing here, whatever its conditions.
+                if (!prefilter.pattern.satisfied(index, text.hits, 0, text.points.size())) continue;
                 try {
-                    const std::string* scope = &provision.text;
+                    const CodePoints* scope = &text;
                     if (rule.parent_scope) {
-                        auto parent = by_eid.find(provision.parent_eid);
-                        static const std::string none;
-                        scope = parent == by_eid.end() ? &none : &provisions[parent->second].text;
+                        if (!parent_text) {
+                            auto parent = by_eid.find(provision.parent_eid);
+                            static const std::string none;
+                            parent_text.emplace(parent == by_eid.end() ? none : provisions[parent->second].text, index);
+                        }
+                        scope = &*parent_text;
                     }
                     bool applies = true;
-                    for (const Pattern& required : rule.require)
-                        applies = applies && boost::u32regex_search(*scope, required.regex->regex);
-                    for (const Pattern& excluded : rule.unless)
-                        applies = applies && !boost::u32regex_search(*scope, excluded.regex->regex);
+                    for (std::size_t i = 0; i < rule.require.size(); ++i)
+                        applies = applies && search(rule.require[i], prefilter.require[i], index, *scope);
+                    for (std::size_t i = 0; i < rule.unless.size(); ++i)
+                        applies = applies && !search(rule.unless[i], prefilter.unless[i], index, *scope);
                     if (!applies) continue;
                     for (const auto& [begin, end] : parts) {
-                        std::string sentence = provision.text.substr(begin, end - begin);
-                        for (auto it = boost::make_u32regex_iterator(sentence, rule.pattern.regex->regex);
-                             it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                        if (!prefilter.pattern.satisfied(index, text.hits, begin, end)) continue;
+                        const UChar32* first = text.points.data() + begin;
+                        const UChar32* last = text.points.data() + end;
+                        for (boost::u32regex_iterator<const UChar32*> it(first, last, rule.pattern.regex->regex), done;
+                             it != done; ++it) {
                             const Match& match = *it;
+                            Found found{match, text};
                             ++result.matches[r];
                             Proposal proposal{r, std::string(instrument), provision.eid, language, {}, {}};
                             bool resolved = true;
                             for (const FactTemplate& fact : rule.facts) {
-                                auto rendered = runner.render(fact, rule, match, context);
+                                auto rendered = runner.render(fact, rule, found, context);
                                 if (!rendered) {
                                     if (fact.optional) continue;
                                     resolved = false;
@@ -362,10 +438,10 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                                 continue;
                             }
                             if (rule.quote == "sentence") {
-                                proposal.quote = sentence;
+                                proposal.quote = text.str(first, last);
                             } else {
                                 int group = rule.quote == "match" ? 0 : rule.pattern.captures.at(rule.quote);
-                                proposal.quote = match[group].matched ? match[group].str() : match[0].str();
+                                proposal.quote = found.str(match[group].matched ? group : 0);
                             }
                             std::string key = provision.eid + '\x1f' + language + '\x1f';
                             for (const std::string& fact : proposal.facts) key += fact + '\x1f';
