@@ -26,17 +26,22 @@ struct CodePoints {
     std::vector<UChar32> points;
     std::vector<std::size_t> offsets;  // points.size() + 1 entries
     std::u32string folded;
-    std::vector<std::vector<std::uint32_t>> hits;  // LiteralIndex::scan of folded
+    LiteralHits hits;  // LiteralIndex::scan of folded
 
-    CodePoints(const std::string& text, const LiteralIndex& index) : bytes(&text) {
+    // Reads `text` (kept by address), reusing the buffers of the previous text.
+    void assign(const std::string& text, const LiteralIndex& index) {
+        bytes = &text;
+        points.clear();
+        offsets.clear();
+        folded.clear();
         using Decoder = boost::u8_to_u32_iterator<std::string::const_iterator, UChar32>;
         for (Decoder it(text.begin(), text.begin(), text.end()), end(text.end(), text.begin(), text.end()); it != end;
              ++it) {
             offsets.push_back(static_cast<std::size_t>(it.base() - text.begin()));
             points.push_back(*it);
+            folded.push_back(fold_case(static_cast<char32_t>(*it)));
         }
         offsets.push_back(text.size());
-        folded = fold_case(std::u32string_view(reinterpret_cast<const char32_t*>(points.data()), points.size()));
         index.scan(folded, hits);
     }
     // The code point that starts at byte `offset` (a character boundary).
@@ -92,9 +97,14 @@ struct Named {
 // a name inside a longer one is not counted. A term with a higher priority comes first.
 std::vector<const Term*> find_terms(const CodingRuleSet& rules, const std::string& lexicon, const std::string& text) {
     std::vector<Named> named;
+    std::u32string folded;
     for (const Term& term : rules.terms) {
         if (term.lexicon != lexicon) continue;
         for (const Pattern& name : term.names) {
+            if (!name.prefilter.empty()) {
+                if (folded.empty()) folded = fold_case_utf8(text);
+                if (!satisfies(name.prefilter, folded)) continue;
+            }
             for (auto it = boost::make_u32regex_iterator(text, name.regex->regex);
                  it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
                 const auto& found = (*it)[0];
@@ -377,6 +387,7 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
         std::set<std::string> seen;  // eid + facts: one proposal per fact set and provision
         std::vector<bool> failed(rules.rules.size(), false);
+        CodePoints text, parent_text;
         for (const Provision& provision : provisions) {
             if (provision.text.empty()) continue;
             Context context;
@@ -386,8 +397,8 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 auto parent = by_eid.find(up->parent_eid);
                 up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
             }
-            CodePoints text(provision.text, index);
-            std::optional<CodePoints> parent_text;  // read when a rule's scope is the parent
+            text.assign(provision.text, index);
+            bool parent_read = false;  // parent_text holds the parent's text (a rule's scope is the parent)
             std::vector<std::pair<std::size_t, std::size_t>> parts;
             for (const auto& [begin, end] : sentences(provision.text))
                 parts.emplace_back(text.at_byte(begin), text.at_byte(end));
@@ -400,12 +411,13 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 try {
                     const CodePoints* scope = &text;
                     if (rule.parent_scope) {
-                        if (!parent_text) {
+                        if (!parent_read) {
                             auto parent = by_eid.find(provision.parent_eid);
                             static const std::string none;
-                            parent_text.emplace(parent == by_eid.end() ? none : provisions[parent->second].text, index);
+                            parent_text.assign(parent == by_eid.end() ? none : provisions[parent->second].text, index);
+                            parent_read = true;
                         }
-                        scope = &*parent_text;
+                        scope = &parent_text;
                     }
                     bool applies = true;
                     for (std::size_t i = 0; i < rule.require.size(); ++i)

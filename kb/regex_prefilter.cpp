@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 
 namespace treatykb::coding {
 
@@ -165,7 +166,7 @@ private:
             default:
                 ++i_;
                 atom.kind = Kind::literal;
-                atom.c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+                atom.c = fold_case(c);
                 return atom;
         }
     }
@@ -249,7 +250,7 @@ private:
             // \< \> \` \' are assertions in Boost; every other escaped punctuation is itself.
             if (c == U'<' || c == U'>' || c == U'`' || c == U'\'') return atom;
             atom.kind = Kind::literal;
-            atom.c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+            atom.c = fold_case(c);
             return atom;
         }
         if (c == U'p' || c == U'P') {
@@ -298,10 +299,12 @@ Prefilter derive_prefilter(std::string_view pattern, std::size_t min_length) {
     return out;
 }
 
+char32_t fold_case(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+
 std::u32string fold_case(std::u32string_view text) {
     std::u32string out(text.size(), U'\0');
     for (std::size_t i = 0; i < text.size(); ++i)
-        out[i] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(text[i])));
+        out[i] = fold_case(text[i]);
     return out;
 }
 
@@ -312,31 +315,44 @@ bool satisfies(const Prefilter& prefilter, std::u32string_view folded) {
     });
 }
 
+std::u32string fold_case_utf8(std::string_view text) {
+    using Decoder = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
+    std::u32string out;
+    out.reserve(text.size());
+    for (Decoder it(text.begin(), text.begin(), text.end()), end(text.end(), text.begin(), text.end()); it != end; ++it)
+        out.push_back(fold_case(*it));
+    return out;
+}
+
 std::size_t LiteralIndex::add(const std::u32string& literal) {
+    if (literal.size() < 3) throw std::invalid_argument("a prefilter literal has three code points or more");
     auto known = ids_.find(literal);
     if (known != ids_.end()) return known->second;
     std::size_t id = literals_.size();
     literals_.push_back(literal);
     ids_.emplace(literal, id);
-    std::uint64_t pair = key(literal.at(0), literal.at(1));
-    by_pair_[pair].push_back(id);
-    std::uint64_t bit = std::hash<std::uint64_t>{}(pair) & 0xFFFF;
-    pair_filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    std::uint64_t hash = key(literal[0], literal[1], literal[2]);
+    by_prefix_[hash].push_back(id);
+    std::uint64_t bit = hash >> (64 - kFilterBits);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     return id;
 }
 
-void LiteralIndex::scan(std::u32string_view folded, std::vector<std::vector<std::uint32_t>>& hits) const {
-    hits.resize(literals_.size());
-    for (auto& one : hits) one.clear();
-    for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
-        std::uint64_t pair = key(folded[i], folded[i + 1]);
-        std::uint64_t bit = std::hash<std::uint64_t>{}(pair) & 0xFFFF;
-        if (!(pair_filter_[bit >> 6] & (std::uint64_t{1} << (bit & 63)))) continue;
-        auto candidates = by_pair_.find(pair);
-        if (candidates == by_pair_.end()) continue;
-        for (std::size_t id : candidates->second)
-            if (folded.compare(i, literals_[id].size(), literals_[id]) == 0)
-                hits[id].push_back(static_cast<std::uint32_t>(i));
+void LiteralIndex::scan(std::u32string_view folded, LiteralHits& hits) const {
+    hits.at.resize(literals_.size());
+    for (std::size_t id : hits.touched) hits.at[id].clear();
+    hits.touched.clear();
+    for (std::size_t i = 0; i + 2 < folded.size(); ++i) {
+        std::uint64_t hash = key(folded[i], folded[i + 1], folded[i + 2]);
+        std::uint64_t bit = hash >> (64 - kFilterBits);
+        if (!(filter_[bit >> 6] & (std::uint64_t{1} << (bit & 63)))) continue;
+        auto candidates = by_prefix_.find(hash);
+        if (candidates == by_prefix_.end()) continue;
+        for (std::size_t id : candidates->second) {
+            if (folded.compare(i, literals_[id].size(), literals_[id]) != 0) continue;
+            if (hits.at[id].empty()) hits.touched.push_back(id);
+            hits.at[id].push_back(static_cast<std::uint32_t>(i));
+        }
     }
 }
 
@@ -348,11 +364,11 @@ IndexedPrefilter::IndexedPrefilter(const Prefilter& prefilter, LiteralIndex& ind
     }
 }
 
-bool IndexedPrefilter::satisfied(const LiteralIndex& index, const std::vector<std::vector<std::uint32_t>>& hits,
-                                 std::size_t begin, std::size_t end) const {
+bool IndexedPrefilter::satisfied(const LiteralIndex& index, const LiteralHits& hits, std::size_t begin,
+                                 std::size_t end) const {
     return std::all_of(all_.begin(), all_.end(), [&](const std::vector<std::size_t>& any) {
         return std::any_of(any.begin(), any.end(), [&](std::size_t id) {
-            const std::vector<std::uint32_t>& at = hits[id];
+            const std::vector<std::uint32_t>& at = hits.at[id];
             auto first = std::lower_bound(at.begin(), at.end(), static_cast<std::uint32_t>(begin));
             return first != at.end() && *first + index.length(id) <= end;
         });
