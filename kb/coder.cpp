@@ -217,7 +217,7 @@ public:
 
     // Every value the placeholder may take, best first (empty when it does not resolve).
     std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
-                                  const Context& context) const {
+                                  const Context& context) {
         const Match& match = found.match;
         std::vector<std::string> captured;
         for (const std::string& name : placeholder.captures) {
@@ -249,11 +249,11 @@ public:
         std::string lexicon = conversion.substr(0, dot);
         std::vector<const Term*> terms;
         for (const std::string& text : captured)
-            if (terms = find_terms(rules_, lexicon, text); !terms.empty()) break;
+            if (terms = terms_in(lexicon, text); !terms.empty()) break;
         for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
-            terms = find_terms(rules_, lexicon, *context.headings[i]);
+            terms = terms_in(lexicon, *context.headings[i]);
         if (placeholder.context && terms.empty() && context.provision)
-            terms = find_terms(rules_, lexicon, *context.provision);
+            terms = terms_in(lexicon, *context.provision);
         if (terms.empty()) return {};
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
         auto prefixed = rules_.prefixed_lexicons.find(lexicon);
@@ -273,7 +273,7 @@ public:
 
     // The facts one template proposes for a match: one, or one per term of a '*' placeholder.
     std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Found& found,
-                                                   const Context& context) const {
+                                                   const Context& context) {
         std::vector<std::vector<std::string>> values;
         std::size_t each = fact.placeholders.size();
         for (std::size_t i = 0; i < fact.placeholders.size(); ++i) {
@@ -316,8 +316,18 @@ public:
     }
 
 private:
+    // find_terms, once per lexicon and text: the headings and text of a provision are read again
+    // for every match that falls back on its context.
+    const std::vector<const Term*>& terms_in(const std::string& lexicon, const std::string& text) {
+        std::string key = lexicon + '\x1f' + text;
+        auto known = terms_.find(key);
+        if (known == terms_.end()) known = terms_.emplace(std::move(key), find_terms(rules_, lexicon, text)).first;
+        return known->second;
+    }
+
     const CodingRuleSet& rules_;
     std::string prefix_;
+    std::unordered_map<std::string, std::vector<const Term*>> terms_;
 };
 
 std::string xml_escape(std::string_view text) {
