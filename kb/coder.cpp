@@ -93,38 +93,64 @@ struct Named {
     std::ptrdiff_t position, length;
 };
 
-// The terms of `lexicon` named in `text`, in order of position: at each place the longest name;
-// a name inside a longer one is not counted. A term with a higher priority comes first.
-std::vector<const Term*> find_terms(const CodingRuleSet& rules, const std::string& lexicon, const std::string& text) {
-    std::vector<Named> named;
-    std::u32string folded;
-    for (const Term& term : rules.terms) {
-        if (term.lexicon != lexicon) continue;
-        for (const Pattern& name : term.names) {
-            if (!name.prefilter.empty()) {
-                if (folded.empty()) folded = fold_case_utf8(text);
-                if (!satisfies(name.prefilter, folded)) continue;
-            }
-            for (auto it = boost::make_u32regex_iterator(text, name.regex->regex);
-                 it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
-                const auto& found = (*it)[0];
-                if (found.length() > 0) named.push_back({&term, found.first - text.begin(), found.length()});
-            }
+// The terms of a lexicon named in a text, in order of position: at each place the longest name;
+// a name inside a longer one is not counted. A term with a higher priority comes first. Each
+// lexicon and text is read once (a provision's headings and text are read again for every match
+// that falls back on its context), and a name is searched only where its prefilter holds.
+class TermFinder {
+public:
+    explicit TermFinder(const CodingRuleSet& rules) : rules_(rules) {
+        for (const Term& term : rules.terms) {
+            std::vector<IndexedPrefilter> names;
+            for (const Pattern& name : term.names) names.emplace_back(name.prefilter, index_);
+            prefilters_.push_back(std::move(names));
         }
     }
-    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
-        return a.position != b.position ? a.position < b.position : a.length > b.length;
-    });
-    std::vector<const Term*> out;
-    std::ptrdiff_t covered = 0;
-    for (const Named& one : named) {
-        if (one.position < covered) continue;
-        covered = one.position + one.length;
-        if (std::find(out.begin(), out.end(), one.term) == out.end()) out.push_back(one.term);
+
+    const std::vector<const Term*>& operator()(const std::string& lexicon, const std::string& text) {
+        std::string key = lexicon + '\x1f' + text;
+        auto known = found_.find(key);
+        if (known == found_.end()) known = found_.emplace(std::move(key), find(lexicon, text)).first;
+        return known->second;
     }
-    std::stable_sort(out.begin(), out.end(), [](const Term* a, const Term* b) { return a->priority > b->priority; });
-    return out;
-}
+
+private:
+    std::vector<const Term*> find(const std::string& lexicon, const std::string& text) {
+        std::u32string folded = fold_case_utf8(text);
+        index_.scan(folded, hits_);
+        std::vector<Named> named;
+        for (std::size_t t = 0; t < rules_.terms.size(); ++t) {
+            const Term& term = rules_.terms[t];
+            if (term.lexicon != lexicon) continue;
+            for (std::size_t n = 0; n < term.names.size(); ++n) {
+                if (!prefilters_[t][n].satisfied(index_, hits_, 0, folded.size())) continue;
+                for (auto it = boost::make_u32regex_iterator(text, term.names[n].regex->regex);
+                     it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                    const auto& found = (*it)[0];
+                    if (found.length() > 0) named.push_back({&term, found.first - text.begin(), found.length()});
+                }
+            }
+        }
+        std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+            return a.position != b.position ? a.position < b.position : a.length > b.length;
+        });
+        std::vector<const Term*> out;
+        std::ptrdiff_t covered = 0;
+        for (const Named& one : named) {
+            if (one.position < covered) continue;
+            covered = one.position + one.length;
+            if (std::find(out.begin(), out.end(), one.term) == out.end()) out.push_back(one.term);
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Term* a, const Term* b) { return a->priority > b->priority; });
+        return out;
+    }
+
+    const CodingRuleSet& rules_;
+    LiteralIndex index_;
+    std::vector<std::vector<IndexedPrefilter>> prefilters_;  // per term, per name
+    LiteralHits hits_;
+    std::unordered_map<std::string, std::vector<const Term*>> found_;  // lexicon \x1f text -> terms
+};
 
 std::optional<int> small_number(const std::string& word) {
     static const std::map<std::string, int> words{
@@ -213,7 +239,7 @@ std::string quoted(const std::string& text) {
 
 class Runner {
 public:
-    Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)) {}
+    Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)), terms_(rules) {}
 
     // Every value the placeholder may take, best first (empty when it does not resolve).
     std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
@@ -249,11 +275,11 @@ public:
         std::string lexicon = conversion.substr(0, dot);
         std::vector<const Term*> terms;
         for (const std::string& text : captured)
-            if (terms = terms_in(lexicon, text); !terms.empty()) break;
+            if (terms = terms_(lexicon, text); !terms.empty()) break;
         for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
-            terms = terms_in(lexicon, *context.headings[i]);
+            terms = terms_(lexicon, *context.headings[i]);
         if (placeholder.context && terms.empty() && context.provision)
-            terms = terms_in(lexicon, *context.provision);
+            terms = terms_(lexicon, *context.provision);
         if (terms.empty()) return {};
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
         auto prefixed = rules_.prefixed_lexicons.find(lexicon);
@@ -316,18 +342,9 @@ public:
     }
 
 private:
-    // find_terms, once per lexicon and text: the headings and text of a provision are read again
-    // for every match that falls back on its context.
-    const std::vector<const Term*>& terms_in(const std::string& lexicon, const std::string& text) {
-        std::string key = lexicon + '\x1f' + text;
-        auto known = terms_.find(key);
-        if (known == terms_.end()) known = terms_.emplace(std::move(key), find_terms(rules_, lexicon, text)).first;
-        return known->second;
-    }
-
     const CodingRuleSet& rules_;
     std::string prefix_;
-    std::unordered_map<std::string, std::vector<const Term*>> terms_;
+    TermFinder terms_;
 };
 
 std::string xml_escape(std::string_view text) {
