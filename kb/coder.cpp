@@ -426,6 +426,9 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             }
             text.assign(provision.text, index);
             bool parent_read = false;  // parent_text holds the parent's text (a rule's scope is the parent)
+            // What the conditions (<require>, <unless>) found here, by scope and expression: rules
+            // share them (the definitions, recitals and lists of titles the looser rules skip).
+            std::unordered_map<std::string_view, bool> searched[2];
             std::vector<std::pair<std::size_t, std::size_t>> parts;
             for (const auto& [begin, end] : sentences(provision.text))
                 parts.emplace_back(text.at_byte(begin), text.at_byte(end));
@@ -446,11 +449,19 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                         }
                         scope = &parent_text;
                     }
+                    auto holds = [&](const Pattern& condition, const IndexedPrefilter& condition_prefilter) {
+                        auto& known = searched[rule.parent_scope ? 1 : 0];
+                        auto done = known.find(condition.source);
+                        if (done != known.end()) return done->second;
+                        bool result = search(condition, condition_prefilter, index, *scope);
+                        known.emplace(condition.source, result);
+                        return result;
+                    };
                     bool applies = true;
                     for (std::size_t i = 0; i < rule.require.size(); ++i)
-                        applies = applies && search(rule.require[i], prefilter.require[i], index, *scope);
+                        applies = applies && holds(rule.require[i], prefilter.require[i]);
                     for (std::size_t i = 0; i < rule.unless.size(); ++i)
-                        applies = applies && !search(rule.unless[i], prefilter.unless[i], index, *scope);
+                        applies = applies && !holds(rule.unless[i], prefilter.unless[i]);
                     if (!applies) continue;
                     for (const auto& [begin, end] : parts) {
                         if (!prefilter.pattern.satisfied(index, text.hits, begin, end)) continue;
