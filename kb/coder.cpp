@@ -44,10 +44,6 @@ struct CodePoints {
         offsets.push_back(text.size());
         index.scan(folded, hits);
     }
-    // The code point that starts at byte `offset` (a character boundary).
-    std::size_t at_byte(std::size_t offset) const {
-        return static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), offset) - offsets.begin());
-    }
     std::string str(const UChar32* first, const UChar32* last) const {
         std::size_t begin = offsets[static_cast<std::size_t>(first - points.data())];
         std::size_t end = offsets[static_cast<std::size_t>(last - points.data())];
@@ -64,22 +60,25 @@ struct Found {
     std::string str(int group) const { return text.str(match[group].first, match[group].second); }
 };
 
-// Sentences and list items of a provision's own text, as [begin, end) byte ranges: a line break
-// ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or a bracket.
-std::vector<std::pair<std::size_t, std::size_t>> sentences(const std::string& text) {
+// Sentences and list items of a provision's own text, as [begin, end) ranges of code points: a
+// line break ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or
+// a bracket.
+std::vector<std::pair<std::size_t, std::size_t>> sentences(const std::vector<UChar32>& text) {
     static const boost::u32regex boundary =
         boost::make_u32regex(R"((?:[.;!?](?=\s+(?:\p{Lu}|[«"“(]))|\n))", boost::regex_constants::perl);
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t start = 0;
+    auto blank = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\r'; };
     auto add = [&](std::size_t begin, std::size_t end) {
-        while (begin < end && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\r')) ++begin;
-        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) --end;
+        while (begin < end && blank(begin)) ++begin;
+        while (end > begin && blank(end - 1)) --end;
         if (end > begin) out.emplace_back(begin, end);
     };
-    for (auto it = boost::make_u32regex_iterator(text, boundary); it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+    const UChar32* base = text.data();
+    for (boost::u32regex_iterator<const UChar32*> it(base, base + text.size(), boundary), done; it != done; ++it) {
         const auto& found = (*it)[0];
-        auto position = static_cast<std::size_t>(found.first - text.begin());
-        auto after = static_cast<std::size_t>(found.second - text.begin());
+        auto position = static_cast<std::size_t>(found.first - base);
+        auto after = static_cast<std::size_t>(found.second - base);
         bool newline = text[position] == '\n';
         add(start, newline ? position : after);
         start = after;
@@ -429,9 +428,7 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             // What the conditions (<require>, <unless>) found here, by scope and expression: rules
             // share them (the definitions, recitals and lists of titles the looser rules skip).
             std::unordered_map<std::string_view, bool> searched[2];
-            std::vector<std::pair<std::size_t, std::size_t>> parts;
-            for (const auto& [begin, end] : sentences(provision.text))
-                parts.emplace_back(text.at_byte(begin), text.at_byte(end));
+            std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(text.points);
             for (std::size_t r : active) {
                 if (failed[r]) continue;
                 const CodingRule& rule = rules.rules[r];
