@@ -265,3 +265,33 @@ TEST_CASE("The literal prefilters skip only what cannot match: case, non-ASCII t
     CHECK(result.matches[0] == 1);
     CHECK(result.matches[1] == 1);  // art_3 fails the lookbehind, art_4 and art_5 their conditions
 }
+
+TEST_CASE("A condition shared by rules is reused only within its scope: the provision's or the parent's") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="own" class="bodies" lang="en">
+    <pattern>council\s+shall\s+meet</pattern>
+    <unless>^\s*DETERMINED\b</unless>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+  <rule id="parent" class="bodies" lang="en">
+    <pattern>council\s+shall\s+meet</pattern>
+    <unless scope="parent">^\s*DETERMINED\b</unless>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    Instrument instrument = one_article("DETERMINED that the council shall meet.");
+    instrument.expressions.front().provisions.push_back(
+        {"art_1__para_1", "art_1", "paragraph", "1", "", "The council shall meet.", 1, 2});
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({instrument});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    REQUIRE(result.failures.empty());
+    // art_1 opens with DETERMINED: "own" skips it; "parent" reads art_1's parent (none) and
+    // proposes. art_1__para_1: "own" proposes; "parent" reads art_1 and skips it.
+    CHECK(quotes(set, result) == std::vector<std::string>{"art_1 parent | DETERMINED that the council shall meet.",
+                                                          "art_1__para_1 own | The council shall meet."});
+}
