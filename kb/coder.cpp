@@ -1,6 +1,7 @@
 #include "kb/coder.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 
 #include "kb/detail/coding_regex.hpp"
+#include "kb/regex_prefilter.hpp"
 #include "kb/unicode_text.hpp"
 
 #include <cctype>
@@ -17,24 +19,66 @@ namespace treatykb::coding {
 
 namespace {
 
-using Match = boost::match_results<std::string::const_iterator>;
+// A provision's text as code points, for the matcher (no UTF-8 decoding while it backtracks),
+// with the byte offset of each code point and a lower-cased copy for the literal prefilters.
+struct CodePoints {
+    const std::string* bytes = nullptr;
+    std::vector<UChar32> points;
+    std::vector<std::size_t> offsets;  // points.size() + 1 entries
+    std::u32string folded;
+    LiteralHits hits;  // LiteralIndex::scan of folded
 
-// Sentences and list items of a provision's own text, as [begin, end) byte ranges: a line break
-// ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or a bracket.
-std::vector<std::pair<std::size_t, std::size_t>> sentences(const std::string& text) {
+    // Reads `text` (kept by address), reusing the buffers of the previous text.
+    void assign(const std::string& text, const LiteralIndex& index) {
+        bytes = &text;
+        points.clear();
+        offsets.clear();
+        folded.clear();
+        using Decoder = boost::u8_to_u32_iterator<std::string::const_iterator, UChar32>;
+        for (Decoder it(text.begin(), text.begin(), text.end()), end(text.end(), text.begin(), text.end()); it != end;
+             ++it) {
+            offsets.push_back(static_cast<std::size_t>(it.base() - text.begin()));
+            points.push_back(*it);
+            folded.push_back(fold_case(static_cast<char32_t>(*it)));
+        }
+        offsets.push_back(text.size());
+        index.scan(folded, hits);
+    }
+    std::string str(const UChar32* first, const UChar32* last) const {
+        std::size_t begin = offsets[static_cast<std::size_t>(first - points.data())];
+        std::size_t end = offsets[static_cast<std::size_t>(last - points.data())];
+        return bytes->substr(begin, end - begin);
+    }
+};
+
+using Match = boost::match_results<const UChar32*>;
+
+// A match of a rule's pattern and the text it was found in.
+struct Found {
+    const Match& match;
+    const CodePoints& text;
+    std::string str(int group) const { return text.str(match[group].first, match[group].second); }
+};
+
+// Sentences and list items of a provision's own text, as [begin, end) ranges of code points: a
+// line break ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or
+// a bracket.
+std::vector<std::pair<std::size_t, std::size_t>> sentences(const std::vector<UChar32>& text) {
     static const boost::u32regex boundary =
         boost::make_u32regex(R"((?:[.;!?](?=\s+(?:\p{Lu}|[«"“(]))|\n))", boost::regex_constants::perl);
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t start = 0;
+    auto blank = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\r'; };
     auto add = [&](std::size_t begin, std::size_t end) {
-        while (begin < end && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\r')) ++begin;
-        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) --end;
+        while (begin < end && blank(begin)) ++begin;
+        while (end > begin && blank(end - 1)) --end;
         if (end > begin) out.emplace_back(begin, end);
     };
-    for (auto it = boost::make_u32regex_iterator(text, boundary); it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+    const UChar32* base = text.data();
+    for (boost::u32regex_iterator<const UChar32*> it(base, base + text.size(), boundary), done; it != done; ++it) {
         const auto& found = (*it)[0];
-        auto position = static_cast<std::size_t>(found.first - text.begin());
-        auto after = static_cast<std::size_t>(found.second - text.begin());
+        auto position = static_cast<std::size_t>(found.first - base);
+        auto after = static_cast<std::size_t>(found.second - base);
         bool newline = text[position] == '\n';
         add(start, newline ? position : after);
         start = after;
@@ -48,33 +92,64 @@ struct Named {
     std::ptrdiff_t position, length;
 };
 
-// The terms of `lexicon` named in `text`, in order of position: at each place the longest name;
-// a name inside a longer one is not counted. A term with a higher priority comes first.
-std::vector<const Term*> find_terms(const CodingRuleSet& rules, const std::string& lexicon, const std::string& text) {
-    std::vector<Named> named;
-    for (const Term& term : rules.terms) {
-        if (term.lexicon != lexicon) continue;
-        for (const Pattern& name : term.names) {
-            for (auto it = boost::make_u32regex_iterator(text, name.regex->regex);
-                 it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
-                const auto& found = (*it)[0];
-                if (found.length() > 0) named.push_back({&term, found.first - text.begin(), found.length()});
-            }
+// The terms of a lexicon named in a text, in order of position: at each place the longest name;
+// a name inside a longer one is not counted. A term with a higher priority comes first. Each
+// lexicon and text is read once (a provision's headings and text are read again for every match
+// that falls back on its context), and a name is searched only where its prefilter holds.
+class TermFinder {
+public:
+    explicit TermFinder(const CodingRuleSet& rules) : rules_(rules) {
+        for (const Term& term : rules.terms) {
+            std::vector<IndexedPrefilter> names;
+            for (const Pattern& name : term.names) names.emplace_back(name.prefilter, index_);
+            prefilters_.push_back(std::move(names));
         }
     }
-    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
-        return a.position != b.position ? a.position < b.position : a.length > b.length;
-    });
-    std::vector<const Term*> out;
-    std::ptrdiff_t covered = 0;
-    for (const Named& one : named) {
-        if (one.position < covered) continue;
-        covered = one.position + one.length;
-        if (std::find(out.begin(), out.end(), one.term) == out.end()) out.push_back(one.term);
+
+    const std::vector<const Term*>& operator()(const std::string& lexicon, const std::string& text) {
+        std::string key = lexicon + '\x1f' + text;
+        auto known = found_.find(key);
+        if (known == found_.end()) known = found_.emplace(std::move(key), find(lexicon, text)).first;
+        return known->second;
     }
-    std::stable_sort(out.begin(), out.end(), [](const Term* a, const Term* b) { return a->priority > b->priority; });
-    return out;
-}
+
+private:
+    std::vector<const Term*> find(const std::string& lexicon, const std::string& text) {
+        std::u32string folded = fold_case_utf8(text);
+        index_.scan(folded, hits_);
+        std::vector<Named> named;
+        for (std::size_t t = 0; t < rules_.terms.size(); ++t) {
+            const Term& term = rules_.terms[t];
+            if (term.lexicon != lexicon) continue;
+            for (std::size_t n = 0; n < term.names.size(); ++n) {
+                if (!prefilters_[t][n].satisfied(index_, hits_, 0, folded.size())) continue;
+                for (auto it = boost::make_u32regex_iterator(text, term.names[n].regex->regex);
+                     it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                    const auto& found = (*it)[0];
+                    if (found.length() > 0) named.push_back({&term, found.first - text.begin(), found.length()});
+                }
+            }
+        }
+        std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+            return a.position != b.position ? a.position < b.position : a.length > b.length;
+        });
+        std::vector<const Term*> out;
+        std::ptrdiff_t covered = 0;
+        for (const Named& one : named) {
+            if (one.position < covered) continue;
+            covered = one.position + one.length;
+            if (std::find(out.begin(), out.end(), one.term) == out.end()) out.push_back(one.term);
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Term* a, const Term* b) { return a->priority > b->priority; });
+        return out;
+    }
+
+    const CodingRuleSet& rules_;
+    LiteralIndex index_;
+    std::vector<std::vector<IndexedPrefilter>> prefilters_;  // per term, per name
+    LiteralHits hits_;
+    std::unordered_map<std::string, std::vector<const Term*>> found_;  // lexicon \x1f text -> terms
+};
 
 std::optional<int> small_number(const std::string& word) {
     static const std::map<std::string, int> words{
@@ -163,20 +238,21 @@ std::string quoted(const std::string& text) {
 
 class Runner {
 public:
-    Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)) {}
+    Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)), terms_(rules) {}
 
     // Every value the placeholder may take, best first (empty when it does not resolve).
-    std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Match& match,
-                                  const Context& context) const {
+    std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
+                                  const Context& context) {
+        const Match& match = found.match;
         std::vector<std::string> captured;
         for (const std::string& name : placeholder.captures) {
             if (name == "before") {
-                if (match.prefix().matched) captured.push_back(match.prefix().str());
+                if (match.prefix().matched) captured.push_back(found.text.str(match.prefix().first, match.prefix().second));
                 continue;
             }
             int group = rule.pattern.captures.at(name);
             if (static_cast<std::size_t>(group) < match.size() && match[group].matched)
-                captured.push_back(match[group].str());
+                captured.push_back(found.str(group));
         }
         const std::string& conversion = placeholder.conversion;
         std::string first = captured.empty() ? std::string() : captured.front();
@@ -198,11 +274,11 @@ public:
         std::string lexicon = conversion.substr(0, dot);
         std::vector<const Term*> terms;
         for (const std::string& text : captured)
-            if (terms = find_terms(rules_, lexicon, text); !terms.empty()) break;
+            if (terms = terms_(lexicon, text); !terms.empty()) break;
         for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
-            terms = find_terms(rules_, lexicon, *context.headings[i]);
+            terms = terms_(lexicon, *context.headings[i]);
         if (placeholder.context && terms.empty() && context.provision)
-            terms = find_terms(rules_, lexicon, *context.provision);
+            terms = terms_(lexicon, *context.provision);
         if (terms.empty()) return {};
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
         auto prefixed = rules_.prefixed_lexicons.find(lexicon);
@@ -221,12 +297,12 @@ public:
     }
 
     // The facts one template proposes for a match: one, or one per term of a '*' placeholder.
-    std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Match& match,
-                                                   const Context& context) const {
+    std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Found& found,
+                                                   const Context& context) {
         std::vector<std::vector<std::string>> values;
         std::size_t each = fact.placeholders.size();
         for (std::size_t i = 0; i < fact.placeholders.size(); ++i) {
-            values.push_back(fill(fact.placeholders[i], rule, match, context));
+            values.push_back(fill(fact.placeholders[i], rule, found, context));
             if (values.back().empty()) return std::nullopt;
             if (fact.placeholders[i].pick == '*') each = i;
         }
@@ -267,6 +343,7 @@ public:
 private:
     const CodingRuleSet& rules_;
     std::string prefix_;
+    TermFinder terms_;
 };
 
 std::string xml_escape(std::string_view text) {
@@ -289,6 +366,20 @@ std::string id_part(std::string_view text) {
     return out;
 }
 
+// The prefilters of one rule's expressions as ids of one literal index.
+struct RulePrefilters {
+    IndexedPrefilter pattern;
+    std::vector<IndexedPrefilter> require, unless;
+};
+
+// Whether `pattern` matches somewhere in `text`: never where its prefilter fails.
+bool search(const Pattern& pattern, const IndexedPrefilter& prefilter, const LiteralIndex& index,
+            const CodePoints& text) {
+    if (!prefilter.satisfied(index, text.hits, 0, text.points.size())) return false;
+    const UChar32* begin = text.points.data();
+    return boost::u32regex_search(begin, begin + text.points.size(), pattern.regex->regex);
+}
+
 }  // namespace
 
 std::string symbol_prefix(std::string_view alias) {
@@ -309,11 +400,20 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             if (std::find(languages.begin(), languages.end(), language) != languages.end()) active.push_back(r);
         }
         if (active.empty()) continue;
+        LiteralIndex index;
+        std::vector<RulePrefilters> prefilters(rules.rules.size());
+        for (std::size_t r : active) {
+            const CodingRule& rule = rules.rules[r];
+            prefilters[r].pattern = IndexedPrefilter(rule.pattern.prefilter, index);
+            for (const Pattern& required : rule.require) prefilters[r].require.emplace_back(required.prefilter, index);
+            for (const Pattern& excluded : rule.unless) prefilters[r].unless.emplace_back(excluded.prefilter, index);
+        }
         std::vector<Provision> provisions = store.provisions(instrument, language);
         std::unordered_map<std::string, std::size_t> by_eid;
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
         std::set<std::string> seen;  // eid + facts: one proposal per fact set and provision
         std::vector<bool> failed(rules.rules.size(), false);
+        CodePoints text, parent_text;
         for (const Provision& provision : provisions) {
             if (provision.text.empty()) continue;
             Context context;
@@ -323,33 +423,56 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 auto parent = by_eid.find(up->parent_eid);
                 up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
             }
-            std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(provision.text);
+            text.assign(provision.text, index);
+            bool parent_read = false;  // parent_text holds the parent's text (a rule's scope is the parent)
+            // What the conditions (<require>, <unless>) found here, by scope and expression: rules
+            // share them (the definitions, recitals and lists of titles the looser rules skip).
+            std::unordered_map<std::string_view, bool> searched[2];
+            std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(text.points);
             for (std::size_t r : active) {
                 if (failed[r]) continue;
                 const CodingRule& rule = rules.rules[r];
+                const RulePrefilters& prefilter = prefilters[r];
+                // No sentence can match: the rule proposes nothing here, whatever its conditions.
+                if (!prefilter.pattern.satisfied(index, text.hits, 0, text.points.size())) continue;
                 try {
-                    const std::string* scope = &provision.text;
+                    const CodePoints* scope = &text;
                     if (rule.parent_scope) {
-                        auto parent = by_eid.find(provision.parent_eid);
-                        static const std::string none;
-                        scope = parent == by_eid.end() ? &none : &provisions[parent->second].text;
+                        if (!parent_read) {
+                            auto parent = by_eid.find(provision.parent_eid);
+                            static const std::string none;
+                            parent_text.assign(parent == by_eid.end() ? none : provisions[parent->second].text, index);
+                            parent_read = true;
+                        }
+                        scope = &parent_text;
                     }
+                    auto holds = [&](const Pattern& condition, const IndexedPrefilter& condition_prefilter) {
+                        auto& known = searched[rule.parent_scope ? 1 : 0];
+                        auto done = known.find(condition.source);
+                        if (done != known.end()) return done->second;
+                        bool result = search(condition, condition_prefilter, index, *scope);
+                        known.emplace(condition.source, result);
+                        return result;
+                    };
                     bool applies = true;
-                    for (const Pattern& required : rule.require)
-                        applies = applies && boost::u32regex_search(*scope, required.regex->regex);
-                    for (const Pattern& excluded : rule.unless)
-                        applies = applies && !boost::u32regex_search(*scope, excluded.regex->regex);
+                    for (std::size_t i = 0; i < rule.require.size(); ++i)
+                        applies = applies && holds(rule.require[i], prefilter.require[i]);
+                    for (std::size_t i = 0; i < rule.unless.size(); ++i)
+                        applies = applies && !holds(rule.unless[i], prefilter.unless[i]);
                     if (!applies) continue;
                     for (const auto& [begin, end] : parts) {
-                        std::string sentence = provision.text.substr(begin, end - begin);
-                        for (auto it = boost::make_u32regex_iterator(sentence, rule.pattern.regex->regex);
-                             it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                        if (!prefilter.pattern.satisfied(index, text.hits, begin, end)) continue;
+                        const UChar32* first = text.points.data() + begin;
+                        const UChar32* last = text.points.data() + end;
+                        for (boost::u32regex_iterator<const UChar32*> it(first, last, rule.pattern.regex->regex), done;
+                             it != done; ++it) {
                             const Match& match = *it;
+                            Found found{match, text};
                             ++result.matches[r];
                             Proposal proposal{r, std::string(instrument), provision.eid, language, {}, {}};
                             bool resolved = true;
                             for (const FactTemplate& fact : rule.facts) {
-                                auto rendered = runner.render(fact, rule, match, context);
+                                auto rendered = runner.render(fact, rule, found, context);
                                 if (!rendered) {
                                     if (fact.optional) continue;
                                     resolved = false;
@@ -362,10 +485,10 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                                 continue;
                             }
                             if (rule.quote == "sentence") {
-                                proposal.quote = sentence;
+                                proposal.quote = text.str(first, last);
                             } else {
                                 int group = rule.quote == "match" ? 0 : rule.pattern.captures.at(rule.quote);
-                                proposal.quote = match[group].matched ? match[group].str() : match[0].str();
+                                proposal.quote = found.str(match[group].matched ? group : 0);
                             }
                             std::string key = provision.eid + '\x1f' + language + '\x1f';
                             for (const std::string& fact : proposal.facts) key += fact + '\x1f';

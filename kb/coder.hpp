@@ -4,7 +4,9 @@
 // expression's language is searched in every sentence, and each match whose placeholders all
 // resolve proposes the rule's facts, quoting the sentence (or the match, or a capture) verbatim so
 // that the quote verifies against the provision like a hand-made one. A regex that exceeds Boost's
-// complexity bound on some text is not retried: the failure is recorded, the rest goes on.
+// complexity bound on some text is not retried: the failure is recorded, the rest goes on. Rules
+// are matched over a UTF-32 copy of the text, and not where their literal prefilters fail
+// (kb/regex_prefilter.hpp): the proposals are those of searching every sentence.
 #pragma once
 
 #include <string>

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "kb/detail/coding_regex.hpp"
+#include "kb/regex_prefilter.hpp"
 
 namespace fs = std::filesystem;
 
@@ -232,6 +233,7 @@ private:
         }
         pattern.regex = std::move(compiled);
         pattern.captures = named_captures(source);
+        pattern.prefilter = derive_prefilter(source);
         return pattern;
     }
 

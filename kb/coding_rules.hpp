@@ -24,6 +24,9 @@ struct Pattern {
     std::shared_ptr<const CompiledRegex> regex;
     std::map<std::string, int> captures;  // named capture -> group number
     SourceLocation where;                 // the first character of the expression
+    // Literals every match contains, derived from the expression (kb/regex_prefilter.hpp): for
+    // each entry one of its strings, lower-cased code point by code point. Empty: no condition.
+    std::vector<std::vector<std::u32string>> prefilter;
 };
 
 // One entry of a lexicon: <term lexicon="organ" symbol="supreme_council" kind="intergovernmental">

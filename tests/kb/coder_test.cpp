@@ -57,6 +57,26 @@ Instrument one_article(const std::string& text) {
     return instrument;
 }
 
+// One article per text, art_1, art_2, ...
+Instrument articles(const std::vector<std::string>& texts) {
+    Instrument instrument = one_article(texts.front());
+    for (std::size_t i = 1; i < texts.size(); ++i) {
+        std::string number = std::to_string(i + 1);
+        instrument.expressions.front().provisions.push_back(
+            {"art_" + number, "", "article", number, "", texts[i], static_cast<int>(i), static_cast<int>(i + 1)});
+    }
+    return instrument;
+}
+
+// "eid rule | quote" of every proposal, sorted.
+std::vector<std::string> quotes(const coding::CodingRuleSet& set, const coding::CodingResult& result) {
+    std::vector<std::string> out;
+    for (const coding::Proposal& proposal : result.proposals)
+        out.push_back(proposal.eid + " " + set.rules[proposal.rule].id + " | " + proposal.quote);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("A bad regular expression is rejected at its file, line and column with the regex error") {
@@ -204,4 +224,74 @@ TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not ru
     CHECK((contains(result.failures[0].message, "complexity") || contains(result.failures[0].message, "stack")));
     REQUIRE(result.proposals.size() == 1);  // the other rule still ran
     CHECK(set.rules[result.proposals[0].rule].id == "plain");
+}
+
+TEST_CASE("The literal prefilters skip only what cannot match: case, non-ASCII text, lookarounds, conditions") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="consensus" class="decision_rules" lang="en" quote="match">
+    <pattern>\bрешени\w*\s+принимаются\s+(?'how'консенсусом)</pattern>
+    <fact>decision_rule({|organ}, consensus, 1, 1, members, @)</fact>
+  </rule>
+  <rule id="measures" class="bodies" lang="en" quote="what">
+    <pattern>(?&lt;!neither\s)party\s+may\s+adopt\s+(?'what'\w+)</pattern>
+    <unless>^\s*(?:DETERMINED|RESOLVED)\b</unless>
+    <require>\bcouncil\b</require>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    REQUIRE_FALSE(set.rules[0].pattern.prefilter.empty());
+    REQUIRE_FALSE(set.rules[1].unless[0].prefilter.empty());
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({articles({
+        // upper case in the text, lower case in the pattern; the quote is the match, byte for byte
+        "Совет. РЕШЕНИЯ Совета ПРИНИМАЮТСЯ консенсусом. Решения ПРИНИМАЮТСЯ КОНСЕНСУСОМ.",
+        // the lookbehind's word is not required; the condition is met in another sentence
+        "Each Party may adopt measures. The Council decides.",
+        "Neither Party may adopt measures. The Council decides.",
+        // the exception of <unless> applies; then the <require> is missing
+        "DETERMINED that each Party may adopt rules. The Council decides.",
+        "Each Party may adopt laws.",
+        // the words of a pattern split over two sentences
+        "Each Party may. Adopt the Council's rules.",
+    })});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    REQUIRE(result.failures.empty());
+    CHECK(quotes(set, result) == std::vector<std::string>{"art_1 consensus | Решения ПРИНИМАЮТСЯ КОНСЕНСУСОМ",
+                                                          "art_2 measures | measures"});
+    CHECK(result.matches[0] == 1);
+    CHECK(result.matches[1] == 1);  // art_3 fails the lookbehind, art_4 and art_5 their conditions
+}
+
+TEST_CASE("A condition shared by rules is reused only within its scope: the provision's or the parent's") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="own" class="bodies" lang="en">
+    <pattern>council\s+shall\s+meet</pattern>
+    <unless>^\s*DETERMINED\b</unless>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+  <rule id="parent" class="bodies" lang="en">
+    <pattern>council\s+shall\s+meet</pattern>
+    <unless scope="parent">^\s*DETERMINED\b</unless>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    Instrument instrument = one_article("DETERMINED that the council shall meet.");
+    instrument.expressions.front().provisions.push_back(
+        {"art_1__para_1", "art_1", "paragraph", "1", "", "The council shall meet.", 1, 2});
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({instrument});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    REQUIRE(result.failures.empty());
+    // art_1 opens with DETERMINED: "own" skips it; "parent" reads art_1's parent (none) and
+    // proposes. art_1__para_1: "own" proposes; "parent" reads art_1 and skips it.
+    CHECK(quotes(set, result) == std::vector<std::string>{"art_1 parent | DETERMINED that the council shall meet.",
+                                                          "art_1__para_1 own | The council shall meet."});
 }
