@@ -568,7 +568,8 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
             last_unit_end = u[0].second;
             at = u[0].second;
         }
-        std::string rest(last_unit_end, chain_end);
+        // A unit may end past the chain (its regex reads on): then nothing of the chain is left.
+        std::string rest(last_unit_end < chain_end ? last_unit_end : chain_end, chain_end);
         boost::match_results<std::string::const_iterator> q;
         if (boost::u32regex_search(rest, q, p.qualifier)) {
             found.scope = qualifier_scope(q.str(1), q.str(2), russian_text);

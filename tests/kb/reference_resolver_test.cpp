@@ -223,3 +223,15 @@ TEST_CASE("Subsections, continued sub-points and points of a list's sections", "
     CHECK(targets(references, "annex_5__point_3") ==
           std::vector<std::string>{"annex_6__app_1__point_5"});
 }
+
+TEST_CASE("A unit read past the end of its chain leaves nothing of the chain, not an error",
+          "[references]") {
+    // ToTA's TRIPS-style footnote marks: "subparagraph (b). 15" — the unit's regex reads on past
+    // the chain "this subparagraph (b)"; the rest of the chain was built from a reversed range
+    // (std::length_error, and ingest of 40 ToTA files failed).
+    std::vector<FoundReference> found;
+    REQUIRE_NOTHROW(found = find_references(
+                        "on their behalf, as set forth in this subparagraph (b). 15", "en"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].units.size() == 1);
+}
