@@ -2,8 +2,8 @@
 
 namespace treatykb::engine {
 
-const StoreTextSource::ExpressionTexts* StoreTextSource::expression(std::string_view instrument,
-                                                                     std::string_view lang) const {
+StoreTextSource::ExpressionTexts* StoreTextSource::expression(std::string_view instrument,
+                                                               std::string_view lang) const {
     auto key = std::make_pair(std::string(instrument), std::string(lang));
     auto found = expressions_.find(key);
     if (found == expressions_.end()) {
@@ -11,20 +11,19 @@ const StoreTextSource::ExpressionTexts* StoreTextSource::expression(std::string_
         if (store_.has_expression(instrument, lang)) {
             texts.emplace();
             std::vector<Provision> units = store_.provisions(instrument, lang);
-            std::unordered_map<std::string, std::string> parent;
-            for (const Provision& unit : units) parent[unit.eid] = unit.parent_eid;
-            // Document order puts a provision before its descendants: appending each unit's own
-            // text to itself and to every ancestor yields each subtree's text in order.
-            for (const Provision& unit : units) {
-                (*texts)[unit.eid];
-                if (unit.text.empty()) continue;
-                for (std::string at = unit.eid; !at.empty();) {
-                    std::string& text = (*texts)[at];
-                    if (!text.empty()) text += '\n';
-                    text += unit.text;
-                    auto up = parent.find(at);
-                    at = up == parent.end() ? std::string() : up->second;
+            // Document order puts a provision before its descendants: a unit's subtree is the
+            // run of units after it up to the first one that is not below it.
+            std::vector<std::size_t> open; // positions of the ancestors of the current unit
+            texts->own.reserve(units.size());
+            texts->subtree_end.assign(units.size(), units.size());
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                while (!open.empty() && units[open.back()].eid != units[i].parent_eid) {
+                    texts->subtree_end[open.back()] = i;
+                    open.pop_back();
                 }
+                open.push_back(i);
+                texts->at.emplace(units[i].eid, i);
+                texts->own.push_back(std::move(units[i].text));
             }
         }
         found = expressions_.emplace(std::move(key), std::move(texts)).first;
@@ -35,11 +34,22 @@ const StoreTextSource::ExpressionTexts* StoreTextSource::expression(std::string_
 std::optional<std::string> StoreTextSource::provision_text(std::string_view instrument,
                                                            std::string_view eid,
                                                            std::string_view lang) const {
-    const ExpressionTexts* texts = expression(instrument, lang);
+    ExpressionTexts* texts = expression(instrument, lang);
     if (!texts) return std::nullopt;
-    auto found = texts->find(std::string(eid));
-    if (found == texts->end()) return std::nullopt;
-    return found->second;
+    auto position = texts->at.find(std::string(eid));
+    if (position == texts->at.end()) return std::nullopt;
+    const std::size_t first = position->second;
+    auto done = texts->assembled.find(first);
+    if (done == texts->assembled.end()) {
+        std::string text;
+        for (std::size_t i = first; i < texts->subtree_end[first]; ++i) {
+            if (texts->own[i].empty()) continue;
+            if (!text.empty()) text += '\n';
+            text += texts->own[i];
+        }
+        done = texts->assembled.emplace(first, std::move(text)).first;
+    }
+    return done->second;
 }
 
 bool StoreTextSource::has_expression(std::string_view instrument, std::string_view lang) const {

@@ -3,11 +3,13 @@
 //
 // Verifying a knowledge base asks for the text of a thousand provisions; asking the database for
 // each subtree costs a recursive query apiece. This source reads each expression once, in
-// document order, and assembles every provision's text (own and descendants') in memory.
+// document order, and assembles a provision's text (own and descendants') in memory when it is
+// first asked for: a corpus of 400 expressions is verified by a few provisions of each.
 #pragma once
 
 #include <map>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/datalog/evidence.hpp"
 #include "kb/store.hpp"
@@ -23,9 +25,15 @@ public:
     std::optional<std::string> authentic_language(std::string_view instrument) const override;
 
 private:
-    // eId -> own and descendants' text, joined by "\n" in document order.
-    using ExpressionTexts = std::unordered_map<std::string, std::string>;
-    const ExpressionTexts* expression(std::string_view instrument, std::string_view lang) const;
+    // One expression's units in document order; a subtree's text (own and descendants' text,
+    // joined by "\n" in document order) is assembled on first use and kept.
+    struct ExpressionTexts {
+        std::vector<std::string> own;                    // by position in document order
+        std::vector<std::size_t> subtree_end;            // one past the unit's last descendant
+        std::unordered_map<std::string, std::size_t> at; // eId -> position
+        std::unordered_map<std::size_t, std::string> assembled;
+    };
+    ExpressionTexts* expression(std::string_view instrument, std::string_view lang) const;
 
     const Store& store_;
     mutable std::map<std::pair<std::string, std::string>, std::optional<ExpressionTexts>> expressions_;
