@@ -110,7 +110,8 @@ TEST_CASE("kill -9 at any point of an ingest leaves the state before or after it
 
     int kills = 0, before_states = 0, after_states = 0;
     // Points spread over the ingest's measured duration; on a loaded machine the last ones may
-    // come after the ingest has finished (then the state must be the after state).
+    // come after the ingest has finished (then the state must be the after state, and the
+    // duration is halved for the points that follow, so that at least four kills land).
     for (double fraction : {0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.95}) {
         TemporaryDatabase database;
         make_before_state(database.path(), folder);
@@ -120,6 +121,10 @@ TEST_CASE("kill -9 at any point of an ingest leaves the state before or after it
         kill(pid, SIGKILL);
         int status = wait_for(pid);
         kills += WIFSIGNALED(status) ? 1 : 0;
+        // Finished before the kill: the first ingest was slower than this one (a load spike
+        // while it was timed), so the points that follow are taken from half the duration.
+        if (!WIFSIGNALED(status))
+            duration /= 2;
         std::string state = database_fingerprint(database.path());
         INFO("killed at " << fraction << " of the ingest");
         CHECK((state == before || state == after));
