@@ -613,21 +613,31 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
     return summary;
 }
 
+// The catalogue columns of an instrument, read alike into an Instrument and an
+// InstrumentSummary (the same field names); `first` is the column of the alias.
+#define TREATYKB_CATALOGUE_COLUMNS \
+    "alias, title, short_title, work_uri, date_signed, date_in_force, type, parties"
+namespace {
+template <class Row>
+void read_catalogue(const Statement& rows, int first, Row& row) {
+    row.alias = rows.text(first);
+    row.title = rows.text(first + 1);
+    row.short_title = rows.text(first + 2);
+    row.work_uri = rows.text(first + 3);
+    row.date_signed = rows.text(first + 4);
+    row.date_in_force = rows.text(first + 5);
+    row.type = rows.text(first + 6);
+    row.parties = rows.text(first + 7);
+}
+} // namespace
+
 std::vector<Instrument> Store::instruments() const {
     std::vector<Instrument> out;
-    Statement rows = impl_->query(R"sql(
-        SELECT alias, title, short_title, work_uri, date_signed, date_in_force, type, parties
-        FROM instruments ORDER BY alias)sql");
+    Statement rows = impl_->query("SELECT " TREATYKB_CATALOGUE_COLUMNS
+                                  " FROM instruments ORDER BY alias");
     while (rows.step()) {
         Instrument instrument;
-        instrument.alias = rows.text(0);
-        instrument.title = rows.text(1);
-        instrument.short_title = rows.text(2);
-        instrument.work_uri = rows.text(3);
-        instrument.date_signed = rows.text(4);
-        instrument.date_in_force = rows.text(5);
-        instrument.type = rows.text(6);
-        instrument.parties = rows.text(7);
+        read_catalogue(rows, 0, instrument);
         out.push_back(std::move(instrument));
     }
     return out;
@@ -635,20 +645,12 @@ std::vector<Instrument> Store::instruments() const {
 
 std::vector<InstrumentSummary> Store::list() const {
     std::vector<InstrumentSummary> out;
-    Statement instruments = impl_->query(R"sql(
-        SELECT id, alias, title, short_title, work_uri, date_signed, date_in_force, parties, type
-        FROM instruments ORDER BY alias)sql");
+    Statement instruments = impl_->query("SELECT id, " TREATYKB_CATALOGUE_COLUMNS
+                                         " FROM instruments ORDER BY alias");
     while (instruments.step()) {
         InstrumentSummary summary;
         long long id = instruments.integer(0);
-        summary.alias = instruments.text(1);
-        summary.title = instruments.text(2);
-        summary.short_title = instruments.text(3);
-        summary.work_uri = instruments.text(4);
-        summary.date_signed = instruments.text(5);
-        summary.date_in_force = instruments.text(6);
-        summary.parties = instruments.text(7);
-        summary.type = instruments.text(8);
+        read_catalogue(instruments, 1, summary);
         Statement aliases =
             impl_->query("SELECT alias FROM aliases WHERE instrument_id = ?1 ORDER BY alias");
         aliases.bind(1, id);
