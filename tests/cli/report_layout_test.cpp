@@ -1,7 +1,8 @@
 // The HTML report's charts, measured in headless Chromium (issue 14, "a report fit for a paper"):
 // no chart label overflows its SVG, whatever the length of the longest label; labels are the
 // domains' human names. `report --no-proofs` is accepted, as `analyze` accepts it. Printed (A4,
-// the page's print CSS), the report without proofs takes at most 25 pages and its summary at most 3.
+// the page's print CSS), the report without proofs takes at most 25 pages and its summary at most 3,
+// and nothing in it is wider than the page.
 #include <filesystem>
 #include <regex>
 
@@ -158,3 +159,47 @@ TEST_CASE("The HTML report without proofs prints in at most 25 pages, its summar
     CHECK(summary_pages < pages);  // the findings were hidden
     CHECK(summary_pages <= 3);
 }
+
+TEST_CASE("Nothing in the printed HTML report is wider than an A4 page (else Chromium shrinks every page)") {
+    const std::string& database = bundled_corpus_database();
+    TemporaryDirectory scratch;
+    auto html = run_program("analyze eaeu --format html --no-proofs --as-of 2025-01-01", database);
+    REQUIRE(html.exit_code == 0);
+    // The print CSS applied on screen, the body as wide as an A4 page inside the print margins
+    // (210 mm − 2 × 9 mm); then every element is measured against the body's box. A wider one
+    // would make the browser scale the whole printout down to fit it (the depth chart once did:
+    // 902 px on a 718 px page, every page printed at 80 %), and the page counts would lie.
+    std::string page = std::regex_replace(html.out, std::regex(R"(@media print\{@page\{[^}]*\})"), "@media all{");
+    REQUIRE(page != html.out);
+    page = std::regex_replace(page, std::regex("</head>"),
+                              "<style>body{box-sizing:border-box!important;width:192mm!important;margin:0!important}</style></head>");
+    page = std::regex_replace(page, std::regex("default-src 'none';"), "default-src 'none'; script-src 'unsafe-inline';");
+    const std::string script = R"(<script>
+const limit = document.body.getBoundingClientRect().right;
+const over = [];
+let elements = 0;
+document.querySelectorAll('body *').forEach(element => {
+  const r = element.getBoundingClientRect();
+  if (r.width === 0) return;
+  elements++;
+  if (r.right > limit + 0.5) over.push(element.tagName + ' ' + Math.round(r.right - limit) + ' px: ' + element.textContent.slice(0, 60));
+});
+const pre = document.createElement('pre');
+pre.id = 'measured';
+pre.textContent = 'elements ' + elements + ' overflowing ' + over.length + '\n' + over.slice(0, 20).join('\n');
+document.body.appendChild(pre);
+</script></body>)";
+    page = std::regex_replace(page, std::regex("</body>"), script);
+    const fs::path file = fs::path(scratch.path()) / "print-width.html";
+    std::ofstream(file, std::ios::binary) << page;
+    BrowserRender render = render_in_chromium(file, scratch.path());
+    if (!render.available) return;
+    INFO("chromium log:\n" << render.log);
+    REQUIRE(render.dom_status == 0);
+    std::smatch measured;
+    REQUIRE(std::regex_search(render.dom, measured, std::regex(R"(elements (\d+) overflowing (\d+))")));
+    INFO(render.dom.substr(render.dom.find("id=\"measured\"")));
+    CHECK(std::stoi(measured[1]) > 1000);
+    CHECK(std::stoi(measured[2]) == 0);
+}
+
