@@ -66,7 +66,9 @@ const std::vector<std::string> palette{"#2f5d8a", "#d08c2f", "#4f8f5a", "#8d4f8f
 void write_cell(std::ostringstream& out, const Cell& cell) {
     switch (cell.kind) {
     case Cell::Kind::text:
-        out << "<td>" << breakable(cell.text) << "</td>";
+        // A short cell (a stage such as customs_union) keeps its identifier whole; a longer
+        // one (a condition, a list of bodies) may wrap its identifiers, so that its column can narrow.
+        out << "<td>" << (cell.text.size() > 20 ? breakable(cell.text) : escape(cell.text)) << "</td>";
         break;
     case Cell::Kind::number:
         out << "<td class=\"num\">" << escape(cell_text(cell)) << "</td>";
