@@ -68,7 +68,7 @@ std::vector<ProvisionHit> search_provisions(const Store& store, const SearchRequ
             languages = languages_of.emplace(hit.instrument, store.languages(hit.instrument)).first;
         for (const std::string& language : languages->second)
             if (std::find(hit.languages.begin(), hit.languages.end(), language) == hit.languages.end() &&
-                store.provision(hit.instrument, hit.eid, language))
+                store.has_provision(hit.instrument, hit.eid, language))
                 hit.also_in.push_back(language);
     }
     return merged;

@@ -716,8 +716,8 @@ std::vector<std::string> Store::languages(std::string_view instrument) const {
     auto id = impl_->instrument_id(instrument);
     if (!id)
         return out;
-    Statement query(impl_->database, "SELECT language FROM expressions WHERE instrument_id = ?1 "
-                                     "ORDER BY authentic DESC, language");
+    Statement query = impl_->query("SELECT language FROM expressions WHERE instrument_id = ?1 "
+                                   "ORDER BY authentic DESC, language");
     query.bind(1, *id);
     while (query.step())
         out.push_back(query.text(0));
@@ -750,6 +750,16 @@ std::optional<Provision> Store::provision(std::string_view instrument, std::stri
     if (query.step())
         return read_provision(query);
     return std::nullopt;
+}
+
+bool Store::has_provision(std::string_view instrument, std::string_view eid,
+                          std::string_view lang) const {
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression)
+        return false;
+    Statement query = impl_->query("SELECT 1 FROM provisions WHERE expression_id = ?1 AND eid = ?2");
+    query.bind(1, *expression).bind(2, eid);
+    return query.step();
 }
 
 std::vector<Provision> Store::subtree(std::string_view instrument, std::string_view eid,

@@ -142,6 +142,8 @@ class Store {
     std::vector<Provision> provisions(std::string_view instrument, std::string_view lang) const;
     std::optional<Provision> provision(std::string_view instrument, std::string_view eid,
                                        std::string_view lang) const;
+    // Whether the expression has the provision (an index lookup: no text is read).
+    bool has_provision(std::string_view instrument, std::string_view eid, std::string_view lang) const;
     // The provision and its descendants, in document order (empty if absent).
     std::vector<Provision> subtree(std::string_view instrument, std::string_view eid,
                                    std::string_view lang) const;

@@ -159,22 +159,14 @@ report::Finding finding_block(const engine::Analysis& analysis, const engine::Fi
     return finding;
 }
 
-report::Section depth_section(const engine::DepthReport& depth, const CitationLabel& cite) {
-    report::Section section{"Integration depth by domain", {}};
-    section.blocks.emplace_back(report::Paragraph{
-        "Nominal depth c_d (0–5) is the level the treaty assigns; effective depth e_d = min(c_d, cap) "
-        "× Π(1 − δ) after unilateral permissions, exceptions, transitional regimes, veto points and "
-        "reviewable majority decisions (docs/methodology.md). Domains without a level of their own "
-        "take their nearest annotated ancestor's. The aggregate depth is the mean over the domains "
-        "the instrument's own text covers."});
-    report::Table table;
-    table.id = "depth";
-    table.caption = "Nominal and effective depth";
-    table.columns = {"Domain", "Nominal", "Effective", "Cap", "Discounts", "Pooling", "Delegation",
-                     "Nominal level from"};
-    report::BarChart chart{"Nominal vs effective depth by domain", "depth (0–5)", {}, {}};
-    report::BarSeries nominal{"nominal", {}}, effective{"effective", {}};
-    // A domain is listed when it or a sub-domain has a level, so the tree reads correctly.
+// The detail of the depth table (the discounts of each domain, the provisions of its nominal level,
+// every limitation with its provisions): an appendix after the findings, which depth_section
+// points to.
+constexpr const char* depth_appendix_heading = "Appendix: depth by domain, sources and limitations";
+
+// The domains the depth tables list: those with a level or with a sub-domain that has one, so
+// that the tree reads correctly.
+std::set<std::string> listed_domains(const engine::DepthReport& depth) {
     std::set<std::string> listed;
     for (const engine::DomainDepth& domain : depth.domains) {
         if (domain.nominal == 0) continue;
@@ -185,25 +177,39 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
             up = parent == depth.domains.end() ? "" : parent->parent;
         }
     }
+    return listed;
+}
+
+// "  Customs regulation (from customs)": indented by the domain's depth in the tree.
+std::string tree_label(const engine::DomainDepth& domain) {
+    std::string label = std::string(static_cast<std::size_t>(domain.tree_depth - 1) * 2, ' ') + domain.label;
+    if (!domain.inherited_from.empty()) label += " (from " + domain.inherited_from + ")";
+    return label;
+}
+
+report::Section depth_section(const engine::DepthReport& depth) {
+    report::Section section{"Integration depth by domain", {}};
+    section.blocks.emplace_back(report::Paragraph{
+        "Nominal depth c_d (0–5) is the level the treaty assigns; effective depth e_d = min(c_d, cap) "
+        "× Π(1 − δ) after unilateral permissions, exceptions, transitional regimes, veto points and "
+        "reviewable majority decisions (docs/methodology.md). Domains without a level of their own "
+        "take their nearest annotated ancestor's. The aggregate depth is the mean over the domains "
+        "the instrument's own text covers."});
+    report::Table table;
+    table.id = "depth";
+    table.caption = "Nominal and effective depth";
+    table.columns = {"Domain", "Nominal", "Effective", "Cap", "Pooling", "Delegation"};
+    report::BarChart chart{"Nominal vs effective depth by domain", "depth (0–5)", {}, {}};
+    report::BarSeries nominal{"nominal", {}}, effective{"effective", {}};
+    const std::set<std::string> listed = listed_domains(depth);
     for (const engine::DomainDepth& domain : depth.domains) {
         if (domain.parent.empty() || !listed.count(domain.domain)) continue;
-        std::vector<std::string> discounts;
-        for (const engine::DepthDiscount& discount : domain.discounts)
-            discounts.push_back(fmt::format("{} −{:.2f} ({})", discount.kind, discount.delta,
-                                            discount.sources.size()));
-        std::vector<std::string> sources;
-        for (const std::string& source : domain.nominal_sources) sources.push_back(cite(source));
-        std::string label = std::string(static_cast<std::size_t>(domain.tree_depth - 1) * 2, ' ') +
-                            domain.label;
-        if (!domain.inherited_from.empty()) label += " (from " + domain.inherited_from + ")";
         table.rows.push_back(
-            {Cell::of_text(label), Cell::of_number(domain.nominal, 0),
+            {Cell::of_text(tree_label(domain)), Cell::of_number(domain.nominal, 0),
              Cell::of_number(domain.effective, 2),
              Cell::of_text(domain.cap < 5 ? std::to_string(domain.cap) : ""),
-             Cell::of_text(join(discounts, "; ")),
              Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.pooling) : ""),
-             Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.delegation) : ""),
-             Cell::of_text(join(sources, "; "))});
+             Cell::of_text(domain.has_bodies ? fmt::format("{:.2f}", domain.delegation) : "")});
         if (domain.annotated && domain.nominal > 0) {
             chart.categories.push_back(domain.label.empty() ? domain.domain : domain.label);
             nominal.values.push_back(domain.nominal);
@@ -213,6 +219,31 @@ report::Section depth_section(const engine::DepthReport& depth, const CitationLa
     chart.series = {std::move(nominal), std::move(effective)};
     section.blocks.emplace_back(std::move(table));
     section.blocks.emplace_back(std::move(chart));
+    section.blocks.emplace_back(report::Paragraph{
+        "The discounts of each domain, the provisions its nominal level rests on and every limitation "
+        "with its provisions are listed after the findings, under “" + std::string(depth_appendix_heading) + "”."});
+    return section;
+}
+
+report::Section depth_appendix(const engine::DepthReport& depth, const CitationLabel& cite) {
+    report::Section section{depth_appendix_heading, {}};
+    report::Table table;
+    table.id = "depth_sources";
+    table.caption = "Discounts (kind −δ, number of provisions) and the provisions of the nominal level";
+    table.columns = {"Domain", "Discounts", "Nominal level from"};
+    const std::set<std::string> listed = listed_domains(depth);
+    for (const engine::DomainDepth& domain : depth.domains) {
+        if (domain.parent.empty() || !listed.count(domain.domain)) continue;
+        std::vector<std::string> discounts;
+        for (const engine::DepthDiscount& discount : domain.discounts)
+            discounts.push_back(fmt::format("{} −{:.2f} ({})", discount.kind, discount.delta,
+                                            discount.sources.size()));
+        std::vector<std::string> sources;
+        for (const std::string& source : domain.nominal_sources) sources.push_back(cite(source));
+        table.rows.push_back({Cell::of_text(tree_label(domain)), Cell::of_text(join(discounts, "; ")),
+                              Cell::of_text(join(sources, "; "))});
+    }
+    section.blocks.emplace_back(std::move(table));
 
     // Which limitation lowered which domain, by how much, and the provisions it rests on (the
     // depth_discount rules of kb/rules/depth.xml, one per kind).
@@ -331,11 +362,16 @@ report::Document analysis_document(const engine::Analysis& analysis, const engin
     }
     // Headline figures, then the depth chart and the Balassa ladder, then the findings that
     // explain them, domain by domain: a reader of a paper meets the answer before the evidence.
-    document.sections.push_back(depth_section(analysis.depth, cite));
+    document.sections.push_back(depth_section(analysis.depth));
     document.sections.push_back(stage_section(analysis.depth, cite));
     document.sections.push_back(authority_section(analysis.depth.authority, cite));
     for (report::Section& section : findings) document.sections.push_back(std::move(section));
     add_power_section(document, analysis.power, cite);
+    // The detail tables the summary points to, after the evidence: a printed summary stays short,
+    // and the table of contents leads to them.
+    document.sections.push_back(depth_appendix(analysis.depth, cite));
+    report::Section authority_detail = authority_appendix(analysis.depth.authority, cite);
+    if (!authority_detail.blocks.empty()) document.sections.push_back(std::move(authority_detail));
     return document;
 }
 

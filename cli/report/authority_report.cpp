@@ -12,6 +12,9 @@ namespace {
 
 using report::Cell;
 
+// The policy streams and the courts' items: detail tables, placed after the findings.
+constexpr const char* authority_appendix_heading = "Appendix: policy streams and dispute settlement (MIA coding scheme)";
+
 std::string cited(const std::vector<std::string>& provisions, const CitationLabel& cite) {
     std::string out;
     for (const std::string& provision : provisions) out += (out.empty() ? "" : "; ") + cite(provision);
@@ -94,29 +97,6 @@ report::Section authority_section(const engine::AuthorityReport& authority, cons
     }
     section.blocks.emplace_back(std::move(areas));
 
-    report::Table streams;
-    streams.id = "authority_streams";
-    streams.caption = "Policy streams: binding decisions by domain (w = 1: binding, no ratification)";
-    streams.columns = {"Domain", "Agenda setting", "Final decision", "Pooling", "Delegation", "Provisions"};
-    for (const engine::AreaScore& stream : authority.streams)
-        streams.rows.push_back({Cell::of_text(stream.area), Cell::of_text(bodies_text(stream.agenda)),
-                                Cell::of_text(bodies_text(stream.final)), Cell::of_number(stream.pooling, 2),
-                                Cell::of_number(stream.delegation, 2),
-                                Cell::of_text(cited(provisions_of(stream), cite))});
-    if (!streams.rows.empty()) section.blocks.emplace_back(std::move(streams));
-
-    report::Table courts;
-    courts.id = "authority_courts";
-    courts.caption = "Dispute settlement (judicial delegation: sum of seven items, each 0–2, over 14)";
-    courts.columns = {"Body", "Items", "Score", "Provisions"};
-    for (const engine::CourtScore& court : authority.courts) {
-        std::string items;
-        for (const auto& [item, score] : court.items) items += (items.empty() ? "" : ", ") + fmt::format("{} {}", item, score);
-        courts.rows.push_back({Cell::of_text(court.body), Cell::of_text(court.coded ? items : "missing: not coded"),
-                               Cell::of_number(court.score, 3), Cell::of_text(cited(court.sources, cite))});
-    }
-    if (!courts.rows.empty()) section.blocks.emplace_back(std::move(courts));
-
     if (!authority.corpus_gaps.empty() || !authority.uncoded_bodies.empty()) {
         report::Table gaps;
         gaps.id = "authority_gaps";
@@ -128,7 +108,38 @@ report::Section authority_section(const engine::AuthorityReport& authority, cons
             gaps.rows.push_back({Cell::of_text(body), Cell::of_text("class or decision rule not coded (for a court: no dispute-settlement item)")});
         section.blocks.emplace_back(std::move(gaps));
     }
+    if (!authority.streams.empty() || !authority.courts.empty())
+        section.blocks.emplace_back(report::Paragraph{
+            "The policy streams (binding decisions by domain) and the dispute-settlement items of each "
+            "court are listed after the findings, under “" + std::string(authority_appendix_heading) + "”."});
     return section;
+}
+
+report::Section authority_appendix(const engine::AuthorityReport& authority, const CitationLabel& cite) {
+    report::Section appendix{authority_appendix_heading, {}};
+    report::Table streams;
+    streams.id = "authority_streams";
+    streams.caption = "Policy streams: binding decisions by domain (w = 1: binding, no ratification)";
+    streams.columns = {"Domain", "Agenda setting", "Final decision", "Pooling", "Delegation", "Provisions"};
+    for (const engine::AreaScore& stream : authority.streams)
+        streams.rows.push_back({Cell::of_text(stream.area), Cell::of_text(bodies_text(stream.agenda)),
+                                Cell::of_text(bodies_text(stream.final)), Cell::of_number(stream.pooling, 2),
+                                Cell::of_number(stream.delegation, 2),
+                                Cell::of_text(cited(provisions_of(stream), cite))});
+    if (!streams.rows.empty()) appendix.blocks.emplace_back(std::move(streams));
+
+    report::Table courts;
+    courts.id = "authority_courts";
+    courts.caption = "Dispute settlement (judicial delegation: sum of seven items, each 0–2, over 14)";
+    courts.columns = {"Body", "Items", "Score", "Provisions"};
+    for (const engine::CourtScore& court : authority.courts) {
+        std::string items;
+        for (const auto& [item, score] : court.items) items += (items.empty() ? "" : ", ") + fmt::format("{} {}", item, score);
+        courts.rows.push_back({Cell::of_text(court.body), Cell::of_text(court.coded ? items : "missing: not coded"),
+                               Cell::of_number(court.score, 3), Cell::of_text(cited(court.sources, cite))});
+    }
+    if (!courts.rows.empty()) appendix.blocks.emplace_back(std::move(courts));
+    return appendix;
 }
 
 report::Section stage_section(const engine::DepthReport& depth, const CitationLabel& cite) {

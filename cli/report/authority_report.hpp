@@ -9,6 +9,9 @@
 namespace treatykb::cli {
 
 report::Section authority_section(const engine::AuthorityReport& authority, const CitationLabel& cite);
+// The detail of the MIA coding — policy streams by domain, the courts' dispute-settlement items —
+// as an appendix section; authority_section points to it.
+report::Section authority_appendix(const engine::AuthorityReport& authority, const CitationLabel& cite);
 report::Section stage_section(const engine::DepthReport& depth, const CitationLabel& cite);
 
 // "customs_union (common_market partly)": the effective stage, with the next one if partly met.

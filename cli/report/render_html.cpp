@@ -16,6 +16,18 @@ namespace {
 
 std::string escape(std::string_view text) { return detail::html_escape(text); }
 
+// Text with a break opportunity after each underscore: identifiers such as
+// eaeu_intergovernmental_council may wrap there, so that a table column or a printed column of
+// findings narrows without breaking words or leaving ragged lines.
+std::string breakable(std::string_view text) {
+    std::string out;
+    for (char c : escape(text)) {
+        out += c;
+        if (c == '_') out += "<wbr>";
+    }
+    return out;
+}
+
 constexpr const char* style = R"(
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;
 max-width:72rem;padding:0 1rem;color:#1d2330;line-height:1.45}
@@ -36,13 +48,17 @@ figure{margin:1rem 0}figcaption{font-style:italic;font-size:.9rem}
 svg text{font-family:inherit}
 details.proof summary{cursor:pointer}
 nav.toc ol{columns:2;font-size:.92rem}nav.toc h2{border:0}
-@media print{@page{size:A4;margin:11mm 10mm}body{max-width:none;margin:0;font-size:8pt;line-height:1.25}.finding h3{break-after:avoid}
-h1{font-size:14pt}h2{font-size:10.5pt;margin:.6rem 0 .3rem;break-after:avoid}table{font-size:7pt;margin:.2rem 0 .5rem}
-th,td{padding:.1rem .3rem}.finding{margin:.25rem 0;padding:.05rem .45rem}.finding h3{font-size:9pt;margin:.2rem 0}.finding p{margin:.25rem 0}
-.finding ul{margin:.2rem 0;padding-left:1.1rem;font-size:7.5pt}blockquote{margin:.2rem 0;padding:.1rem .4rem}
-nav.toc ol{columns:3;font-size:7.5pt}details.proof{display:none}.scroll{overflow:visible}
-figure{break-inside:avoid}#quoted-provisions{display:none}
-section:has(>.finding){columns:2;column-gap:6mm}section:has(>.finding)>h2{column-span:all}}
+@media print{@page{size:A4;margin:9mm}body{max-width:none;margin:0;font-size:7pt;line-height:1.17}
+h1{font-size:13pt;margin:0 0 .3rem}h2{font-size:10pt;margin:.5rem 0 .25rem;break-after:avoid}p{margin:.25rem 0}
+dl.meta{font-size:6.8pt;gap:0 .6rem}
+table{width:100%;font-size:6.4pt;margin:.15rem 0 .4rem}caption{padding-bottom:.1rem}th,td{padding:.05rem .25rem}
+td{overflow-wrap:break-word}td.num .exact{display:inline;margin-left:.3em}.scroll{overflow:visible}
+figure{margin:.3rem 0;break-inside:avoid}figcaption{font-size:7pt}figure svg{zoom:.7;max-width:100%;height:auto}
+.finding{margin:.2rem 0;padding:.05rem .4rem}.finding h3{font-size:8.5pt;margin:.15rem 0;break-after:avoid}
+.finding p{margin:.15rem 0}.finding ul{margin:.1rem 0;padding-left:.8rem;font-size:6.6pt}
+blockquote{margin:.2rem 0;padding:.1rem .4rem}nav.toc ol{columns:3;font-size:7pt;margin:.2rem 0}
+details.proof{display:none}#quoted-provisions{display:none}
+section:has(>.finding){columns:2;column-gap:5mm}section:has(>.finding)>h2{column-span:all}}
 )";
 
 const std::vector<std::string> palette{"#2f5d8a", "#d08c2f", "#4f8f5a", "#8d4f8f", "#a33b3b"};
@@ -50,7 +66,9 @@ const std::vector<std::string> palette{"#2f5d8a", "#d08c2f", "#4f8f5a", "#8d4f8f
 void write_cell(std::ostringstream& out, const Cell& cell) {
     switch (cell.kind) {
     case Cell::Kind::text:
-        out << "<td>" << escape(cell.text) << "</td>";
+        // A short cell (a stage such as customs_union) keeps its identifier whole; a longer
+        // one (a condition, a list of bodies) may wrap its identifiers, so that its column can narrow.
+        out << "<td>" << (cell.text.size() > 20 ? breakable(cell.text) : escape(cell.text)) << "</td>";
         break;
     case Cell::Kind::number:
         out << "<td class=\"num\">" << escape(cell_text(cell)) << "</td>";
@@ -107,7 +125,7 @@ void write_finding(std::ostringstream& out, const Finding& finding) {
     out << "<h3>" << escape(finding.id) << ": " << escape(finding.title) << "</h3>";
     out << "<p><strong>Severity:</strong> " << escape(finding.severity) << "</p>";
     if (!finding.legal_reading.empty())
-        out << "<p><strong>Legal reading:</strong> " << escape(finding.legal_reading) << "</p>";
+        out << "<p><strong>Legal reading:</strong> " << breakable(finding.legal_reading) << "</p>";
     if (!finding.rule.empty())
         out << "<p><strong>Rule:</strong> <code>" << escape(finding.rule) << "</code></p>";
     if (!finding.quotes.empty()) {

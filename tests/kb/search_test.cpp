@@ -133,6 +133,10 @@ TEST_CASE("The Store answers the engine's questions") {
     CHECK_THAT(*text, Catch::StartsWith("Промышленная политика в рамках Союза"));
     CHECK_THAT(*text, Catch::Contains("\n")); // points follow on their own lines
     CHECK(!store.provision_text("eaeu", "art_999", "ru"));
+    CHECK(store.has_provision("eaeu", "art_92__para_2", "ru"));
+    CHECK(!store.has_provision("eaeu", "art_999", "ru"));
+    CHECK(!store.has_provision("eaeu", "art_92__para_2", "fr"));
+    CHECK(!store.has_provision("nonexistent", "art_1", "ru"));
     CHECK(store.resolve_reference("eaeu", "Art. 92(1)", "ru") ==
           std::optional<std::string>("art_92__para_1"));
     CHECK(store.resolve_reference("eaeu", "99¹", "ru") == std::optional<std::string>("art_99-1"));
