@@ -376,8 +376,9 @@ const Json& Reader::report(std::string_view instrument_name) {
     CitationLabel cite = [&texts](const std::string& provision) {
         return provision_reference(texts, provision)["label"].get<std::string>();
     };
-    report::Document document =
-        analysis_document(result, *model_, *summary_, cite, "treatykb serve: report " + alias);
+    std::string command = "treatykb serve: report " + alias;
+    if (summary_->source != "hand") command += " --knowledge " + summary_->source;
+    report::Document document = analysis_document(result, *model_, *summary_, cite, command);
     Json document_json = Json::parse(report::render_json(document));
     // The findings are given below with their proof trees; the document keeps the other sections.
     Json finding_blocks = Json::array();
