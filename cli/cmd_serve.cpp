@@ -24,6 +24,9 @@ void register_serve(CLI::App& app, Options& options) {
     command->add_option("--bind", settings->server.bind, "Address to listen on (default: loopback)");
     command->add_option("--threads", settings->server.threads, "Worker threads (open connections)")
         ->check(CLI::Range(2, 512));
+    command->add_option("--work-slots", settings->server.work_slots,
+                        "Requests computed at once; text pages and searches go first (default: the number of cores)")
+        ->check(CLI::Range(1, 512));
     command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
     add_knowledge_options(*command, settings->knowledge);
     command->callback([settings, &options] {
