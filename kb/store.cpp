@@ -724,8 +724,8 @@ std::vector<std::string> Store::languages(std::string_view instrument) const {
     auto id = impl_->instrument_id(instrument);
     if (!id)
         return out;
-    Statement query(impl_->database, "SELECT language FROM expressions WHERE instrument_id = ?1 "
-                                     "ORDER BY authentic DESC, language");
+    Statement query = impl_->query("SELECT language FROM expressions WHERE instrument_id = ?1 "
+                                   "ORDER BY authentic DESC, language");
     query.bind(1, *id);
     while (query.step())
         out.push_back(query.text(0));
