@@ -23,12 +23,15 @@ void register_report(CLI::App& app, Options& options) {
     command->add_option("--table", *table,
                         "With --format csv: one table to standard output (docs/codebook.md)")
         ->check(CLI::IsMember(tidy_table_names()));
+    auto knowledge = std::make_shared<KnowledgeChoice>();
+    add_knowledge_options(*command, *knowledge);
     auto as_of = std::make_shared<std::string>();
     command->add_option("--as-of", *as_of, "Evaluate at this date, YYYY-MM-DD (default: today)");
-    command->callback([&options, format, output, no_proofs, table, as_of] {
-        options.exit_code = run_analysis(options, "eaeu", {}, {}, *format, *output, !*no_proofs,
-                                         "treatykb report", as_of->empty() ? today_utc() : *as_of,
-                                         *table);
+    command->callback([&options, format, output, no_proofs, table, as_of, knowledge] {
+        std::string line = "treatykb report";
+        if (knowledge->source != "hand") line += " --knowledge " + knowledge->source;
+        options.exit_code = run_analysis(options, "eaeu", {}, {}, *format, *output, !*no_proofs, line,
+                                         as_of->empty() ? today_utc() : *as_of, *table, {}, *knowledge);
     });
 }
 

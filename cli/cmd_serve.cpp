@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/knowledge.hpp"
 #include "cli/serve/open_reader.hpp"
 #include "cli/serve/server.hpp"
 
@@ -14,6 +15,7 @@ void register_serve(CLI::App& app, Options& options) {
     struct Settings {
         serve::ServerOptions server;
         std::vector<std::string> rules;
+        KnowledgeChoice knowledge;
     };
     auto settings = std::make_shared<Settings>();
     CLI::App* command = app.add_subcommand("serve", "Read-only local web reader (docs/serve.md)");
@@ -22,9 +24,13 @@ void register_serve(CLI::App& app, Options& options) {
     command->add_option("--bind", settings->server.bind, "Address to listen on (default: loopback)");
     command->add_option("--threads", settings->server.threads, "Worker threads (open connections)")
         ->check(CLI::Range(2, 512));
+    command->add_option("--work-slots", settings->server.work_slots,
+                        "Requests computed at once; text pages and searches go first (default: the number of cores)")
+        ->check(CLI::Range(1, 512));
     command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
+    add_knowledge_options(*command, settings->knowledge);
     command->callback([settings, &options] {
-        std::unique_ptr<serve::Reader> reader = serve::open_reader(options, settings->rules);
+        std::unique_ptr<serve::Reader> reader = serve::open_reader(options, settings->rules, settings->knowledge);
         serve::PageContext context;
         context.analysed = reader->analysed_instruments();
         const std::string& bind = settings->server.bind;

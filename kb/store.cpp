@@ -471,6 +471,16 @@ Store::Store(const std::string& path, StoreAccess access, int busy_timeout_ms)
     fs::path parent = fs::path(path).parent_path();
     if (!impl_->read_only && !parent.empty())
         fs::create_directories(parent, ignored);
+    // SQLite counts every allocation in process-wide statistics under one global mutex (its
+    // default, SQLITE_CONFIG_MEMSTATUS); with many connections in threads at once (serve) that
+    // mutex was the most contended lock of the process. Nothing here reads the statistics or sets
+    // a heap limit, so they are turned off, once, before SQLite initialises (a process that
+    // initialised it already keeps its setting: sqlite3_config then refuses, harmlessly).
+    static const bool initialised = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return sqlite3_initialize() == SQLITE_OK;
+    }();
+    (void)initialised;
     int flags = impl_->read_only && !in_memory ? SQLITE_OPEN_READONLY
                                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(in_memory ? ":memory:" : path.c_str(), &impl_->database, flags,

@@ -8,7 +8,8 @@
 
 namespace treatykb::cli::serve {
 
-std::unique_ptr<Reader> open_reader(const Options& options, const std::vector<std::string>& rules) {
+std::unique_ptr<Reader> open_reader(const Options& options, const std::vector<std::string>& rules,
+                                    const KnowledgeChoice& choice) {
     std::string database = database_path(options);
     std::error_code error;
     if (!std::filesystem::is_regular_file(database, error))
@@ -20,7 +21,7 @@ std::unique_ptr<Reader> open_reader(const Options& options, const std::vector<st
         if (store.list().empty())
             throw Error("the database " + database + " holds no instrument", {},
                         "ingest some first: treatykb --db " + database + " ingest --corpus");
-        knowledge = load_verified_knowledge(store, rules, {});
+        knowledge = load_verified_knowledge(store, rules, {}, choice);
     }
     return std::make_unique<Reader>(database, std::move(knowledge), population_table_path());
 }

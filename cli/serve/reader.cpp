@@ -293,25 +293,28 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
 Json Reader::finding_summaries(const std::string& alias, const std::string& provision) {
     Json out = Json::array();
     if (!model_) return out;
-    const Json& report_json = report(alias);
-    for (const Json& finding : report_json["findings"]) {
+    report(alias); // builds the report and its finding keys once
+    const std::vector<FindingKey>* keys = nullptr;
+    {
+        std::lock_guard lock(mutex_);
+        auto found = finding_keys_.find(alias);
+        if (found == finding_keys_.end()) return out;
+        keys = &found->second; // entries are never erased
+    }
+    auto near = [&provision](const std::string& p) { return within(p, provision) || within(provision, p); };
+    for (const FindingKey& key : *keys) {
         std::string role;
-        for (const Json& p : finding["primary"])
-            if (role.empty() && (within(p["provision"].get<std::string>(), provision) ||
-                                 within(provision, p["provision"].get<std::string>())))
-                role = "limiting provision";
-        for (const Json& p : finding["secondary"])
-            if (role.empty() && (within(p["provision"].get<std::string>(), provision) ||
-                                 within(provision, p["provision"].get<std::string>())))
-                role = "limited provision";
-        for (const Json& q : finding["quotes"])
-            if (role.empty() && within(q["provision"].get<std::string>(), provision)) role = "quoted";
+        if (std::any_of(key.primary.begin(), key.primary.end(), near))
+            role = "limiting provision";
+        else if (std::any_of(key.secondary.begin(), key.secondary.end(), near))
+            role = "limited provision";
+        else if (std::any_of(key.quoted.begin(), key.quoted.end(),
+                             [&provision](const std::string& q) { return within(q, provision); }))
+            role = "quoted";
         if (role.empty()) continue;
-        out.push_back(Json{{"id", finding["id"]},
-                           {"title", finding["title"]},
-                           {"severity", finding["severity"]},
-                           {"instrument", alias},
-                           {"role", role}});
+        Json summary = key.summary;
+        summary["role"] = role;
+        out.push_back(std::move(summary));
     }
     return out;
 }
@@ -376,8 +379,9 @@ const Json& Reader::report(std::string_view instrument_name) {
     CitationLabel cite = [&texts](const std::string& provision) {
         return provision_reference(texts, provision)["label"].get<std::string>();
     };
-    report::Document document =
-        analysis_document(result, *model_, *summary_, cite, "treatykb serve: report " + alias);
+    std::string command = "treatykb serve: report " + alias;
+    if (summary_->source != "hand") command += " --knowledge " + summary_->source;
+    report::Document document = analysis_document(result, *model_, *summary_, cite, command);
     Json document_json = Json::parse(report::render_json(document));
     // The findings are given below with their proof trees; the document keeps the other sections.
     Json finding_blocks = Json::array();
@@ -431,6 +435,19 @@ const Json& Reader::report(std::string_view instrument_name) {
                                 {"quotes", quotes},
                                 {"instances", proofs}});
     }
+    std::vector<FindingKey> keys;
+    for (const Json& finding : findings) {
+        FindingKey key{Json{{"id", finding["id"]},
+                            {"title", finding["title"]},
+                            {"severity", finding["severity"]},
+                            {"instrument", alias}},
+                       {}, {}, {}};
+        for (const Json& p : finding["primary"]) key.primary.push_back(p["provision"]);
+        for (const Json& p : finding["secondary"]) key.secondary.push_back(p["provision"]);
+        for (const Json& q : finding["quotes"]) key.quoted.push_back(q["provision"]);
+        keys.push_back(std::move(key));
+    }
+    finding_keys_.emplace(alias, std::move(keys));
     Json out{{"instrument", alias}, {"document", document_json}, {"findings", findings}};
     return reports_.emplace(alias, std::move(out)).first->second;
 }

@@ -116,6 +116,13 @@ class Reader {
     std::mutex mutex_; // the model and the caches below (a Model is not thread-safe)
     std::map<std::string, engine::Analysis> analyses_;
     std::map<std::string, Json> reports_;
+    // Per instrument, what a provision page needs of each finding of the report, read once from
+    // it (finding_summaries ran through the report's JSON on every provision page).
+    struct FindingKey {
+        Json summary; // id, title, severity, instrument
+        std::vector<std::string> primary, secondary, quoted;
+    };
+    std::map<std::string, std::vector<FindingKey>> finding_keys_;
     std::map<std::string, Json> comparisons_;
 };
 

@@ -1,11 +1,14 @@
 #include "cli/serve/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <thread>
 
+#include "cli/serve/work_gate.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::cli::serve {
@@ -106,9 +109,14 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
 
     // Every handler runs through `guarded`: NotFound is 404, BadRequest (and a treatykb::Error
     // from the store, such as a malformed search) is 400, anything else is a 500 without details.
-    auto guarded = [&](auto handler) {
-        return [&, handler](const httplib::Request& request, httplib::Response& response) {
+    // ... and through the gate (work_gate.hpp): at most `work_slots` handlers compute at a time,
+    // text pages and searches before the analysis pages.
+    WorkGate gate(options.work_slots > 0 ? options.work_slots
+                                         : static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
+    auto guarded = [&](Work work, auto handler) {
+        return [&, work, handler](const httplib::Request& request, httplib::Response& response) {
             try {
+                WorkGate::Pass pass = gate.enter(work);
                 handler(request, response);
             } catch (const NotFound& e) {
                 send_error(request, response, 404, e.what(), context);
@@ -125,25 +133,25 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
     auto html = [](httplib::Response& response, const std::string& body) { response.set_content(body, html_type); };
     auto json = [](httplib::Response& response, const Json& body) { response.set_content(body.dump(), json_type); };
 
-    server.Get("/", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         html(response, instruments_page(reader.instruments(filter_parameters(request)), context));
     }));
-    server.Get("/api/instruments.json", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/api/instruments.json", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.instruments(filter_parameters(request)));
     }));
-    server.Get(R"(/i/([^/]+)/)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/i/([^/]+)/)", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         html(response, toc_page(reader.toc(request.matches[1].str()), context));
     }));
-    server.Get(R"(/api/i/([^/]+)\.json)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/api/i/([^/]+)\.json)", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.toc(request.matches[1].str()));
     }));
-    server.Get(R"(/i/([^/]+)/p/([^/]+)/)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/i/([^/]+)/p/([^/]+)/)", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         html(response, provision_page(reader.provision(request.matches[1].str(), request.matches[2].str()), context));
     }));
-    server.Get(R"(/api/i/([^/]+)/p/([^/]+)\.json)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/api/i/([^/]+)/p/([^/]+)\.json)", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.provision(request.matches[1].str(), request.matches[2].str()));
     }));
-    server.Get("/search/", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/search/", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         std::string query = parameter(request, "q", max_query_length);
         if (!request.has_param("q")) {
             html(response, search_page(Json(), "", context));
@@ -153,21 +161,21 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
                                   limit_parameter(request));
         html(response, search_page(hits, query, context));
     }));
-    server.Get("/api/search.json", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/api/search.json", guarded(Work::quick, [&](const httplib::Request& request, httplib::Response& response) {
         if (!request.has_param("q")) throw BadRequest("give a query: /api/search.json?q=words");
         json(response, reader.search(parameter(request, "q", max_query_length), parameter(request, "lang", 3),
                                      parameter(request, "instrument", 64), limit_parameter(request)));
     }));
     std::once_flag index_once;
     std::string index_body;
-    server.Get("/api/search-index.json", guarded([&](const httplib::Request&, httplib::Response& response) {
+    server.Get("/api/search-index.json", guarded(Work::analysis, [&](const httplib::Request&, httplib::Response& response) {
         std::call_once(index_once, [&] { index_body = reader.search_index({}).dump(); });
         response.set_content(index_body, json_type);
     }));
     // The report page is rendered once per instrument (the analysis is fixed at start).
     std::mutex report_pages_mutex;
     std::map<std::string, std::string> report_pages;
-    server.Get(R"(/report/([^/]+)/)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/report/([^/]+)/)", guarded(Work::analysis, [&](const httplib::Request& request, httplib::Response& response) {
         const Json& data = reader.report(request.matches[1].str());
         std::string alias = data["instrument"].get<std::string>();
         const std::string* page = nullptr;
@@ -177,21 +185,26 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
             if (found == report_pages.end()) found = report_pages.emplace(alias, report_page(data, context)).first;
             page = &found->second; // entries are never erased
         }
-        html(response, *page);
+        // Sent from the kept page itself: a copy of its 2.8 MB (EAEU) into every response was a
+        // fresh allocation and a memcpy per request.
+        response.set_content_provider(page->size(), html_type,
+                                      [page](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                          return sink.write(page->data() + offset, length);
+                                      });
     }));
-    server.Get(R"(/api/report/([^/]+)\.json)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/api/report/([^/]+)\.json)", guarded(Work::analysis, [&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.report(request.matches[1].str()));
     }));
-    server.Get(R"(/power/([^/]+)/)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/power/([^/]+)/)", guarded(Work::analysis, [&](const httplib::Request& request, httplib::Response& response) {
         html(response, power_page(reader.power(request.matches[1].str()), context));
     }));
-    server.Get(R"(/api/power/([^/]+)\.json)", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get(R"(/api/power/([^/]+)\.json)", guarded(Work::analysis, [&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.power(request.matches[1].str()));
     }));
-    server.Get("/compare/", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/compare/", guarded(Work::analysis, [&](const httplib::Request& request, httplib::Response& response) {
         html(response, compare_page(reader.compare(compare_parameters(request, reader)), context));
     }));
-    server.Get("/api/compare.json", guarded([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/api/compare.json", guarded(Work::analysis, [&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.compare(compare_parameters(request, reader)));
     }));
     server.Get("/assets/style.css", [](const httplib::Request&, httplib::Response& response) {
@@ -219,6 +232,16 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
         send_error(request, response, 500, "internal error", context);
     });
 
+    // cpp-httplib listens with a backlog of 5 connections, a constant compiled into Debian's
+    // library: 64 clients connecting at once overflowed it, and a dropped connection waits for
+    // the client's SYN retransmission (1 s, then 3 s, 7 s: the 11 s requests and timeouts of
+    // bench/serve). The socket is kept as the library creates it (its default options) and,
+    // once listening, given the system's backlog (listen again only changes the backlog).
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t socket) {
+        httplib::default_socket_options(socket);
+        listening = socket;
+    });
     int port = options.port;
     if (port == 0) {
         port = server.bind_to_any_port(options.bind);
@@ -226,6 +249,7 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
     } else if (!server.bind_to_port(options.bind, port)) {
         return false;
     }
+    if (listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
     ready(port);
     return server.listen_after_bind();
 }

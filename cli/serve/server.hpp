@@ -15,6 +15,7 @@ struct ServerOptions {
     std::string bind = "127.0.0.1";
     int port = 8080;  // 0: any free port
     int threads = 64; // worker threads: one per open connection (keep-alive)
+    int work_slots = 0; // handlers computing at once (work_gate.hpp); 0: the number of cores
 };
 
 // Serves until the process is stopped. `ready` is called with the port once the socket listens

@@ -127,6 +127,40 @@ TEST_CASE("A missing coded folder is a clear error, exit 1", "[knowledge-sources
     CHECK(contains(named.err, "no coded knowledge in " + empty_root.path() + "/none"));
 }
 
+TEST_CASE("report --knowledge coded|both reads the annotations analyze reads; a missing folder is exit 1",
+          "[knowledge-sources]") {
+    // report has no --rules: kb/knowledge and kb/rules, with the coded annotations of the minimal case.
+    const std::string coded = " --coded-folder '" + data_dir + "/coded'";
+    auto result = run_program("report --knowledge coded --format json" + coded, bundled_corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    nlohmann::json document = nlohmann::json::parse(result.out);
+    CHECK(document["knowledge"]["source"] == "coded");
+    CHECK(document["knowledge"]["hand_annotations"] == 0);
+    CHECK(document["knowledge"]["coded_annotations"] == 2);
+    for (const nlohmann::json& row : document["tables"]["quotes"]) CHECK(row["source"] == "coded");
+    auto text = run_program("report --knowledge both" + coded, bundled_corpus_database());
+    REQUIRE(text.exit_code == 0);
+    CHECK(contains(text.out, "treatykb report --knowledge both"));
+    CHECK(contains(text.out, "--knowledge both"));
+    CHECK(contains(text.out, " coded ("));
+    // The default stays hand: no coded annotation, no Annotations line.
+    auto hand = run_program("report --format csv --table quotes" + coded, bundled_corpus_database());
+    REQUIRE(hand.exit_code == 0);
+    CHECK_FALSE(contains(hand.out, "coded."));
+
+    TemporaryDirectory empty_root;
+    fs::create_directories(empty_root.path() + "/kb/knowledge");
+    auto missing = run_program("report --knowledge coded", bundled_corpus_database(),
+                               "TREATYKB_ROOT='" + empty_root.path() + "'");
+    CHECK(missing.exit_code == 1);
+    CHECK(contains(missing.err, "no coded knowledge in kb/coded; run `treatykb code --all` first"));
+    auto named = run_program("report --knowledge both --coded-folder '" + empty_root.path() + "/none'",
+                             bundled_corpus_database());
+    CHECK(named.exit_code == 1);
+    CHECK(contains(named.err, "no coded knowledge in " + empty_root.path() + "/none"));
+}
+
 TEST_CASE("compare --all --knowledge coded writes one row per instrument and measure with the year",
           "[knowledge-sources]") {
     if (!full_corpus_database()) return;

@@ -34,7 +34,12 @@ bool has_english_eaeu(const std::string& database) {
 // `treatykb serve --port 0` as a child process; the port is read from its first line.
 class Server {
   public:
-    explicit Server(const std::string& database) {
+    explicit Server(const std::string& database, const std::vector<std::string>& options = {}) {
+        std::vector<std::string> words{"treatykb", "--db", database, "serve", "--port", "0", "--threads", "8"};
+        words.insert(words.end(), options.begin(), options.end());
+        std::vector<char*> arguments;
+        for (std::string& word : words) arguments.push_back(word.data());
+        arguments.push_back(nullptr);
         int pipe_ends[2];
         REQUIRE(pipe(pipe_ends) == 0);
         pid_ = fork();
@@ -46,8 +51,7 @@ class Server {
             dup2(pipe_ends[1], STDOUT_FILENO);
             close(pipe_ends[0]);
             close(pipe_ends[1]);
-            execl(TREATYKB_BINARY, "treatykb", "--db", database.c_str(), "serve", "--port", "0",
-                  "--threads", "8", static_cast<char*>(nullptr));
+            execv(TREATYKB_BINARY, arguments.data());
             _exit(127);
         }
         close(pipe_ends[1]);
@@ -256,6 +260,54 @@ TEST_CASE("serve opens the database read-only and leaves it unchanged; a missing
     CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
     CHECK(!std::filesystem::exists(missing));
     CHECK(run_program("site -o " + scratch.path() + "/site", missing).exit_code == 1);
+}
+
+TEST_CASE("serve --knowledge coded shows the coded annotations and says so in the report; a missing "
+          "coded folder fails at start") {
+    // The minimal case of tests/data/cli/knowledge_sources (knowledge_sources_test.cpp): one hand
+    // annotation of Art. 47, coded ones of Art. 47 and Art. 25(1).
+    const std::string data = std::string(TREATYKB_TEST_DATA) + "/cli/knowledge_sources";
+    const std::string root = treatykb::testing::source_dir();
+    const std::vector<std::string> rules{"--rules", root + "/kb/knowledge/schema.xml",
+                                         root + "/kb/knowledge/domains.xml", data + "/hand.xml",
+                                         root + "/kb/rules", "--coded-folder", data + "/coded"};
+    auto annotation_ids = [](const nlohmann::json& provision) {
+        std::vector<std::string> ids;
+        for (const nlohmann::json& annotation : provision["annotations"]) ids.push_back(annotation["id"]);
+        return ids;
+    };
+    using Catch::Matchers::VectorContains;
+    {
+        std::vector<std::string> options = rules;
+        options.insert(options.end(), {"--knowledge", "coded"});
+        Server server(bundled_corpus_database(), options);
+        auto ids = annotation_ids(get_json(server, "/api/i/eaeu/p/art_47.json"));
+        CHECK_THAT(ids, VectorContains(std::string("coded.eaeu.ru.art_47.test.unilateral")));
+        CHECK_THAT(ids, !VectorContains(std::string("test.hand.art47")));
+        std::string metadata = get_json(server, "/api/report/eaeu.json")["document"]["metadata"].dump();
+        INFO(metadata);
+        CHECK(contains(metadata, "treatykb serve: report eaeu --knowledge coded"));
+        CHECK(contains(metadata, "0 hand, 2 coded"));
+    }
+    {
+        Server server(bundled_corpus_database(), rules); // hand, the default
+        auto ids = annotation_ids(get_json(server, "/api/i/eaeu/p/art_47.json"));
+        CHECK_THAT(ids, VectorContains(std::string("test.hand.art47")));
+        CHECK_THAT(ids, !VectorContains(std::string("coded.eaeu.ru.art_47.test.unilateral")));
+    }
+    // An address that cannot be bound: were the coded folder not checked first, serve would fail
+    // there (and not wait for requests).
+    TemporaryDirectory empty_root;
+    std::filesystem::create_directories(empty_root.path() + "/kb/knowledge");
+    auto missing = run_program("serve --port 0 --bind 192.0.2.1 --knowledge coded", bundled_corpus_database(),
+                               "TREATYKB_ROOT='" + empty_root.path() + "'");
+    CHECK(missing.exit_code == 1);
+    CHECK(contains(missing.err, "no coded knowledge in kb/coded; run `treatykb code --all` first"));
+    CHECK_FALSE(contains(missing.err, "cannot listen"));
+    auto named = run_program("serve --port 0 --bind 192.0.2.1 --knowledge both --coded-folder '" +
+                             empty_root.path() + "/none'", bundled_corpus_database());
+    CHECK(named.exit_code == 1);
+    CHECK(contains(named.err, "no coded knowledge in " + empty_root.path() + "/none"));
 }
 
 TEST_CASE("site writes the pages, the report and a search index as a static website") {
