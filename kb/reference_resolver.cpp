@@ -64,6 +64,17 @@ bool ambiguous_treaty(const std::string& name) {
     return next.size() == 2 && to_lower(next) == next;
 }
 
+// The first `count` words of `words` (single spaces between them, as title_key writes them).
+std::vector<std::string> leading_words(const std::string& words, std::size_t count) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < words.size() && out.size() < count;) {
+        std::size_t end = std::min(words.find(' ', at), words.size());
+        out.push_back(words.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 std::string first_word(std::string_view text) {
     text = trim(text);
     std::size_t end = text.find_first_of(" \n");
@@ -248,13 +259,7 @@ class Resolver {
     // of `annex`: the same noun, and the title agrees for its first five words (or all).
     std::optional<std::string> document_in(const std::string& annex, const std::string& name,
                                            const std::string& except) const {
-        std::string words = title_key(name);
-        std::vector<std::string> key_words;
-        for (std::size_t at = 0; at < words.size() && key_words.size() < 5;) {
-            std::size_t end = std::min(words.find(' ', at), words.size());
-            key_words.push_back(words.substr(at, end - at));
-            at = end + 1;
-        }
+        std::vector<std::string> key_words = leading_words(title_key(name), 5);
         if (key_words.empty())
             return std::nullopt;
         std::string key;
@@ -463,13 +468,7 @@ class Resolver {
                                               const Provision& from) const {
         if (!from.eid.starts_with("annex_"))
             return std::nullopt;
-        std::string words = title_key(name);
-        std::vector<std::string> list;
-        for (std::size_t at = 0; at < words.size() && list.size() < 4;) {
-            std::size_t end = std::min(words.find(' ', at), words.size());
-            list.push_back(words.substr(at, end - at));
-            at = end + 1;
-        }
+        std::vector<std::string> list = leading_words(title_key(name), 4);
         if (list.empty() || code_points(list[0]) < 4)
             return std::nullopt;
         std::string annex = annex_part(from.eid);
