@@ -180,6 +180,7 @@ class Store {
     struct Impl;
 
   private:
+    void truncate_wal();  // after an ingest's commit: empty the write-ahead log (store.cpp)
     std::vector<StoredReference> references_in_subtree(std::string_view instrument,
                                                        std::string_view eid, std::string_view lang,
                                                        std::string_view end) const;

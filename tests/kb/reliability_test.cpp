@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -103,6 +104,22 @@ TEST_CASE("Readers open the database read-only and run while an ingest holds the
     CHECK(database_fingerprint(database.path()) != before);
     Store reader(database.path(), StoreAccess::read_only);
     CHECK(reader.list().size() == 2);
+}
+
+TEST_CASE("After each ingest the write-ahead log is emptied, while a reader keeps the database open") {
+    TemporaryDatabase database;
+    Store(database.path()).ingest(small_treaty());
+    Store reader(database.path(), StoreAccess::read_only);
+    CHECK(reader.list().size() == 1);  // the reader has read and keeps its connection open
+    Store writer(database.path());
+    std::string wal = database.path() + "-wal";
+    for (int round = 0; round < 3; ++round) {
+        writer.ingest(small_treaty());
+        CHECK(reader.provision("cuc-2007", "art_1", "ru").has_value());
+        // Without the TRUNCATE checkpoint the log keeps every page the ingest wrote.
+        REQUIRE(std::filesystem::exists(wal));
+        CHECK(std::filesystem::file_size(wal) == 0);
+    }
 }
 
 TEST_CASE("A read-only Store writes nothing: a missing file reads as empty and stays missing") {
