@@ -1,10 +1,12 @@
-// treatykb site -o DIR [--instrument ALIAS]... [--base-url /path] — the web reader's pages as a
-// static website with a prebuilt search index, for any static web host (docs/serve.md).
+// treatykb site -o DIR [--instrument ALIAS]... [--base-url /path] [--knowledge hand|coded|both] —
+// the web reader's pages as a static website with a prebuilt search index, for any static web host
+// (docs/serve.md).
 #include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/knowledge.hpp"
 #include "cli/serve/open_reader.hpp"
 #include "cli/serve/site.hpp"
 #include "kb/error.hpp"
@@ -17,6 +19,7 @@ void register_site(CLI::App& app, Options& options) {
         std::string base;
         std::vector<std::string> instruments;
         std::vector<std::string> rules;
+        KnowledgeChoice knowledge;
     };
     auto settings = std::make_shared<Settings>();
     CLI::App* command = app.add_subcommand("site", "Write the web reader as a static website");
@@ -25,12 +28,13 @@ void register_site(CLI::App& app, Options& options) {
     command->add_option("--base-url", settings->base,
                         "Path the site is served under, e.g. /treaties (default: the host's root)");
     command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
+    add_knowledge_options(*command, settings->knowledge);
     command->callback([settings, &options] {
         std::string base = settings->base;
         while (!base.empty() && base.back() == '/') base.pop_back();
         if (!base.empty() && base.front() != '/')
             throw Error("--base-url must start with /", {}, "e.g. --base-url /treaties");
-        std::unique_ptr<serve::Reader> reader = serve::open_reader(options, settings->rules);
+        std::unique_ptr<serve::Reader> reader = serve::open_reader(options, settings->rules, settings->knowledge);
         std::vector<std::string> instruments;
         {
             auto store = reader->stores().acquire();

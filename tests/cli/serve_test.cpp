@@ -290,6 +290,20 @@ TEST_CASE("serve --knowledge coded shows the coded annotations and says so in th
         CHECK(contains(metadata, "0 hand, 2 coded"));
     }
     {
+        // The static site reads the same choice: its pages carry the coded annotations.
+        TemporaryDirectory scratch;
+        std::string command = "site -o '" + scratch.path() + "/site' --instrument eaeu";
+        for (const std::string& option : rules) command += " '" + option + "'";
+        auto result = run_program(command + " --knowledge coded", bundled_corpus_database());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        std::string page = read_text(scratch.path() + "/site/api/i/eaeu/p/art_47.json");
+        auto ids = annotation_ids(nlohmann::json::parse(page));
+        CHECK_THAT(ids, VectorContains(std::string("coded.eaeu.ru.art_47.test.unilateral")));
+        CHECK_THAT(ids, !VectorContains(std::string("test.hand.art47")));
+        CHECK(contains(read_text(scratch.path() + "/site/report/eaeu/index.html"), "--knowledge coded"));
+    }
+    {
         Server server(bundled_corpus_database(), rules); // hand, the default
         auto ids = annotation_ids(get_json(server, "/api/i/eaeu/p/art_47.json"));
         CHECK_THAT(ids, VectorContains(std::string("test.hand.art47")));
@@ -308,6 +322,11 @@ TEST_CASE("serve --knowledge coded shows the coded annotations and says so in th
                              empty_root.path() + "/none'", bundled_corpus_database());
     CHECK(named.exit_code == 1);
     CHECK(contains(named.err, "no coded knowledge in " + empty_root.path() + "/none"));
+    auto site = run_program("site -o '" + empty_root.path() + "/site' --knowledge coded", bundled_corpus_database(),
+                            "TREATYKB_ROOT='" + empty_root.path() + "'");
+    CHECK(site.exit_code == 1);
+    CHECK(contains(site.err, "no coded knowledge in kb/coded; run `treatykb code --all` first"));
+    CHECK_FALSE(std::filesystem::exists(empty_root.path() + "/site"));
 }
 
 TEST_CASE("site writes the pages, the report and a search index as a static website") {
