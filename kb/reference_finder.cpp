@@ -517,6 +517,30 @@ void find_mentions(const std::string& text, const Patterns& p,
                          });
 }
 
+// "№ ЗР-245-Н (статья 52)", "от 9 апреля 2007 г. (статьи 3 и 28)": a reference in brackets
+// straight after the number or the date of a document (line breaks between them allowed, as in a
+// table cell) cites an article of that document, not of the text it stands in. Returns the
+// document's name: the last instrument named before it (p.antecedent), else its number; empty
+// when the reference does not stand so.
+std::string cited_document(const std::string& before, const Patterns& p) {
+    static const boost::u32regex numbered = boost::make_u32regex(
+        "(№\\s*[0-9A-Za-zА-ЯЁа-яё][-0-9A-Za-zА-ЯЁа-яё/.]*|\\d{4}\\s*(?:г\\.|года))\\s*\\(\\s*\\z",
+        boost::regex::perl);
+    std::size_t from = before.size() > 300 ? before.size() - 300 : 0;
+    while (from > 0 && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80)
+        --from; // not inside a UTF-8 sequence
+    std::string tail = before.substr(from);
+    boost::match_results<std::string::const_iterator> m;
+    if (!boost::u32regex_search(tail, m, numbered))
+        return "";
+    std::string name;
+    boost::u32regex_iterator<std::string::const_iterator> it(tail.begin(), tail.end(), p.antecedent),
+        end;
+    for (; it != end; ++it)
+        name = (*it)[0].str();
+    return name.empty() ? m.str(1) : name;
+}
+
 } // namespace
 
 std::vector<FoundReference> find_references(std::string_view view, std::string_view language) {
@@ -601,6 +625,19 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
                 } else {
                     found.scope = ReferenceScope::other_instrument;
                     found.other_instrument = name;
+                }
+            }
+        }
+        if (found.scope == ReferenceScope::unspecified && russian_text) {
+            std::string document = cited_document(text.substr(0, found.begin), p);
+            if (!document.empty()) {
+                document = instrument_name(document);
+                boost::match_results<std::string::const_iterator> s;
+                if (boost::u32regex_search(document, s, p.self_instrument, boost::match_continuous)) {
+                    found.scope = ReferenceScope::this_instrument;
+                } else {
+                    found.scope = ReferenceScope::other_instrument;
+                    found.other_instrument = document;
                 }
             }
         }

@@ -235,3 +235,25 @@ TEST_CASE("A unit read past the end of its chain leaves nothing of the chain, no
     REQUIRE(found.size() == 1);
     CHECK(found[0].units.size() == 1);
 }
+
+TEST_CASE("An article in brackets after a document's number or date is that document's", "[references]") {
+    // Annex 17's list of Armenian laws: each law, its date and number, then "(статья N)", in table
+    // cells that break the lines anywhere.
+    const std::string text =
+        "Закон Республики Армения \"О банках и банковской деятельности\"\n\nот 30 июня 1996 г. № ЗР-68 "
+        "(статья 12),\n\nЗакон Республики Армения\n\n\"Об инвестиционных фондах\" от 22 декабря 2010 г. "
+        "№ ЗР-245-Н\n\n(статья 54), положения от 12 апреля 2005 г. (статьи 3 и 28); в соответствии со "
+        "статьей 70 настоящего Договора и статьей 5 (статья 6 не применяется)";
+    std::vector<FoundReference> found = find_references(text, "ru");
+    REQUIRE(found.size() == 6);
+    CHECK(found[0].scope == ReferenceScope::other_instrument);
+    CHECK(found[0].other_instrument == "Закон Республики Армения \"О банках и банковской деятельности\"");
+    CHECK(found[1].scope == ReferenceScope::other_instrument);
+    CHECK(found[1].other_instrument == "Закон Республики Армения");
+    CHECK(found[2].scope == ReferenceScope::other_instrument);  // a date, no instrument named before it
+    CHECK(found[2].units.front().numbers == std::vector<std::string>{"3", "28"});
+    CHECK(found[3].scope == ReferenceScope::this_instrument);
+    // Not after a number or a date: no instrument is guessed.
+    CHECK(found[4].scope == ReferenceScope::unspecified);
+    CHECK(found[5].scope == ReferenceScope::unspecified);
+}
