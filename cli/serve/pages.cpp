@@ -378,10 +378,44 @@ std::string provision_page(const Json& data, const PageContext& context) {
         main += "</ul>";
     }
     main += "</section>\n";
-    // Cross-references: the refs / cited-by work fills data["references"] and data["cited_by"];
-    // until then the API gives null and the page says so.
-    main += "<section id=\"references\" class=\"pending\"><h2>References and cited by</h2>"
-            "<p class=\"none\">Cross-references are not available in this build.</p></section>\n";
+    // Cross-references (kb/reference_resolver, stored at ingest): what this provision cites, and
+    // what cites it, each row with its language; resolved targets link to their page.
+    auto more = [](const Json& rows, const Json& total) {
+        std::size_t all = total.is_number() ? total.get<std::size_t>() : rows.size();
+        return all > rows.size() ? fmt::format("<p class=\"none\">The first {} of {}.</p>", rows.size(), all)
+                                 : std::string();
+    };
+    main += "<section id=\"references\"><h2>References</h2>";
+    if (data["references"].empty()) main += "<p class=\"none\">This provision cites no other provision.</p>";
+    else {
+        main += "<ul class=\"references\">";
+        for (const Json& r : data["references"]) {
+            std::string status = str(r["status"]);
+            main += "<li class=\"reference " + escape(status) + "\"><span class=\"lang\">" + escape(str(r["language"])) +
+                    "</span> <a" + href(links.provision(alias, str(r["from_eid"]))) + "><code>" +
+                    escape(str(r["from_eid"])) + "</code></a> «" + escape(str(r["text"])) + "» → ";
+            if (status == "resolved")
+                main += "<a class=\"target\"" + href(links.provision(alias, str(r["to_eid"]))) + ">" +
+                        escape(str(r["to_citation"])) + "</a>";
+            else if (status == "external")
+                main += "<span class=\"external\">another instrument: " + escape(str(r["reason"])) + "</span>";
+            else
+                main += "<span class=\"unresolved\">unresolved (" + escape(str(r["reason"])) + ")</span>";
+            main += "</li>";
+        }
+        main += "</ul>" + more(data["references"], data["references_total"]);
+    }
+    main += "</section>\n<section id=\"cited-by\"><h2>Cited by</h2>";
+    if (data["cited_by"].empty()) main += "<p class=\"none\">No provision of this instrument cites it.</p>";
+    else {
+        main += "<ul class=\"cited-by\">";
+        for (const Json& r : data["cited_by"])
+            main += "<li><span class=\"lang\">" + escape(str(r["language"])) + "</span> <a class=\"source\"" +
+                    href(links.provision(alias, str(r["from_eid"]))) + ">" + escape(str(r["from_citation"])) +
+                    "</a> «" + escape(str(r["text"])) + "»</li>";
+        main += "</ul>" + more(data["cited_by"], data["cited_by_total"]);
+    }
+    main += "</section>\n";
     main += "</main>";
     return page(str(data["citation"]), "page-provision", main, context);
 }

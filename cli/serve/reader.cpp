@@ -267,6 +267,35 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
                                           {"kind", record.kind},
                                           {"note", record.note}});
 
+    // Cross-references stored at ingest (kb/reference_resolver), per expression: what the
+    // provision and its parts cite, and what cites them. A whole annex cites and is cited by
+    // hundreds of provisions: each list keeps its first max_references rows and says how many
+    // there are.
+    Json references = Json::array(), cited_by = Json::array();
+    std::size_t references_total = 0, cited_by_total = 0;
+    for (const std::string& lang : languages) {
+        for (const StoredReference& r : store->references_from(alias, eid, lang)) {
+            if (references_total++ >= max_references) continue;
+            Json row{{"language", lang},         {"from_eid", r.from_eid}, {"text", r.text},
+                     {"status", r.status},       {"manner", r.manner},     {"kind", r.kind},
+                     {"to_eid", nullptr},        {"to_citation", nullptr}, {"reason", r.reason}};
+            if (r.status == "resolved") {
+                row["to_eid"] = r.to_eid;
+                row["to_citation"] = store->citation(alias, r.to_eid);
+            }
+            references.push_back(std::move(row));
+        }
+        for (const StoredReference& r : store->references_to(alias, eid, lang)) {
+            if (cited_by_total++ >= max_references) continue;
+            cited_by.push_back(Json{{"language", lang},
+                                    {"from_eid", r.from_eid},
+                                    {"from_citation", store->citation(alias, r.from_eid)},
+                                    {"text", r.text},
+                                    {"to_eid", r.to_eid},
+                                    {"manner", r.manner}});
+        }
+    }
+
     std::string reference = alias + "#" + eid;
     Json annotations = Json::array();
     for (auto it = annotations_.lower_bound(reference); it != annotations_.end() && within(it->first, reference); ++it)
@@ -283,10 +312,10 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
              {"amendments", amendments},
              {"annotations", annotations},
              {"findings", finding_summaries(alias, reference)},
-             // Cross-references (references and cited-by) come from the cross-reference work
-             // (issue: refs/cited-by); until it is merged the reader says they are not available.
-             {"references", nullptr},
-             {"cited_by", nullptr}};
+             {"references", references},
+             {"references_total", references_total},
+             {"cited_by", cited_by},
+             {"cited_by_total", cited_by_total}};
     return out;
 }
 

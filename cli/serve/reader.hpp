@@ -71,6 +71,7 @@ struct InstrumentFilter {
 // Limits on what a request may ask for (docs/serve.md, "Safety").
 constexpr std::size_t max_query_length = 256;   // bytes of a search query
 constexpr int max_search_hits = 50;
+constexpr std::size_t max_references = 500;  // rows of a provision's references, and of its cited-by
 
 class Reader {
   public:
