@@ -412,7 +412,13 @@ std::string provision_page(const Json& data, const PageContext& context) {
         for (const Json& r : data["cited_by"])
             main += "<li><span class=\"lang\">" + escape(str(r["language"])) + "</span> <a class=\"source\"" +
                     href(links.provision(alias, str(r["from_eid"]))) + ">" + escape(str(r["from_citation"])) +
-                    "</a> «" + escape(str(r["text"])) + "»</li>";
+                    "</a> «" + escape(str(r["text"])) + "»" +
+                    // A reference to a part of this provision names the part.
+                    (str(r["to_eid"]) == str(data["eid"])
+                         ? std::string()
+                         : " → <a" + href(links.provision(alias, str(r["to_eid"]))) + "><code>" +
+                               escape(str(r["to_eid"])) + "</code></a>") +
+                    "</li>";
         main += "</ul>" + more(data["cited_by"], data["cited_by_total"]);
     }
     main += "</section>\n";

@@ -2,7 +2,7 @@
 // `treatykb serve` and against `treatykb site` output served by a plain static file server.
 // One reader's path: search "unilateral measure", follow the hit to Art. 47, switch to side by
 // side, open the report, expand the proof of the Art. 47 finding, follow a quote to Annex 7
-// point 41. Asserts on what is on screen and that the console stays free of errors; screenshots
+// point 41; then from Annex 7's cited-by back to Art. 47. Asserts on what is on screen and that the console stays free of errors; screenshots
 // go to the artefacts folder.
 //   node reader_test.mjs --treatykb BIN --db DATABASE --out ARTEFACTS [--chromium PATH]
 import { spawn, execFileSync } from 'node:child_process';
@@ -88,6 +88,10 @@ async function readerPath(browser, root, label) {
   const russian = await page.$eval('tbody', (t) => Array.from(t.querySelectorAll('td.col-ru')).map((td) => td.textContent).join(' '));
   check(/в одностороннем порядке/.test(russian), 'the Russian column holds the Russian text');
   check((await page.$$('#annotations article.annotation')).length > 0, 'the annotations citing Art. 47 are listed');
+  const reference = '#references a.target[href$="/i/eaeu/p/annex_7/"]';
+  check(await page.$(reference) !== null && /Annex 7/.test(await page.$eval(reference, (a) => a.textContent)),
+    'the references of Art. 47 link Annex 7, read from its text');
+  const annexHref = await page.$eval(reference, (a) => a.href);
   await shot('2-provision-side-by-side');
 
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('header nav a.nav-report[href$="/report/eaeu/"]')]);
@@ -112,6 +116,14 @@ async function readerPath(browser, root, label) {
   const body = await page.$eval('main', (m) => m.innerText);
   check(body.includes('может ввести такие меры в одностороннем порядке'), 'the quoted words are on the page');
   await shot('4-annex-7-point-41');
+
+  await page.goto(annexHref, { waitUntil: 'load' });
+  const citing = '#cited-by a.source[href$="/i/eaeu/p/art_47/"]';
+  await page.waitForSelector(citing, { timeout: 5000 });
+  await page.$eval(citing, (a) => a.scrollIntoView());
+  await shot('5-annex-7-cited-by');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(citing)]);
+  check(/Art\. 47\b/.test(await page.$eval('h1', (h) => h.textContent)), 'Annex 7 is cited by Art. 47, and the link leads back to it');
 
   check(errors.length === 0, `no console errors or failed requests (${errors.join('; ')})`);
   await page.close();
