@@ -83,6 +83,14 @@ TEST_CASE("code reads the staffed organ, seats of heads of state, escalation and
     // Supreme Council's heading make it the staffed organ of Art. 12(2)(16).
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_1__point_41", "staffing_rule(eaeu_commission_board, national_nomination, @)"));
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#art_12__para_2__point_16", "staffing_rule(eaeu_supreme_council, national_nomination, @)"));
+    // "Судьи назначаются ... Высшим ... советом по представлению государств-членов": the judges' Court,
+    // not the appointing Council in the instrumental.
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_10", "ru", "staffing_rule(eaeu_court, national_nomination, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_10", "staffing_rule(eaeu_supreme_council, national_nomination, @)"));
+    // "В состав конкурсной комиссии Суда по отбору кандидатов на ... должностей Секретариата Суда входят все
+    // судьи": the competition commission's members, not the Secretariat's.
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_36", "ru", "body_composition(eaeu_selection_board, judges, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_36", "body_composition(eaeu_secretariat, judges, @)"));
     // "консультативный орган создается Коллегией Комиссии": the Board creates, it is not established.
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_1__point_44", "body(eaeu_commission_board, supranational, @)"));
     // "В структуру Аппарата Суда входят секретариаты судей": judges are not the members listed.
