@@ -51,7 +51,61 @@ bool proposes(const std::string& file, const std::string& provision, const std::
     return false;
 }
 
+// True when an annotation at `provision` in `language` proposes `fact`.
+bool proposes_in(const std::string& file, const std::string& provision, const std::string& language,
+                 const std::string& fact) {
+    for (const std::string& line : proposals(read_text(coded()->path() + "/" + file)))
+        if (line.rfind(provision + " | " + language + " | ", 0) == 0 && line.size() >= fact.size() &&
+            line.compare(line.size() - fact.size(), fact.size(), fact) == 0)
+            return true;
+    return false;
+}
+
 }  // namespace
+
+TEST_CASE("code reads the staffed organ, seats of heads of state, escalation and the Commission's two organs", "[code]") {
+    if (!full_corpus_database()) return;
+    // One seat per state where a body is made of the heads of state / government of the member states.
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_10__para_2", "ru", "seats_per_state(eaeu_supreme_council, 1, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_10__para_2", "en", "seats_per_state(eaeu_supreme_council, 1, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_14", "ru", "seats_per_state(eaeu_intergovernmental_council, 1, @)"));
+    // Candidates presented by a state's member of the Commission Council, selected on equal
+    // representation by the competition commission: rules of the Commission's staff.
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_9__para_2", "ru", "staffing_rule(eaeu_commission, national_nomination, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_9__para_2", "en", "staffing_rule(eaeu_commission, national_nomination, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_9__para_2", "ru", "staffing_rule(eaeu_commission, equal_representation, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#art_9__para_2", "staffing_rule(eaeu_selection_board, equal_representation, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_9__para_3", "ru", "staffing_rule(eaeu_commission, quota_by_financing, @)"));
+    // "представляет ... кандидатуры членов Совета и членов Коллегии Комиссии": both organs, by name.
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_16__point_4", "ru", "staffing_rule(eaeu_commission_board, national_nomination, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_16__point_4", "ru", "staffing_rule(eaeu_commission_council, national_nomination, @)"));
+    // The early termination of a mandate on a state's proposal is not a nomination; nor does the
+    // Supreme Council's heading make it the staffed organ of Art. 12(2)(16).
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_1__point_41", "staffing_rule(eaeu_commission_board, national_nomination, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#art_12__para_2__point_16", "staffing_rule(eaeu_supreme_council, national_nomination, @)"));
+    // "Судьи назначаются ... Высшим ... советом по представлению государств-членов": the judges' Court,
+    // not the appointing Council in the instrumental.
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_10", "ru", "staffing_rule(eaeu_court, national_nomination, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_10", "staffing_rule(eaeu_supreme_council, national_nomination, @)"));
+    // "В состав конкурсной комиссии Суда по отбору кандидатов на ... должностей Секретариата Суда входят все
+    // судьи": the competition commission's members, not the Secretariat's.
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_36", "ru", "body_composition(eaeu_selection_board, judges, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_36", "body_composition(eaeu_secretariat, judges, @)"));
+    // "консультативный орган создается Коллегией Комиссии": the Board creates, it is not established.
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_1__point_44", "body(eaeu_commission_board, supranational, @)"));
+    // "В структуру Аппарата Суда входят секретариаты судей": judges are not the members listed.
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_23", "body_composition(eaeu_court, judges, @)"));
+    // A state disagreeing with the Commission Council's decision takes it to the higher Councils.
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_1__point_30", "ru",
+                      "appeal(eaeu_commission_council, eaeu_intergovernmental_council, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_1__point_30", "ru", "appeal(eaeu_commission_council, eaeu_supreme_council, @)"));
+    // "decisions of the Council or Collegium of the Commission": the Council of the Commission, not a bare Council.
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_16__point_8", "en",
+                      "appeal(eaeu_commission_council, eaeu_intergovernmental_council, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_16__point_8", "ru",
+                      "appeal(eaeu_commission_board, eaeu_intergovernmental_council, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#art_16__point_8", "appeal(eaeu_council, eaeu_intergovernmental_council, @)"));
+}
 
 TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing clauses", "[code]") {
     if (!full_corpus_database()) return;
