@@ -52,7 +52,11 @@ void register_bench(CLI::App& app, Options& options) {
         std::vector<std::vector<double>> by_query(queries.size());
         std::size_t hits = 0;
         for (int i = 0; i < *count; ++i) {
-            const auto& [query, instrument] = queries[static_cast<std::size_t>(i) % queries.size()];
+            // Named references, not a structured binding: Clang 14 cannot capture a binding in a
+            // lambda (C++20 allows it; GCC 12 does).
+            const auto& entry = queries[static_cast<std::size_t>(i) % queries.size()];
+            const std::string& query = entry.first;
+            const std::string& instrument = entry.second;
             // What `treatykb search` runs: every expression, hits merged by provision.
             SearchRequest search;
             search.query = query;
