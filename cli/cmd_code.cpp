@@ -96,11 +96,15 @@ int run_code(const Options& options, const CodeArguments& arguments) {
 
     std::map<std::string, std::size_t> per_instrument;
     for (const coding::Proposal& proposal : result.proposals) ++per_instrument[proposal.instrument];
+    std::map<std::string, std::pair<std::string, std::string>> catalogue;  // alias -> kind, signed
+    for (const Instrument& instrument : store.instruments())
+        catalogue[instrument.alias] = {instrument.type, instrument.date_signed};
     for (const std::string& alias : aliases) {
         fs::path file = folder / (alias + ".xml");
         std::ofstream out(file, std::ios::binary);
         if (!out) throw Error("cannot write the file", {file.string(), 0, 0}, "check the folder is writable");
-        out << coding::render_coded_knowledge(alias, result.proposals, rules, schema_href);
+        const auto& [kind, date_signed] = catalogue[alias];
+        out << coding::render_coded_knowledge(alias, result.proposals, rules, schema_href, kind, date_signed);
         if (!arguments.all || per_instrument[alias])
             std::cout << alias << ": " << per_instrument[alias] << " proposals -> " << file.string() << "\n";
     }

@@ -243,6 +243,7 @@ public:
     // Every value the placeholder may take, best first (empty when it does not resolve).
     std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
                                   const Context& context) {
+        if (placeholder.conversion == "instrument") return {prefix_};
         const Match& match = found.match;
         std::vector<std::string> captured;
         for (const std::string& name : placeholder.captures) {
@@ -507,13 +508,25 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
 }
 
 std::string render_coded_knowledge(std::string_view instrument, const std::vector<Proposal>& proposals,
-                                   const CodingRuleSet& rules, const std::string& schema_href) {
+                                   const CodingRuleSet& rules, const std::string& schema_href,
+                                   std::string_view kind, std::string_view date_signed) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<!-- Proposed by `treatykb code` from the rules of kb/coding (docs/coding.md): every\n"
                       "     annotation names the rule that proposed it and the rule's confidence. Not hand-made\n"
                       "     knowledge: review before relying on it. -->\n"
                       "<program xmlns=\"urn:treatykb:rules:1\">\n"
                       "  <include href=\"" + xml_escape(schema_href) + "\"/>\n";
+    bool iso_date = date_signed.size() == 10 && date_signed[4] == '-' && date_signed[7] == '-' &&
+                    std::all_of(date_signed.begin(), date_signed.end(),
+                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+    std::string prefix = symbol_prefix(instrument);
+    if (iso_date && !prefix.empty() && std::isalpha(static_cast<unsigned char>(prefix.front()))) {
+        std::string kind_symbol = kind.empty() ? "treaty" : symbol_prefix(kind);
+        if (!std::isalpha(static_cast<unsigned char>(kind_symbol.front()))) kind_symbol = "treaty";
+        out += "  <!-- The instrument, from the database's catalogue (not read from its text). -->\n"
+               "  <fact>instrument(" + prefix + ", " + xml_escape(kind_symbol) + ", " + std::string(date_signed) +
+               ")</fact>\n";
+    }
     std::map<std::string, int> used;
     for (const Proposal& proposal : proposals) {
         if (proposal.instrument != instrument) continue;

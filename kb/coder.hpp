@@ -49,8 +49,12 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                      CodingResult& result);
 
 // The proposals of one instrument as a knowledge file (kb/knowledge format): one <annotation> per
-// proposal with its rule and confidence, including `schema_href` for the vocabulary.
+// proposal with its rule and confidence, including `schema_href` for the vocabulary. Given the
+// instrument's kind and signature date (the catalogue's, an ISO date), the file also declares it,
+// instrument(symbol, kind, date), outside any annotation, so that a coded file whose facts name
+// the instrument (member_state) validates on its own (`treatykb check`).
 std::string render_coded_knowledge(std::string_view instrument, const std::vector<Proposal>& proposals,
-                                   const CodingRuleSet& rules, const std::string& schema_href);
+                                   const CodingRuleSet& rules, const std::string& schema_href,
+                                   std::string_view kind = {}, std::string_view date_signed = {});
 
 }  // namespace treatykb::coding

@@ -176,14 +176,14 @@ public:
                 for (const Placeholder& placeholder : fact.placeholders) {
                     std::string conversion = placeholder.conversion;
                     if (conversion == "ratio.num" || conversion == "ratio.den" || conversion == "decimal" ||
-                        conversion == "integer" || conversion == "string")
+                        conversion == "integer" || conversion == "string" || conversion == "instrument")
                         continue;
                     std::string lexicon = conversion.substr(0, conversion.find('.'));
                     if (!set_.prefixed_lexicons.count(lexicon))
                         throw Error("{...|" + conversion + "} names no lexicon or conversion",
                                     fact.where,
                                     "declare <lexicon name=\"" + lexicon +
-                                        "\"/> or use ratio.num, ratio.den, decimal, integer, string");
+                                        "\"/> or use ratio.num, ratio.den, decimal, integer, string, instrument");
                 }
         for (const Term& term : set_.terms)
             if (!set_.prefixed_lexicons.count(term.lexicon))
@@ -301,6 +301,14 @@ private:
                                                  : "the pattern's named captures are: " + known);
             }
             placeholder.captures.push_back(name);
+        }
+        if (placeholder.conversion == "instrument") {
+            // The symbol of the instrument being coded (member_state({|instrument}, ...)): read
+            // from no text, so it names no capture and picks no term.
+            if (!placeholder.captures.empty() || placeholder.context || placeholder.pick)
+                throw Error("{" + inside + "} reads no text: the instrument is the one being coded", where,
+                            "write {|instrument}");
+            return placeholder;
         }
         if (placeholder.captures.empty()) placeholder.context = true;
         bool numeric = placeholder.conversion == "ratio.num" || placeholder.conversion == "ratio.den" ||
@@ -422,8 +430,8 @@ private:
 }  // namespace
 
 const std::vector<std::string>& coding_classes() {
-    static const std::vector<std::string> classes{"bodies", "decision_rules", "dispute_settlement", "competence",
-                                                  "autonomy"};
+    static const std::vector<std::string> classes{"bodies",   "decision_rules", "dispute_settlement", "competence",
+                                                  "autonomy", "authority",      "parties"};
     return classes;
 }
 

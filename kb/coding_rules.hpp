@@ -46,7 +46,8 @@ struct Term {
 struct Placeholder {
     std::vector<std::string> captures;  // named captures of the rule's pattern
     bool context = false;               // fall back on the provision's headings and text
-    std::string conversion;  // a lexicon ("organ", "organ.kind"), ratio.num, ratio.den, decimal, integer, string
+    std::string conversion;  // a lexicon ("organ", "organ.kind"), ratio.num, ratio.den, decimal, integer, string,
+                             // instrument (the coded instrument's symbol, {|instrument}: no capture)
     char pick = 0;           // lexicons: 0 the earliest term named, '$' the last, '*' each (one fact per term)
 };
 
@@ -84,7 +85,8 @@ struct CodingRuleSet {
 };
 
 // The classes a rule may belong to: bodies, decision_rules, dispute_settlement, competence,
-// autonomy.
+// autonomy, authority (the MIA decision areas, policy streams and dispute-settlement items that
+// kb/rules/authority.xml reads), parties (member_state).
 const std::vector<std::string>& coding_classes();
 
 // relation name -> number of arguments (from the knowledge schema, supplied by the caller).

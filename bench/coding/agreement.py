@@ -8,6 +8,12 @@ The hand coding (kb/knowledge) is the reference. Facts are compared per class of
   decision_rules  decision_rule, vote_weight, appeal
   competence      competence; norm whose action is not a national-autonomy action
   autonomy        norm with action unilateral_measure, national_policy or exception; transitional
+  authority       body_domain, area_role, area_rule, area_weight, dispute_item (what
+                  kb/rules/authority.xml reads to place bodies in the MIA decision areas and
+                  policy streams, and the courts' dispute-settlement items)
+  parties         member_state(INSTRUMENT, state): scored as facts wherever the hand coding
+                  states them (an accession treaty makes a state a member of the instrument
+                  it accedes to), so the anchored figures are those of the facts
 Two levels: "anchored" — the same fact at the same provision (or one provision enclosing the
 other, since a translation may be divided less finely); "fact" — the same fact anywhere in the
 instrument (what the coder knows, whatever provision it quotes). Per language of the coded text.
@@ -29,6 +35,10 @@ def fact_class(fact):
         return "decision_rules"
     if relation == "competence":
         return "competence"
+    if relation in ("body_domain", "area_role", "area_rule", "area_weight", "dispute_item"):
+        return "authority"
+    if relation == "member_state":
+        return "parties"
     if relation == "transitional":
         return "autonomy"
     if relation == "norm":
@@ -48,6 +58,11 @@ def normal(fact, eid):
     return fact
 
 
+def party_of(fact, instrument):
+    """member_state(INSTRUMENT, X) of this instrument (the symbol writes - as _)."""
+    return fact.replace(" ", "").startswith("member_state(%s," % instrument.replace("-", "_"))
+
+
 def read(files, instrument):
     """-> list of (class, fact, eid, language or None, rule, quote)"""
     out = []
@@ -56,6 +71,12 @@ def read(files, instrument):
         for annotation in root.iter(NS + "annotation"):
             provision = annotation.get("provision", "")
             if not provision.startswith(instrument + "#"):
+                # parties: the hand coding states a member wherever it becomes one (eaeu-arm#art_1)
+                for fact in annotation.findall(NS + "fact"):
+                    if party_of(fact.text, instrument):
+                        quotes = annotation.findall(NS + "quote")
+                        out.append(("parties", normal(fact.text, "*"), "*", None, annotation.get("rule", "hand"),
+                                    quotes[0].text if quotes else ""))
                 continue
             eid = provision.split("#", 1)[1]
             quotes = annotation.findall(NS + "quote")
@@ -63,13 +84,17 @@ def read(files, instrument):
             quote = quotes[0].text if quotes else ""
             for fact in annotation.findall(NS + "fact"):
                 klass = fact_class(fact.text)
+                if klass == "parties" and not party_of(fact.text, instrument):
+                    continue
+                if klass == "parties":  # compared as facts: the provision does not count
+                    eid = "*"
                 if klass:
                     out.append((klass, normal(fact.text, eid), eid, language, annotation.get("rule", "hand"), quote))
     return out
 
 
 def related(a, b):
-    return a == b or a.startswith(b + "__") or b.startswith(a + "__")
+    return a == b or a.startswith(b + "__") or b.startswith(a + "__") or a == "*" or b == "*"
 
 
 def score(hand, coded, klass):
@@ -120,19 +145,21 @@ def main():
     hand_dir, coded_file, instrument = sys.argv[1:4]
     hand = read(sorted(glob.glob(hand_dir + "/**/*.xml", recursive=True)), instrument)
     coded_all = read([coded_file], instrument)
-    classes = ["bodies", "decision_rules", "competence", "autonomy"]
+    classes = ["bodies", "decision_rules", "competence", "autonomy", "authority", "parties"]
+    if len(sys.argv) > 4:  # a subset, e.g. "authority,parties"
+        classes = sys.argv[4].split(",")
     languages = sorted(set(l for *_, l, _, _ in [(c[0], c[1], c[2], c[3], c[4], c[5]) for c in coded_all] if l))
     # The reference covers the parts the hand coding annotates (the Treaty and some annexes): a
     # proposal in an annex nobody coded by hand cannot be judged against it. The main table scores
     # the proposals in those parts; the second, every proposal.
-    covered = sorted(set(part_of(e) for _, _, e, *_ in hand))
-    in_covered = [c for c in coded_all if part_of(c[2]) in covered]
+    covered = sorted(set(part_of(e) for _, _, e, *_ in hand if e != "*"))
+    in_covered = [c for c in coded_all if part_of(c[2]) in covered or c[2] == "*"]
     print("## Agreement with the hand coding: %s\n" % instrument)
     print("Over the parts the hand coding covers (%s):\n" % ", ".join(covered))
     results = table(hand, in_covered, languages, classes)
     print("\nOver every proposal (the other parts have no hand coding, so their proposals count as extra):\n")
     table(hand, coded_all, languages, classes)
-    for klass in ["bodies", "decision_rules"]:
+    for klass in [k for k in ["bodies", "decision_rules", "authority", "parties"] if k in classes]:
         r = results[(klass, "ru+en")]
         print("\n### %s: disagreements (ru+en)\n" % klass)
         print("Hand facts the coder did not propose at their provision:\n")
@@ -145,7 +172,7 @@ def main():
                 continue
             seen.add((f, e))
             print("- `%s` at %s (rule %s): \"%s\"" % (f, e, rule, (quote or "")[:140]))
-    for klass in ["competence", "autonomy"]:
+    for klass in [k for k in ["competence", "autonomy"] if k in classes]:
         r = results[(klass, "ru+en")]
         print("\n### %s: %d hand facts missed, %d proposals unmatched (ru+en; not listed)" % (
             klass, len(r["missed"]), len(r["extra"])))

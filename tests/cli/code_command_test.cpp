@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <regex>
 #include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "../test_support.hpp"
 
@@ -132,6 +135,46 @@ TEST_CASE("code finds the weighted votes of the 2007 Commission, TEU's QMV and M
                    "decision_rule(mercosur_common_market_council, consensus, 1, 1, members, @)"));
     CHECK(proposes("mercosur.xml", "mercosur#art_16",
                    "decision_rule(mercosur_common_market_group, consensus, 1, 1, members, @)"));
+}
+
+TEST_CASE("code places EAEU bodies in MIA decision areas, reads its parties, and coded delegation is not zero",
+          "[code]") {
+    if (!full_corpus_database()) return;
+    // Authority: the Supreme Council approves the budget (Art. 20(2)), quoted verbatim.
+    bool budget = false;
+    for (const std::string& line : proposals(read_text(coded()->path() + "/eaeu.xml")))
+        budget = budget || (line.rfind("eaeu#art_20__para_2 | ru | authority.", 0) == 0 &&
+                            contains(line, "area_role(eaeu_supreme_council, budget, final, @)"));
+    CHECK(budget);
+    std::string xml = read_text(coded()->path() + "/eaeu.xml");
+    CHECK(contains(xml, "<quote lang=\"ru\">Бюджет Союза и Положение о бюджете Евразийского экономического союза "
+                        "утверждаются Высшим советом"));
+    // The Court of the Union is a standing court (Statute, Annex 2 point 1).
+    CHECK(proposes("eaeu.xml", "eaeu#annex_2__point_1", "dispute_item(eaeu_court, tribunal, 2, @)"));
+    // Parties from the EAEU's own text: the preamble names the three founders; the allocation of
+    // import duties among the member states (Annex 5 point 12) names all five.
+    for (const char* state : {"ARM", "BLR", "KAZ", "KGZ", "RUS"}) {
+        INFO(state);
+        bool named = false;
+        for (const std::string& line : proposals(xml))
+            named = named || contains(line, std::string("member_state(eaeu, ") + state + ")");
+        CHECK(named);
+    }
+    CHECK(proposes("eaeu.xml", "eaeu#preamble", "member_state(eaeu, RUS)"));
+    CHECK_FALSE(contains(xml, "member_state(eaeu, UKR)"));
+
+    // On the coded knowledge alone the EAEU has its five members and a non-zero delegation.
+    auto result = run_program("analyze eaeu --knowledge coded --coded-folder '" + coded()->path() + "' --format json",
+                              *full_corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    nlohmann::json summary = nlohmann::json::parse(result.out)["tables"]["summary"].at(0);
+    INFO(summary.dump());
+    std::set<std::string> members;
+    std::istringstream words(summary["members"].get<std::string>());
+    for (std::string word; words >> word;) members.insert(word);
+    CHECK(members == std::set<std::string>{"ARM", "BLR", "KAZ", "KGZ", "RUS"});
+    CHECK(summary["delegation"].get<double>() > 0.0);
 }
 
 TEST_CASE("Coded knowledge passes check: every proposed quote verifies against its provision", "[code]") {

@@ -14,7 +14,8 @@ using namespace treatykb::testing;
 
 namespace {
 
-const coding::RelationArity kRelations{{"body", 3}, {"decision_rule", 6}, {"vote_weight", 4}};
+const coding::RelationArity kRelations{{"body", 3},         {"decision_rule", 6}, {"vote_weight", 4},
+                                        {"member_state", 2}, {"area_role", 4}};
 
 const std::string kLexicon = R"(<coding xmlns="urn:treatykb:coding:1">
   <lexicon name="organ" prefix="instrument"/>
@@ -196,6 +197,55 @@ TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the thre
     std::string xml = coding::render_coded_knowledge("toy", result.proposals, set, "../schema.xml");
     CHECK(contains(xml, "rule=\"consensus\" class=\"decision_rules\" confidence=\"0.90\""));
     CHECK(contains(xml, "<include href=\"../schema.xml\"/>"));
+}
+
+TEST_CASE("{|instrument} names the coded instrument; the parties and authority classes propose their facts") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <lexicon name="state"/>
+  <term lexicon="state" symbol="RUS"><name>\bRussia\b</name></term>
+  <term lexicon="state" symbol="ARM"><name>\bArmenia\b</name></term>
+  <rule id="parties" class="parties" lang="en">
+    <pattern>(?'list'.+?),?\s+hereinafter\s+referred\s+to\s+as\s+the\s+Parties</pattern>
+    <fact>member_state({|instrument}, {list|state*})</fact>
+  </rule>
+  <rule id="budget" class="authority" lang="en">
+    <pattern>budget\s+shall\s+be\s+adopted\s+by\s+the\s+(?'body'\w+)</pattern>
+    <fact>area_role({body|organ}, budget, final, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({one_article("Russia and Armenia, hereinafter referred to as the Parties, agree.\n"
+                              "The budget shall be adopted by the Council.")});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    REQUIRE(result.failures.empty());
+    std::vector<std::string> facts;
+    for (const coding::Proposal& proposal : result.proposals)
+        for (const std::string& fact : proposal.facts) facts.push_back(fact + " | " + proposal.quote);
+    std::sort(facts.begin(), facts.end());
+    CHECK(facts == std::vector<std::string>{
+                       "area_role(toy_council, budget, final, @) | The budget shall be adopted by the Council.",
+                       "member_state(toy, ARM) | Russia and Armenia, hereinafter referred to as the Parties, agree.",
+                       "member_state(toy, RUS) | Russia and Armenia, hereinafter referred to as the Parties, agree."});
+    std::string xml = coding::render_coded_knowledge("toy", result.proposals, set, "../schema.xml");
+    CHECK(contains(xml, "class=\"parties\""));
+    CHECK_FALSE(contains(xml, "<fact>instrument("));  // no catalogue entry given: no declaration
+    std::string declared = coding::render_coded_knowledge("toy", result.proposals, set, "../schema.xml",
+                                                          "Free Trade Agreement", "2000-01-01");
+    CHECK(contains(declared, "<fact>instrument(toy, free_trade_agreement, 2000-01-01)</fact>"));
+    CHECK(contains(xml, "class=\"authority\""));
+
+    // The instrument is read from no text: a capture or a pick is an error.
+    Error capture = load_error(dir, R"(  <rule id="r1" class="parties" lang="en">
+    <pattern>(?'who'Russia)</pattern>
+    <fact>member_state({who|instrument}, RUS)</fact>
+  </rule>
+)");
+    CHECK(contains(capture.message(), "reads no text"));
+    CHECK(capture.where().line == 4);
 }
 
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
