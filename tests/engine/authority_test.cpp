@@ -170,3 +170,26 @@ TEST_CASE("MIA pooling reads only what speaks for the instrument: no stream from
     REQUIRE(widened_customs != nullptr);
     CHECK(body(widened_customs->agenda, "eaeu_supreme_council") != nullptr);
 }
+
+TEST_CASE("MIA pooling: a council of ministers is a state body, as one of state representatives is") {
+    // What the coder proposes for "a representative of each Member State at ministerial level"
+    // (body_composition ministers): the same pooling as the hand coding's state_representatives.
+    const AuthorityReport& teu = authority("teu");
+    REQUIRE(teu.pooling > 0);
+    Program ministers = apply_scenario_text(
+        load_program(treatykb::testing::default_rule_files(source_dir())),
+        "<scenario xmlns=\"urn:treatykb:rules:1\">"
+        "<retract>body_composition(teu_council, state_representatives, teu#art_16__para_2)</retract>"
+        "<fact>body_composition(teu_council, ministers, teu#art_16__para_2)</fact></scenario>",
+        "ministers");
+    AuthorityReport read = compute_authority(evaluate(ministers), "teu");
+    CHECK(read.pooling == Approx(teu.pooling));
+    // Without a class for the composition the Council would have none and leave the pooling.
+    Program classless = apply_scenario_text(
+        load_program(treatykb::testing::default_rule_files(source_dir())),
+        "<scenario xmlns=\"urn:treatykb:rules:1\">"
+        "<retract>body_composition(teu_council, state_representatives, teu#art_16__para_2)</retract>"
+        "<fact>body_composition(teu_council, unknown_members, teu#art_16__para_2)</fact></scenario>",
+        "classless");
+    CHECK(compute_authority(evaluate(classless), "teu").pooling < teu.pooling);
+}
