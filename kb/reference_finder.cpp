@@ -522,14 +522,15 @@ void find_mentions(const std::string& text, const Patterns& p,
 // table cell) cites an article of that document, not of the text it stands in. Returns the
 // document's name: the last instrument named before it (p.antecedent), else its number; empty
 // when the reference does not stand so.
-std::string cited_document(const std::string& before, const Patterns& p) {
+// `at` is where the reference begins in `text`; only the 300 bytes before it are read.
+std::string cited_document(const std::string& text, std::size_t at, const Patterns& p) {
     static const boost::u32regex numbered = boost::make_u32regex(
         "(№\\s*[0-9A-Za-zА-ЯЁа-яё][-0-9A-Za-zА-ЯЁа-яё/.]*|\\d{4}\\s*(?:г\\.|года))\\s*\\(\\s*\\z",
         boost::regex::perl);
-    std::size_t from = before.size() > 300 ? before.size() - 300 : 0;
-    while (from > 0 && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80)
+    std::size_t from = at > 300 ? at - 300 : 0;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
         --from; // not inside a UTF-8 sequence
-    std::string tail = before.substr(from);
+    std::string tail = text.substr(from, at - from);
     boost::match_results<std::string::const_iterator> m;
     if (!boost::u32regex_search(tail, m, numbered))
         return "";
@@ -539,6 +540,19 @@ std::string cited_document(const std::string& before, const Patterns& p) {
     for (; it != end; ++it)
         name = (*it)[0].str();
     return name.empty() ? m.str(1) : name;
+}
+
+// The reference's instrument, named as `name` (shortened by instrument_name): the Treaty itself
+// under its own name, else another instrument.
+void name_instrument(FoundReference& found, const std::string& name, const Patterns& p) {
+    std::string shortened = instrument_name(name);
+    boost::match_results<std::string::const_iterator> s;
+    if (boost::u32regex_search(shortened, s, p.self_instrument, boost::match_continuous)) {
+        found.scope = ReferenceScope::this_instrument;
+    } else {
+        found.scope = ReferenceScope::other_instrument;
+        found.other_instrument = shortened;
+    }
 }
 
 } // namespace
@@ -617,29 +631,13 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
                      boost::u32regex_search(after, o, p.anaphora, boost::match_continuous)) {
                 name = antecedent(text.substr(0, found.begin), o.str(1), p);
             }
-            if (!name.empty()) {
-                name = instrument_name(name);
-                boost::match_results<std::string::const_iterator> s;
-                if (boost::u32regex_search(name, s, p.self_instrument, boost::match_continuous)) {
-                    found.scope = ReferenceScope::this_instrument;
-                } else {
-                    found.scope = ReferenceScope::other_instrument;
-                    found.other_instrument = name;
-                }
-            }
+            if (!name.empty())
+                name_instrument(found, name, p);
         }
         if (found.scope == ReferenceScope::unspecified && russian_text) {
-            std::string document = cited_document(text.substr(0, found.begin), p);
-            if (!document.empty()) {
-                document = instrument_name(document);
-                boost::match_results<std::string::const_iterator> s;
-                if (boost::u32regex_search(document, s, p.self_instrument, boost::match_continuous)) {
-                    found.scope = ReferenceScope::this_instrument;
-                } else {
-                    found.scope = ReferenceScope::other_instrument;
-                    found.other_instrument = document;
-                }
-            }
+            std::string document = cited_document(text, found.begin, p);
+            if (!document.empty())
+                name_instrument(found, document, p);
         }
         found.manner = manner_before(text, found.begin, russian_text);
         covered.emplace_back(found.begin, found.end);
