@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "kb/detail/coding_regex.hpp"
+#include "kb/point_in_time.hpp"
 #include "kb/regex_prefilter.hpp"
 #include "kb/unicode_text.hpp"
 
@@ -516,11 +517,8 @@ std::string render_coded_knowledge(std::string_view instrument, const std::vecto
                       "     knowledge: review before relying on it. -->\n"
                       "<program xmlns=\"urn:treatykb:rules:1\">\n"
                       "  <include href=\"" + xml_escape(schema_href) + "\"/>\n";
-    bool iso_date = date_signed.size() == 10 && date_signed[4] == '-' && date_signed[7] == '-' &&
-                    std::all_of(date_signed.begin(), date_signed.end(),
-                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
     std::string prefix = symbol_prefix(instrument);
-    if (iso_date && !prefix.empty() && std::isalpha(static_cast<unsigned char>(prefix.front()))) {
+    if (is_iso_date(date_signed) && !prefix.empty() && std::isalpha(static_cast<unsigned char>(prefix.front()))) {
         std::string kind_symbol = kind.empty() ? "treaty" : symbol_prefix(kind);
         if (!std::isalpha(static_cast<unsigned char>(kind_symbol.front()))) kind_symbol = "treaty";
         out += "  <!-- The instrument, from the database's catalogue (not read from its text). -->\n"
