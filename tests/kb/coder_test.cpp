@@ -78,6 +78,15 @@ std::vector<std::string> quotes(const coding::CodingRuleSet& set, const coding::
     return out;
 }
 
+// "fact | quote" of every fact proposed, sorted.
+std::vector<std::string> facts_with_quotes(const coding::CodingResult& result) {
+    std::vector<std::string> out;
+    for (const coding::Proposal& proposal : result.proposals)
+        for (const std::string& fact : proposal.facts) out.push_back(fact + " | " + proposal.quote);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("A bad regular expression is rejected at its file, line and column with the regex error") {
@@ -184,10 +193,7 @@ TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the thre
     coding::CodingResult result;
     coding::code_instrument(store, "toy", set, result);
     REQUIRE(result.failures.empty());
-    std::vector<std::string> facts;
-    for (const coding::Proposal& proposal : result.proposals)
-        for (const std::string& fact : proposal.facts) facts.push_back(fact + " | " + proposal.quote);
-    std::sort(facts.begin(), facts.end());
+    std::vector<std::string> facts = facts_with_quotes(result);
     CHECK(facts == std::vector<std::string>{
                        "decision_rule(toy_council, qualified_majority, 2, 3, members, @) | Other decisions shall be "
                        "taken by a two-thirds majority.",
@@ -222,10 +228,7 @@ TEST_CASE("{|instrument} names the coded instrument; the parties and authority c
     coding::CodingResult result;
     coding::code_instrument(store, "toy", set, result);
     REQUIRE(result.failures.empty());
-    std::vector<std::string> facts;
-    for (const coding::Proposal& proposal : result.proposals)
-        for (const std::string& fact : proposal.facts) facts.push_back(fact + " | " + proposal.quote);
-    std::sort(facts.begin(), facts.end());
+    std::vector<std::string> facts = facts_with_quotes(result);
     CHECK(facts == std::vector<std::string>{
                        "area_role(toy_council, budget, final, @) | The budget shall be adopted by the Council.",
                        "member_state(toy, ARM) | Russia and Armenia, hereinafter referred to as the Parties, agree.",
