@@ -137,6 +137,31 @@ TEST_CASE("code finds the weighted votes of the 2007 Commission, TEU's QMV and M
                    "decision_rule(mercosur_common_market_group, consensus, 1, 1, members, @)"));
 }
 
+TEST_CASE("code reads a body's default rule where the text states it as the default", "[code]") {
+    if (!full_corpus_database()) return;
+    // "The Council shall act by a qualified majority except where the Treaties provide otherwise."
+    CHECK(proposes("teu.xml", "teu#art_16__para_3", "general_rule(teu_council, qualified_majority, @)"));
+    // "Except where the Treaties provide otherwise, decisions of the European Council shall be taken by consensus."
+    CHECK(proposes("teu.xml", "teu#art_15__para_4", "general_rule(teu_european_council, consensus, @)"));
+    // A rule for one kind of decision is no default: Art. 31(5)'s simple majority on procedural
+    // questions and Art. 7(3)'s qualified majority stay decision rules.
+    std::string xml = read_text(coded()->path() + "/teu.xml");
+    CHECK_FALSE(contains(xml, "general_rule(teu_council, simple_majority"));
+    CHECK_FALSE(contains(xml, "general_rule(teu_council, unanimity"));
+    // The budget area has no rule of its own in the TEU: the coded Council is scored there by its
+    // default (Art. 16(3)), not by the most majoritarian rule it has anywhere (Art. 31(5)).
+    auto result = run_program("analyze teu --knowledge coded --coded-folder '" + coded()->path() + "'",
+                              *full_corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::smatch budget;
+    REQUIRE(std::regex_search(result.out, budget, std::regex(R"(\nbudget +[^\n]*)")));
+    INFO(budget.str());
+    CHECK(contains(budget.str(), "teu_council [state, qualified_majority 0.67]"));
+    CHECK(contains(budget.str(), "TEU, Art. 16(3)"));
+    CHECK_FALSE(contains(budget.str(), "simple_majority"));
+}
+
 TEST_CASE("code places EAEU bodies in MIA decision areas, reads its parties, and coded delegation is not zero",
           "[code]") {
     if (!full_corpus_database()) return;
