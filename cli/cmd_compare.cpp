@@ -92,6 +92,9 @@ void register_compare(CLI::App& app, Options& options) {
         engine::Model model = engine::evaluate(program, evaluation_limits(options));
         engine::AnalysisOptions analysis_options;
         analysis_options.with_proofs = false;
+        // The side-by-side document counts findings and prints no rule or quote of theirs: their
+        // proofs are not derived there (the tidy tables list each finding's rule and quotes).
+        analysis_options.explain = format == report::Format::csv || format == report::Format::json;
         analysis_options.population_table = population_table_path();
         analysis_options.power_memory_budget = power_memory_budget(options);
         std::vector<engine::Analysis> analyses;

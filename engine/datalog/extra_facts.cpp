@@ -32,8 +32,12 @@ bool is_date(const std::string& text) {
 void add_facts(Program& program, const std::vector<FactRow>& rows, const std::string& origin) {
     std::vector<Diagnostic> diagnostics;
     std::vector<Fact> added;
+    // Duplicates are looked for only among the facts of the relations being added.
+    std::set<std::string> relations;
+    for (const FactRow& row : rows) relations.insert(row.relation);
     std::set<std::pair<std::string, std::vector<Value>>> present;
-    for (const Fact& fact : program.facts) present.emplace(fact.relation, fact.values);
+    for (const Fact& fact : program.facts)
+        if (relations.count(fact.relation)) present.emplace(fact.relation, fact.values);
     SourceLocation where{origin, 0, 0};
     for (std::size_t index = 0; index < rows.size(); ++index) {
         const FactRow& row = rows[index];
@@ -97,6 +101,7 @@ void add_facts(Program& program, const std::vector<FactRow>& rows, const std::st
         if (ok && present.emplace(fact.relation, fact.values).second) added.push_back(std::move(fact));
     }
     if (!diagnostics.empty()) throw ProgramErrors(std::move(diagnostics));
+    program.facts.reserve(program.facts.size() + added.size());
     for (Fact& fact : added) program.facts.push_back(std::move(fact));
 }
 
