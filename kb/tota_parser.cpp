@@ -35,7 +35,7 @@ const boost::u32regex& chapter_label() {
     return pattern;
 }
 
-const boost::u32regex& block_start() {
+const boost::u32regex& tota_block_start() {
     static const auto pattern = boost::make_u32regex(
         R"(^(\d{1,3}\.(\s|$|[[:upper:]])|\(?\d{1,3}\)|\(?[a-z]\)|\([ivx]+\)|[-–—•]\s).*$)", boost::regex::perl);
     return pattern;
@@ -74,7 +74,7 @@ std::vector<std::string> split_blocks(std::string_view text) {
             current.clear();
         } else {
             Match found;
-            if (!current.empty() && boost::u32regex_match(line, found, block_start())) {
+            if (!current.empty() && boost::u32regex_match(line, found, tota_block_start())) {
                 blocks.push_back(std::move(current));
                 current.clear();
             }
@@ -104,7 +104,7 @@ bool is_heading_remnant(const std::vector<std::string>& blocks) {
     if (last == '.' || last == ':' || last == ';' || last == ',')
         return false;
     Match found;
-    if (boost::u32regex_match(first, found, block_start()))
+    if (boost::u32regex_match(first, found, tota_block_start()))
         return false;
     bool starts_lower =
         std::islower(static_cast<unsigned char>(first.front())) || first.front() == '(';

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "engine/analysis/rule_paths.hpp"
+#include "engine/datalog/loader.hpp"
 
 namespace treatykb::testing {
 
@@ -31,6 +32,12 @@ inline std::string source_dir() {
 // `root` (the program passes these two folders; cli/rule_files.cpp).
 inline std::vector<std::string> default_rule_files(const std::string& root) {
     return engine::expand_rule_paths({root + "/kb/knowledge", root + "/kb/rules"}).files;
+}
+
+// The curated rules and knowledge (kb/knowledge, kb/rules), loaded once per test program.
+inline const engine::Program& default_program() {
+    static const engine::Program program = engine::load_program(default_rule_files(source_dir()));
+    return program;
 }
 
 inline std::string texts_dir() {

@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/analysis/detail/lists.hpp"
+
 namespace treatykb::engine {
 
 namespace {
+
+using detail::add_unique;
 
 // `provision` is one of `instrument`'s ("eaeu#art_1" of "eaeu"), without building a string.
 bool of_instrument(const std::string& provision, std::string_view instrument) {
@@ -42,10 +46,6 @@ int reading_gravity(const std::string& reading) {
     if (reading == "open_conflict") return 3;
     if (reading == "sanctioned_derogation") return 2;
     return 1;
-}
-
-void add_unique(std::vector<std::string>& list, const std::string& value) {
-    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
 std::string instance_label(const RuleInstanceView& instance) {

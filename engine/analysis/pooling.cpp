@@ -7,11 +7,14 @@
 #include <map>
 #include <set>
 
+#include "engine/analysis/detail/lists.hpp"
 #include "engine/datalog/value.hpp"
 
 namespace treatykb::engine {
 
 namespace {
+
+using detail::add_unique;
 
 std::string instrument_of(const std::string& provision) {
     return provision.substr(0, provision.find('#'));
@@ -19,10 +22,6 @@ std::string instrument_of(const std::string& provision) {
 
 double ratio(const std::string& numerator, const std::string& denominator) {
     return double(std::stoi(numerator)) / double(std::stoi(denominator));
-}
-
-void add_unique(std::vector<std::string>& list, const std::string& item) {
-    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
 }
 
 struct Vote {

@@ -12,18 +12,10 @@
 #include "../test_support.hpp"
 
 using namespace treatykb::engine;
+using treatykb::testing::source_dir;
+using treatykb::testing::default_program;
 
 namespace {
-
-std::string source_dir() {
-    const char* source = std::getenv("TREATYKB_SOURCE");
-    return source && *source ? source : TREATYKB_SOURCE_DIR;
-}
-
-const Program& knowledge() {
-    static const Program program = load_program(treatykb::testing::default_rule_files(source_dir()));
-    return program;
-}
 
 Analysis analyze_eaeu(const Program& program) {
     Model model = evaluate(program);
@@ -33,7 +25,7 @@ Analysis analyze_eaeu(const Program& program) {
 }
 
 const Analysis& baseline() {
-    static const Analysis analysis = analyze_eaeu(knowledge());
+    static const Analysis analysis = analyze_eaeu(default_program());
     return analysis;
 }
 
@@ -129,7 +121,7 @@ TEST_CASE("Veto points: consensus bodies in Union domains, and the Board's decis
 
 TEST_CASE("Retracting the Art. 47 annotation removes exactly the findings that rest on it") {
     Program changed = apply_scenario_text(
-        knowledge(),
+        default_program(),
         R"(<scenario xmlns="urn:treatykb:rules:1"><retract annotation="eaeu.art47.unilateral_ntm"/></scenario>)",
         "drop47.xml");
     std::set<std::string> before = finding_lines(baseline());
@@ -145,7 +137,7 @@ TEST_CASE("Retracting the Art. 47 annotation removes exactly the findings that r
 }
 
 TEST_CASE("Changing one decision rule changes exactly its veto findings") {
-    Program changed = apply_scenario_text(knowledge(), R"(<scenario xmlns="urn:treatykb:rules:1">
+    Program changed = apply_scenario_text(default_program(), R"(<scenario xmlns="urn:treatykb:rules:1">
   <retract>decision_rule(eaeu_commission_council, consensus, 1, 1, members, eaeu#art_18__para_2)</retract>
   <retract>decision_rule(eaeu_commission_council, consensus, 1, 1, members, eaeu#annex_1__point_29)</retract>
   <fact>decision_rule(eaeu_commission_council, qualified_majority, 2, 3, members, eaeu#art_18__para_2)</fact>
@@ -157,7 +149,7 @@ TEST_CASE("Changing one decision rule changes exactly its veto findings") {
 }
 
 TEST_CASE("The 2007 Customs Union Commission: weighted 2/3 majority from the knowledge base") {
-    Model model = evaluate(knowledge());
+    Model model = evaluate(default_program());
     std::vector<BodyPowerResult> bodies = analyze_power(model, "cuc-2007", {});
     auto weighted = std::find_if(bodies.begin(), bodies.end(), [](const BodyPowerResult& b) {
         return b.body == "cuc2007_commission" && b.rule == "weighted_majority";
@@ -192,7 +184,7 @@ TEST_CASE("Depth model: a Balassa stage is reached nominally, and exceptions low
 }
 
 TEST_CASE("Without its declared exceptions, Art. 47 is an open conflict and the defeasible layer cannot settle it") {
-    Program changed = apply_scenario_text(knowledge(), R"(<scenario xmlns="urn:treatykb:rules:1">
+    Program changed = apply_scenario_text(default_program(), R"(<scenario xmlns="urn:treatykb:rules:1">
   <retract>exception_to(eaeu#art_47, eaeu#art_25__para_1)</retract>
   <retract>exception_to(eaeu#art_47, eaeu#art_46__para_1)</retract>
   <retract>exception_to(eaeu#art_47, eaeu#annex_7__point_3)</retract>

@@ -12,13 +12,9 @@
 #include "../test_support.hpp"
 
 using namespace treatykb::engine;
+using treatykb::testing::source_dir;
 
 namespace {
-
-std::string source_dir() {
-    const char* source = std::getenv("TREATYKB_SOURCE");
-    return source && *source ? source : TREATYKB_SOURCE_DIR;
-}
 
 const Model& model() {
     static const Model evaluated = evaluate(load_program(treatykb::testing::default_rule_files(source_dir())));

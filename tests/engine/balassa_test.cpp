@@ -12,26 +12,18 @@
 #include "../test_support.hpp"
 
 using namespace treatykb::engine;
+using treatykb::testing::source_dir;
+using treatykb::testing::default_program;
 
 namespace {
-
-std::string source_dir() {
-    const char* source = std::getenv("TREATYKB_SOURCE");
-    return source && *source ? source : TREATYKB_SOURCE_DIR;
-}
-
-const Program& knowledge() {
-    static const Program program = load_program(treatykb::testing::default_rule_files(source_dir()));
-    return program;
-}
 
 StageResult stages_of(const Program& program) {
     Model model = evaluate(program);
     return assess_stages(model, "eaeu");
 }
 
-const StageResult& baseline() {
-    static const StageResult result = stages_of(knowledge());
+const StageResult& baseline_stages() {
+    static const StageResult result = stages_of(default_program());
     return result;
 }
 
@@ -56,14 +48,14 @@ bool limited_by(const StageCondition& c, const std::string& provision, const std
 }  // namespace
 
 TEST_CASE("Balassa: the EAEU is nominally an economic union, effectively a customs union with a partial common market") {
-    const StageResult& result = baseline();
+    const StageResult& result = baseline_stages();
     CHECK(result.nominal_stage == "economic_union");
     CHECK(result.effective_stage == "customs_union");
     CHECK(result.effective_partial == "common_market");
 }
 
 TEST_CASE("Balassa: each condition of the customs union is met by its provisions") {
-    const StageResult& result = baseline();
+    const StageResult& result = baseline_stages();
     const StageCondition& tariff = condition(result, "common_external_tariff");
     CHECK(tariff.effective == "met");
     CHECK(met_by(tariff, "eaeu#art_25__para_1"));
@@ -77,7 +69,7 @@ TEST_CASE("Balassa: each condition of the customs union is met by its provisions
 }
 
 TEST_CASE("Balassa: the common market is partial — labour free, services by sector, capital pending") {
-    const StageResult& result = baseline();
+    const StageResult& result = baseline_stages();
     const StageCondition& labour = condition(result, "free_movement_labour");
     CHECK(labour.effective == "met");
     CHECK(met_by(labour, "eaeu#art_97__para_1"));
@@ -93,22 +85,22 @@ TEST_CASE("Balassa: the common market is partial — labour free, services by se
 }
 
 TEST_CASE("Balassa: dropping the Art. 47 permission changes the non-tariff-measures reading, not the stage") {
-    Program changed = apply_scenario(knowledge(), {source_dir() + "/kb/scenarios/drop_art47_permission.xml"});
+    Program changed = apply_scenario(default_program(), {source_dir() + "/kb/scenarios/drop_art47_permission.xml"});
     StageResult after = stages_of(changed);
-    const StageCondition& before_measures = condition(baseline(), "common_trade_measures");
+    const StageCondition& before_measures = condition(baseline_stages(), "common_trade_measures");
     const StageCondition& after_measures = condition(after, "common_trade_measures");
     CHECK(limited_by(before_measures, "eaeu#art_47", "minor"));
     CHECK_FALSE(limited_by(after_measures, "eaeu#art_47", "minor"));
     CHECK(after_measures.limits.size() < before_measures.limits.size());
     // Art. 47 measures never covered substantially all trade: the stage stays where it was.
-    CHECK(after.effective_stage == baseline().effective_stage);
-    CHECK(after.nominal_stage == baseline().nominal_stage);
+    CHECK(after.effective_stage == baseline_stages().effective_stage);
+    CHECK(after.nominal_stage == baseline_stages().nominal_stage);
 }
 
 TEST_CASE("Balassa: evaluated at a date, the stage holds and no ended derogation limits a condition") {
     for (const char* date : {"2015-01-01", "2025-01-01"}) {
         INFO(date);
-        Model model = evaluate(at_date(knowledge(), date, "--as-of"));
+        Model model = evaluate(at_date(default_program(), date, "--as-of"));
         StageResult result = assess_stages(model, "eaeu");
         CHECK(result.nominal_stage == "economic_union");
         CHECK(result.effective_stage == "customs_union");

@@ -17,13 +17,9 @@
 
 using namespace treatykb;
 using namespace treatykb::engine;
+using treatykb::testing::default_program;
 
 namespace {
-
-const Program& knowledge() {
-    static const Program program = load_program(treatykb::testing::default_rule_files(treatykb::testing::source_dir()));
-    return program;
-}
 
 // refers_to and reference_manner rows of the Russian EAEU Treaty, as the resolver reads them.
 const std::vector<FactRow>& text_rows() {
@@ -51,7 +47,7 @@ std::set<std::string> ntm_findings(const Model& model) {
 }
 
 Program with(std::vector<FactRow> rows) {
-    Program program = knowledge();
+    Program program = default_program();
     add_facts(program, rows, "test rows");
     return program;
 }
@@ -62,7 +58,7 @@ TEST_CASE("Art. 47's route through Annex 7 is derived from its text, not annotat
           "[references][engine]") {
     const char* route = "routes_through(eaeu#art_47, eaeu#annex_7)";
     // The hand-made link is retired: without facts from the text there is no route from Art. 47.
-    Model bare = evaluate(knowledge());
+    Model bare = evaluate(default_program());
     CHECK(bare.count("routes_through(eaeu#art_47, ?p)") == 0);
 
     Model read = evaluate(with(text_rows()));
@@ -91,7 +87,7 @@ TEST_CASE("Art. 47's route through Annex 7 is derived from its text, not annotat
 }
 
 TEST_CASE("Extra facts must fit the declarations; a bad row changes nothing", "[references][engine]") {
-    Program program = knowledge();
+    Program program = default_program();
     std::size_t facts = program.facts.size();
     CHECK_THROWS_WITH(add_facts(program, {{"refers_too", {"eaeu#art_1", "eaeu#art_2"}}}, "rows"),
                       Catch::Contains("refers_too") && Catch::Contains("not declared"));

@@ -15,18 +15,10 @@
 #include "../test_support.hpp"
 
 using namespace treatykb::engine;
+using treatykb::testing::source_dir;
+using treatykb::testing::default_program;
 
 namespace {
-
-std::string source_dir() {
-    const char* source = std::getenv("TREATYKB_SOURCE");
-    return source && *source ? source : TREATYKB_SOURCE_DIR;
-}
-
-const Program& knowledge() {
-    static const Program program = load_program(treatykb::testing::default_rule_files(source_dir()));
-    return program;
-}
 
 Program at(const Program& program, const std::string& date) {
     return at_date(program, date, "--as-of");
@@ -40,7 +32,7 @@ Analysis analyze_eaeu(const Model& model) {
 }
 
 // Every finding as "kind domain primary secondary".
-std::set<std::string> finding_lines(const Analysis& analysis) {
+std::set<std::string> finding_keys(const Analysis& analysis) {
     std::set<std::string> lines;
     for (const FindingGroup& g : analysis.findings)
         for (const FindingInstance& i : g.instances)
@@ -63,7 +55,7 @@ std::string primary_of(const std::string& line) {
 }  // namespace
 
 TEST_CASE("No EAEU finding rests on a fact of a one-off accession treaty") {
-    Model model = evaluate(at(knowledge(), "2025-01-01"));
+    Model model = evaluate(at(default_program(), "2025-01-01"));
     Analysis analysis = analyze_eaeu(model);
     REQUIRE(!analysis.findings.empty());
     for (const FindingGroup& g : analysis.findings)
@@ -81,7 +73,7 @@ TEST_CASE("No EAEU finding rests on a fact of a one-off accession treaty") {
     // The scope is the rules' doing: were the Kyrgyz treaty a general amendment of the EAEU
     // Treaty, its facts would speak for the Union and the veto points would appear.
     Program general = apply_scenario_text(
-        at(knowledge(), "2025-01-01"),
+        at(default_program(), "2025-01-01"),
         "<scenario xmlns=\"urn:treatykb:rules:1\"><retract>applies_to(eaeu-kgz, eaeu, one_off)</retract>"
         "<fact>applies_to(eaeu-kgz, eaeu, general)</fact></scenario>",
         "general");
@@ -91,7 +83,7 @@ TEST_CASE("No EAEU finding rests on a fact of a one-off accession treaty") {
 }
 
 TEST_CASE("The Supreme Council's decision rule is cited from Art. 13(2)") {
-    Model model = evaluate(at(knowledge(), "2025-01-01"));
+    Model model = evaluate(at(default_program(), "2025-01-01"));
     auto rules = model.query("decision_rule(eaeu_supreme_council, ?r, ?n, ?m, ?b, ?p)");
     REQUIRE(rules.size() == 1);
     CHECK(rules[0].arguments[5] == "eaeu#art_13__para_2");
@@ -101,10 +93,10 @@ TEST_CASE("The Supreme Council's decision rule is cited from Art. 13(2)") {
 }
 
 TEST_CASE("analyze at 2015-01-01 and 2025-01-01 differ exactly by the regimes that ended between") {
-    Model early = evaluate(at(knowledge(), "2015-01-01"));
-    Model late = evaluate(at(knowledge(), "2025-01-01"));
-    std::set<std::string> before = finding_lines(analyze_eaeu(early));
-    std::set<std::string> after = finding_lines(analyze_eaeu(late));
+    Model early = evaluate(at(default_program(), "2015-01-01"));
+    Model late = evaluate(at(default_program(), "2025-01-01"));
+    std::set<std::string> before = finding_keys(analyze_eaeu(early));
+    std::set<std::string> after = finding_keys(analyze_eaeu(late));
     // Nothing appears with time (no regime starts between the two dates in the knowledge base).
     for (const std::string& line : after) {
         INFO(line);
@@ -144,7 +136,7 @@ TEST_CASE("analyze at 2015-01-01 and 2025-01-01 differ exactly by the regimes th
 
 TEST_CASE("Membership follows the evaluation date: consensus power to act 1/8 with 3 states, 1/32 with 5") {
     auto members_and_power = [](const std::string& date) {
-        Model model = evaluate(at(knowledge(), date));
+        Model model = evaluate(at(default_program(), date));
         AnalysisOptions options;
         options.explain = false;
         std::vector<BodyPowerResult> power = analyze_power(model, "eaeu", options);
@@ -190,7 +182,7 @@ TEST_CASE("The EAEU's depth does not change when other treaties are loaded") {
 }
 
 TEST_CASE("A provision is discounted once per limitation it creates") {
-    Model model = evaluate(at(knowledge(), "2025-01-01"));
+    Model model = evaluate(at(default_program(), "2025-01-01"));
     for (const std::string provision :
          {"eaeu#art_40__para_2", "eaeu#art_42__para_6", "eaeu#art_102__para_1"}) {
         INFO(provision);
@@ -207,7 +199,7 @@ TEST_CASE("A provision is discounted once per limitation it creates") {
 }
 
 TEST_CASE("Annex 7 point 3 yields to Art. 47 by lex specialis: annexes rank with the Treaty") {
-    Model model = evaluate(at(knowledge(), "2025-01-01"));
+    Model model = evaluate(at(default_program(), "2025-01-01"));
     CHECK(model.count("provision_rank(eaeu#annex_7__point_3, 4)") == 1);
     bool seen = false;
     for (const DefeasibleConclusion& conclusion : model.defeasible_conclusions())
@@ -220,14 +212,14 @@ TEST_CASE("Annex 7 point 3 yields to Art. 47 by lex specialis: annexes rank with
 }
 
 TEST_CASE("Art. 29(1) and Art. 114(2) are findings; differentiated integration is not discounted") {
-    Model model = evaluate(at(knowledge(), "2025-01-01"));
+    Model model = evaluate(at(default_program(), "2025-01-01"));
     CHECK(model.count("finding(national_exception, mutual_trade_restrictions, eaeu#art_29__para_1, ?u, ?r, ?s)") > 0);
     CHECK(model.count("finding(differentiated_integration, economy, eaeu#art_114__para_2, ?u, ?r, ?s)") == 1);
     CHECK(model.count("depth_discount(eaeu, ?d, ?k, eaeu#art_114__para_2)") == 0);
 }
 
 TEST_CASE("Annex 1 point 3 gives binding decisions only in the customs-union spheres") {
-    Model model = evaluate(at(knowledge(), "2025-01-01"));
+    Model model = evaluate(at(default_program(), "2025-01-01"));
     CHECK(model.count("body_field(eaeu_commission, monetary_policy, eaeu#annex_1__point_3)") == 1);
     for (const char* domain : {"macroeconomic_policy", "monetary_policy", "labour_migration"})
         CHECK(model.count(std::string("body_domain(?b, ") + domain + ", ?p)") == 0);
@@ -235,7 +227,7 @@ TEST_CASE("Annex 1 point 3 gives binding decisions only in the customs-union sph
 }
 
 TEST_CASE("The decentralised-agency scenario decides, staffs and reviews outside the consensus bodies") {
-    Program base = at(knowledge(), "2025-01-01");
+    Program base = at(default_program(), "2025-01-01");
     Program agency = apply_scenario(base, {source_dir() + "/kb/scenarios/industrial_policy_agency.xml"});
     Model before = evaluate(base);
     Model after = evaluate(agency);
@@ -258,9 +250,9 @@ TEST_CASE("The decentralised-agency scenario decides, staffs and reviews outside
 }
 
 TEST_CASE("at_date rejects a date that does not exist, and a program without as_of") {
-    CHECK_THROWS_AS(at_date(knowledge(), "2014-02-31", "--as-of"), ProgramErrors);
-    CHECK_THROWS_WITH(at_date(knowledge(), "2015-02-29", "--as-of"), Catch::Contains("not a valid date"));
-    CHECK_NOTHROW(at_date(knowledge(), "2016-02-29", "--as-of"));
+    CHECK_THROWS_AS(at_date(default_program(), "2014-02-31", "--as-of"), ProgramErrors);
+    CHECK_THROWS_WITH(at_date(default_program(), "2015-02-29", "--as-of"), Catch::Contains("not a valid date"));
+    CHECK_NOTHROW(at_date(default_program(), "2016-02-29", "--as-of"));
     Program bare = load_program_text(R"(<program xmlns="urn:treatykb:rules:1"><relation name="p"><arg name="x" type="symbol"/></relation></program>)", "bare.xml");
     CHECK_THROWS_WITH(at_date(bare, "2025-01-01", "--as-of"), Catch::Contains("as_of"));
 }

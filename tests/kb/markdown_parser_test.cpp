@@ -5,11 +5,14 @@
 #include <set>
 
 #include "../test_support.hpp"
+#include "expression_lookup.hpp"
 #include "kb/error.hpp"
 #include "kb/text_parser.hpp"
 #include "kb/unicode_text.hpp"
 
 using namespace treatykb;
+using treatykb::testing::find;
+using treatykb::testing::text_below;
 using treatykb::testing::texts_dir;
 
 namespace {
@@ -17,27 +20,6 @@ namespace {
 ParsedText parse_bundled(const std::string& name) {
     std::string path = texts_dir() + "/" + name;
     return parse_markdown_treaty(treatykb::testing::read_text(path), path);
-}
-
-const Provision* find(const Expression& expression, const std::string& eid) {
-    for (const auto& provision : expression.provisions)
-        if (provision.eid == eid)
-            return &provision;
-    return nullptr;
-}
-
-// Own and descendants' text, as the store joins it.
-std::string text_below(const Expression& expression, const std::string& eid) {
-    std::set<std::string> inside{eid};
-    std::string out;
-    for (const auto& provision : expression.provisions) {
-        if (provision.eid != eid && !inside.count(provision.parent_eid))
-            continue;
-        inside.insert(provision.eid);
-        if (!provision.text.empty())
-            out += (out.empty() ? "" : "\n") + provision.text;
-    }
-    return fold_whitespace(out);
 }
 
 } // namespace

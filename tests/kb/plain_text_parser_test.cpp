@@ -4,18 +4,11 @@
 #include <pugixml.hpp>
 
 #include "../test_support.hpp"
+#include "expression_lookup.hpp"
 #include "kb/text_parser.hpp"
 
 using namespace treatykb;
-
-namespace {
-const Provision* find(const Expression& expression, const std::string& eid) {
-    for (const auto& provision : expression.provisions)
-        if (provision.eid == eid)
-            return &provision;
-    return nullptr;
-}
-} // namespace
+using treatykb::testing::find;
 
 TEST_CASE("Russian plain text: РАЗДЕЛ / Статья with titles on the next line, 1. / 1) / а), "
           "ПРИЛОЖЕНИЕ № 7") {

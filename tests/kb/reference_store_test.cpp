@@ -15,7 +15,7 @@ using treatykb::testing::TemporaryDatabase;
 
 namespace {
 
-std::vector<Instrument> russian_eaeu() {
+std::vector<Instrument> russian_eaeu_instruments() {
     std::string texts = treatykb::testing::texts_dir();
     Catalog catalog = load_catalog(texts + "/corpus.xml");
     return load_paths({texts + "/eaeu_treaty_2014_ru.md"}, catalog).instruments;
@@ -37,7 +37,7 @@ std::size_t count_rows(const std::string& path, const char* sql) {
 
 TEST_CASE("References are stored at ingest and read by provision", "[references][store]") {
     TemporaryDatabase database;
-    auto instruments = russian_eaeu();
+    auto instruments = russian_eaeu_instruments();
     {
         Store store(database.path());
         store.ingest(instruments);
@@ -100,7 +100,7 @@ TEST_CASE("References are stored at ingest and read by provision", "[references]
 
 TEST_CASE("An older database (schema 2: no reference table, no ratification columns) is upgraded by a writer, refused by a reader", "[references][store][schema]") {
     TemporaryDatabase database;
-    auto instruments = russian_eaeu();
+    auto instruments = russian_eaeu_instruments();
     Store(database.path()).ingest(instruments);
     const std::size_t provisions = count_rows(database.path(), "SELECT count(*) FROM provisions");
     const std::size_t amendments = count_rows(database.path(), "SELECT count(*) FROM amendments");

@@ -5,36 +5,19 @@
 #include <set>
 
 #include "../test_support.hpp"
+#include "expression_lookup.hpp"
 #include "kb/tota_parser.hpp"
 #include "kb/unicode_text.hpp"
 
 using namespace treatykb;
+using treatykb::testing::find;
+using treatykb::testing::text_below;
 
 namespace {
 
 TotaDocument parse_tota_file(const std::string& dir, const std::string& name) {
     std::string path = dir + "/" + name;
     return parse_tota_xml(treatykb::testing::read_text(path), path);
-}
-
-const Provision* find(const Expression& expression, const std::string& eid) {
-    for (const auto& provision : expression.provisions)
-        if (provision.eid == eid)
-            return &provision;
-    return nullptr;
-}
-
-std::string text_below(const Expression& expression, const std::string& eid) {
-    std::set<std::string> inside{eid};
-    std::string out;
-    for (const auto& provision : expression.provisions) {
-        if (provision.eid != eid && !inside.count(provision.parent_eid))
-            continue;
-        inside.insert(provision.eid);
-        if (!provision.text.empty())
-            out += (out.empty() ? "" : "\n") + provision.text;
-    }
-    return fold_whitespace(out);
 }
 
 } // namespace
