@@ -120,7 +120,11 @@ Value ConstantPool::decimal(std::string_view digits) {
     if (whole.empty() || whole.find_first_not_of("0123456789") != std::string::npos ||
         fraction.find_first_not_of("0123456789") != std::string::npos)
         throw std::invalid_argument("not a decimal number: " + std::string(digits));
-    boost::multiprecision::cpp_int numerator(whole + fraction);
+    // cpp_int reads a leading 0 as an octal prefix ("025" would be 21, "089" an exception):
+    // the digits go in without their leading zeros.
+    std::string all = whole + fraction;
+    all.erase(0, std::min(all.find_first_not_of('0'), all.size() - 1));
+    boost::multiprecision::cpp_int numerator(all);
     boost::multiprecision::cpp_int denominator = 1;
     for (std::size_t i = 0; i < fraction.size(); ++i) denominator *= 10;
     Rational exact(numerator, denominator);

@@ -136,3 +136,22 @@ TEST_CASE("A rule whose source variable is bound only by an undeclared relation 
 </program>)";
     CHECK_THROWS_AS(load_program_text(program, "undeclared.xml"), ProgramErrors);
 }
+
+TEST_CASE("Decimals with leading zeros are read as decimal digits, never as octal") {
+    // fuzz_rules: "00000.000…09223372036854775807" reached cpp_int as "00…0922…", which it reads
+    // as octal and refused with a bare boost exception ('9' is no octal digit). Worse, 0.25 was
+    // read as 0.21 ("025" octal) and 0.75 as 0.61, silently.
+    const char* program = R"(<program xmlns="urn:treatykb:rules:1">
+  <relation name="w"><arg name="x" type="decimal"/></relation>
+  <relation name="above"><arg name="x" type="decimal"/></relation>
+  <fact>w(0.25)</fact>
+  <fact>w(0.75)</fact>
+  <fact>w(00000.0000000000000000000000000000000009223372036854775807)</fact>
+  <rule id="r"><head>above(?x)</head><body>w(?x), ?x &gt; 0.7</body></rule>
+</program>)";
+    Model model = evaluate(load_program_text(program, "decimals.xml"));
+    CHECK(model.count("w(?x)") == 3);
+    // Only 0.75 is above 0.7 (read as octal it was 0.61, and nothing was).
+    CHECK(model.count("above(?x)") == 1);
+    CHECK(model.count("above(0.75)") == 1);
+}
