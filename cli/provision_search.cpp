@@ -33,6 +33,7 @@ bool filtered(const SearchRequest& request) {
 } // namespace
 
 std::vector<ProvisionHit> search_provisions(const Store& store, const SearchRequest& request) {
+    ReadSnapshot snapshot(store); // the searches and the look-ups after them: one state
     const int limit = request.limit > 0 ? request.limit : 10;
     SearchOptions options;
     options.language = request.language;

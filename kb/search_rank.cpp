@@ -14,8 +14,9 @@
 namespace treatykb {
 
 bool PhraseCounts::current() {
-    // Inside a transaction this connection may see its own uncommitted rows: count afresh.
-    if (!sqlite3_get_autocommit(database_)) {
+    // Inside a write transaction this connection may see its own uncommitted rows: count afresh.
+    // A read transaction (ReadSnapshot) sees a committed state, which the data version names.
+    if (sqlite3_txn_state(database_, "main") == SQLITE_TXN_WRITE) {
         counts_.clear();
         known_version_ = false;
         return false;

@@ -565,6 +565,25 @@ Store::Store(const std::string& path, StoreAccess access, int busy_timeout_ms)
 
 Store::~Store() = default;
 
+ReadSnapshot::ReadSnapshot(const Store& store) : store_(store) {
+    Store::Impl& impl = *store_.impl_;
+    // Only the outermost snapshot, and only outside a transaction (an ingest's own reads stay in
+    // its write transaction). BEGIN is deferred: the read transaction starts with the first read.
+    if (impl.snapshots++ == 0 && sqlite3_get_autocommit(impl.database)) {
+        impl.execute("BEGIN");
+        began_ = true;
+    }
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    Store::Impl& impl = *store_.impl_;
+    --impl.snapshots;
+    // A transaction that only read has nothing to commit; ending it cannot fail short of a
+    // misuse, and a destructor must not throw.
+    if (began_ && sqlite3_exec(impl.database, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(impl.database, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 // Also runs when a constructor throws after the connection was opened, so nothing leaks.
 Store::Impl::~Impl() {
     for (auto& [sql, statement] : cache.statements)

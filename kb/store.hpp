@@ -103,6 +103,24 @@ enum class StoreAccess {
     read_only,  // never writes; a missing file reads as an empty database
 };
 
+class Store;
+
+// One read transaction over every read of a Store while it lives: the reads see one committed
+// state (a writer's commit in between is not half seen), and they share the transaction instead
+// of each statement beginning and ending its own, which in WAL mode costs more than an indexed
+// lookup. Nested snapshots join the outer one; inside a write transaction it does nothing.
+class ReadSnapshot {
+  public:
+    explicit ReadSnapshot(const Store& store);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  private:
+    const Store& store_;
+    bool began_ = false;
+};
+
 class Store {
   public:
     // Opens the database; throws treatykb::Error when it cannot. `busy_timeout_ms`: how long a
@@ -180,6 +198,7 @@ class Store {
     struct Impl;
 
   private:
+    friend class ReadSnapshot;
     void truncate_wal();  // after an ingest's commit: empty the write-ahead log (store.cpp)
     std::vector<StoredReference> references_in_subtree(std::string_view instrument,
                                                        std::string_view eid, std::string_view lang,

@@ -64,6 +64,9 @@ std::optional<std::string> Store::resolve_reference(std::string_view instrument,
 }
 
 std::vector<SearchHit> Store::search(std::string_view query, const SearchOptions& options) const {
+    // The ranking, the snippets and the citations read one committed state (with a writer
+    // beside, a rowid ranked is still the same provision when its snippet is read).
+    ReadSnapshot snapshot(*this);
     std::string match = to_fts5_query(query);
     long long instrument = 0;
     if (!options.instrument.empty()) {

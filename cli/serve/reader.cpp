@@ -107,9 +107,10 @@ bool skeleton_kind(const std::string& kind) {
 StorePool::StorePool(std::string path) : path_(std::move(path)) {}
 
 StorePool::Lease::Lease(StorePool& pool, std::unique_ptr<Store> store)
-    : pool_(pool), store_(std::move(store)) {}
+    : pool_(pool), store_(std::move(store)), snapshot_(std::make_unique<ReadSnapshot>(*store_)) {}
 
 StorePool::Lease::~Lease() {
+    snapshot_.reset();
     std::lock_guard lock(pool_.mutex_);
     pool_.idle_.push_back(std::move(store_));
 }

@@ -53,6 +53,9 @@ class StorePool {
       private:
         StorePool& pool_;
         std::unique_ptr<Store> store_;
+        // Every read of one request sees one committed state (a re-ingest that commits midway
+        // is not half seen) and shares one read transaction; ended before the store goes back.
+        std::unique_ptr<ReadSnapshot> snapshot_;
     };
     Lease acquire();
 

@@ -69,6 +69,7 @@ struct Store::Impl {
     int busy_timeout_ms = 0;
     mutable detail::StatementCache cache; // read paths only; emptied before the connection closes
     std::unique_ptr<PhraseCounts> phrase_counts; // for treatykb_bm25 on this connection
+    int snapshots = 0; // ReadSnapshot objects alive; the outermost began the read transaction
 
     detail::Statement query(const char* sql) const {
         return detail::Statement(database, cache, sql);

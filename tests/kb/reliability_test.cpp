@@ -122,6 +122,32 @@ TEST_CASE("After each ingest the write-ahead log is emptied, while a reader keep
     }
 }
 
+TEST_CASE("A read snapshot sees one committed state until it ends; a nested one joins it") {
+    TemporaryDatabase database;
+    Store(database.path()).ingest(small_treaty());
+    TemporaryDirectory folder;
+    std::vector<Instrument> more = plain_excerpt(folder, "excerpt.txt");
+    Store reader(database.path(), StoreAccess::read_only);
+    Store writer(database.path());
+    {
+        ReadSnapshot outer(reader);
+        CHECK(reader.list().size() == 1);
+        {
+            ReadSnapshot inner(reader); // joins the outer one: its end ends nothing
+            CHECK(reader.list().size() == 1);
+        }
+        writer.ingest(more); // commits beside the snapshot
+        CHECK(reader.list().size() == 1);
+        CHECK_FALSE(reader.resolve_alias("excerpt").has_value());
+        CHECK(reader.search("таможенного", {}).size() == reader.search("таможенного", {}).size());
+    }
+    // Without a snapshot every read sees the newest commit.
+    CHECK(reader.list().size() == 2);
+    CHECK(reader.resolve_alias("excerpt").has_value());
+    writer.ingest(small_treaty());
+    CHECK(reader.list().size() == 2);
+}
+
 TEST_CASE("A read-only Store writes nothing: a missing file reads as empty and stays missing") {
     TemporaryDatabase database;
     {
