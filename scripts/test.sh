@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's second command (and CI's): install, build twice (plain, and with ASan+UBSan),
+# The README's second command (and CI's): install, build twice (plain with GCC, and with ASan+UBSan with Clang),
 # run the whole test suite on both builds, then build the fuzz targets (Clang, ASan+UBSan) and
 # run each for a short fixed time (TREATYKB_FUZZ_SECONDS, default 10). ctest runs one shard per
 # test source file, one per core (tests/CMakeLists.txt); the CLI shards share two databases its

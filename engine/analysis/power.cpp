@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "engine/analysis/detail/power_game.hpp"
+#include "engine/datalog/decimal_digits.hpp"
 #include "kb/error.hpp"
 
 namespace treatykb::power {
@@ -247,13 +248,7 @@ Rational parse_decimal(std::string_view text) {
     if (digits.empty() || digits.size() > 30)
         throw Error("'" + std::string(text) + "' is not a non-negative decimal number", {},
                     "write e.g. 57 or 21.5");
-    // cpp_int reads a leading 0 as an octal prefix: "065" would be 53.
-    const auto significant = digits.find_first_not_of('0');
-    digits = significant == std::string::npos ? "0" : digits.substr(significant);
-    Integer denominator_value = 1;
-    for (std::size_t k = 0; k < decimals; ++k)
-        denominator_value *= 10;
-    return Rational(Integer(digits), denominator_value);
+    return engine::decimal_rational(digits, decimals);
 }
 
 Rational parse_share(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "engine/datalog/value.hpp"
 
+#include "engine/datalog/decimal_digits.hpp"
+
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
@@ -120,14 +122,7 @@ Value ConstantPool::decimal(std::string_view digits) {
     if (whole.empty() || whole.find_first_not_of("0123456789") != std::string::npos ||
         fraction.find_first_not_of("0123456789") != std::string::npos)
         throw std::invalid_argument("not a decimal number: " + std::string(digits));
-    // cpp_int reads a leading 0 as an octal prefix ("025" would be 21, "089" an exception):
-    // the digits go in without their leading zeros.
-    std::string all = whole + fraction;
-    all.erase(0, std::min(all.find_first_not_of('0'), all.size() - 1));
-    boost::multiprecision::cpp_int numerator(all);
-    boost::multiprecision::cpp_int denominator = 1;
-    for (std::size_t i = 0; i < fraction.size(); ++i) denominator *= 10;
-    Rational exact(numerator, denominator);
+    Rational exact = decimal_rational(whole + fraction, fraction.size());
     if (negative) exact = -exact;
     // Canonical text: the shortest decimal rendering (trailing zeros dropped).
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();

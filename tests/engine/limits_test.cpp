@@ -11,6 +11,7 @@
 #include <string>
 
 #include "../test_support.hpp"
+#include "engine/datalog/decimal_digits.hpp"
 #include "engine/datalog/loader.hpp"
 #include "engine/datalog/model.hpp"
 #include "engine/analysis/power.hpp"
@@ -154,4 +155,14 @@ TEST_CASE("Decimals with leading zeros are read as decimal digits, never as octa
     // Only 0.75 is above 0.7 (read as octal it was 0.61, and nothing was).
     CHECK(model.count("above(?x)") == 1);
     CHECK(model.count("above(0.75)") == 1);
+}
+
+TEST_CASE("The digits-to-rational helper both decimal readers share reads zeros as zeros") {
+    using boost::multiprecision::cpp_rational;
+    CHECK(engine::decimal_rational("0215", 1) == cpp_rational(43, 2));
+    CHECK(engine::decimal_rational("089", 0) == 89);
+    CHECK(engine::decimal_rational("025", 2) == cpp_rational(1, 4));
+    CHECK(engine::decimal_rational("000", 2) == 0);
+    CHECK_THROWS_AS(engine::decimal_rational("", 0), std::invalid_argument);
+    CHECK_THROWS_AS(engine::decimal_rational("1.5", 1), std::invalid_argument);
 }

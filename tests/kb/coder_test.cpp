@@ -78,6 +78,23 @@ std::vector<std::string> quotes(const coding::CodingRuleSet& set, const coding::
     return out;
 }
 
+// The rules (beside the test lexicon) and what they propose for one toy article, art_1.
+struct CodedArticle {
+    coding::CodingRuleSet set;
+    coding::CodingResult result;
+};
+
+CodedArticle code_article(const TemporaryDirectory& dir, const std::string& rules, const std::string& text) {
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string file = dir.write("rules.xml", rule_file(rules));
+    CodedArticle coded{coding::load_coding_rules({lexicon, file}, kRelations), {}};
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({one_article(text)});
+    coding::code_instrument(store, "toy", coded.set, coded.result);
+    return coded;
+}
+
 // "fact | quote" of every fact proposed, sorted.
 std::vector<std::string> facts_with_quotes(const coding::CodingResult& result) {
     std::vector<std::string> out;
@@ -169,8 +186,7 @@ TEST_CASE("A capture or quote that names no part of the provision is rejected") 
 
 TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the threshold and the weights") {
     TemporaryDirectory dir;
-    std::string lexicon = dir.write("lexicon.xml", kLexicon);
-    std::string rules = dir.write("rules.xml", rule_file(R"(  <lexicon name="state"/>
+    auto [set, result] = code_article(dir, R"(  <lexicon name="state"/>
   <term lexicon="state" symbol="RUS"><name>Russia</name></term>
   <rule id="consensus" class="decision_rules" lang="en" confidence="0.9">
     <pattern>(?'subject'decisions[^.]*?)\s+shall\s+be\s+taken\s+by\s+consensus</pattern>
@@ -184,14 +200,8 @@ TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the thre
     <pattern>^(?'state'\w+)\s*-\s*(?'w'\d+(?:,\d+)?)$</pattern>
     <fact>vote_weight({|organ}, {state|state}, {w|decimal}, @)</fact>
   </rule>
-)"));
-    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
-    TemporaryDatabase database;
-    Store store(database.path());
-    store.ingest({one_article("Decisions of the Court shall be taken by consensus. Other decisions shall be "
-                              "taken by a two-thirds majority.\nRussia - 21,5")});
-    coding::CodingResult result;
-    coding::code_instrument(store, "toy", set, result);
+)", "Decisions of the Court shall be taken by consensus. Other decisions shall be taken by a two-thirds "
+                                        "majority.\nRussia - 21,5");
     REQUIRE(result.failures.empty());
     std::vector<std::string> facts = facts_with_quotes(result);
     CHECK(facts == std::vector<std::string>{
@@ -207,8 +217,7 @@ TEST_CASE("Proposals quote the sentence verbatim and resolve the organ, the thre
 
 TEST_CASE("{|instrument} names the coded instrument; the parties and authority classes propose their facts") {
     TemporaryDirectory dir;
-    std::string lexicon = dir.write("lexicon.xml", kLexicon);
-    std::string rules = dir.write("rules.xml", rule_file(R"(  <lexicon name="state"/>
+    auto [set, result] = code_article(dir, R"(  <lexicon name="state"/>
   <term lexicon="state" symbol="RUS"><name>\bRussia\b</name></term>
   <term lexicon="state" symbol="ARM"><name>\bArmenia\b</name></term>
   <rule id="parties" class="parties" lang="en">
@@ -219,14 +228,7 @@ TEST_CASE("{|instrument} names the coded instrument; the parties and authority c
     <pattern>budget\s+shall\s+be\s+adopted\s+by\s+the\s+(?'body'\w+)</pattern>
     <fact>area_role({body|organ}, budget, final, @)</fact>
   </rule>
-)"));
-    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
-    TemporaryDatabase database;
-    Store store(database.path());
-    store.ingest({one_article("Russia and Armenia, hereinafter referred to as the Parties, agree.\n"
-                              "The budget shall be adopted by the Council.")});
-    coding::CodingResult result;
-    coding::code_instrument(store, "toy", set, result);
+)", "Russia and Armenia, hereinafter referred to as the Parties, agree.\nThe budget shall be adopted by the Council.");
     REQUIRE(result.failures.empty());
     std::vector<std::string> facts = facts_with_quotes(result);
     CHECK(facts == std::vector<std::string>{
@@ -253,8 +255,7 @@ TEST_CASE("{|instrument} names the coded instrument; the parties and authority c
 
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
     TemporaryDirectory dir;
-    std::string lexicon = dir.write("lexicon.xml", kLexicon);
-    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="catastrophic" class="bodies" lang="en">
+    auto [set, result] = code_article(dir, R"(  <rule id="catastrophic" class="bodies" lang="en">
     <pattern>(?:(?:a|aa)+)+b</pattern>
     <fact>body({|organ}, intergovernmental, @)</fact>
   </rule>
@@ -262,13 +263,7 @@ TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not ru
     <pattern>council</pattern>
     <fact>body({|organ}, intergovernmental, @)</fact>
   </rule>
-)"));
-    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
-    TemporaryDatabase database;
-    Store store(database.path());
-    store.ingest({one_article(std::string(60, 'a') + " council")});
-    coding::CodingResult result;
-    coding::code_instrument(store, "toy", set, result);
+)", std::string(60, 'a') + " council");
     REQUIRE(result.failures.size() == 1);
     CHECK(set.rules[result.failures[0].rule].id == "catastrophic");
     CHECK(result.failures[0].eid == "art_1");
