@@ -5,9 +5,15 @@
 // compute at a time; the others wait, and the waiting text pages and searches go first. One
 // analysis page (report, power, comparison) may always run beside them, so those are never
 // starved. Sending the response happens after the handler, outside the gate.
+//
+// Within each kind the waiting handlers enter in the order they came (first come, first served),
+// and a freed slot is handed to the first in line, never taken by a handler arriving meanwhile:
+// with a condition variable alone, a newcomer could overtake a handler woken for the slot, and
+// some requests waited many times the mean (docs/performance.md, "the work gate in order").
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 
 namespace treatykb::cli::serve {
@@ -32,16 +38,21 @@ class WorkGate {
     [[nodiscard]] Pass enter(Work work);
 
   private:
+    // A handler in line; `admitted` is set (under the mutex) when a slot is handed to it.
+    struct Waiter {
+        std::condition_variable turn;
+        bool admitted = false;
+    };
     void leave(Work work);
-    bool analysis_may_enter() const;
+    // Hands free slots to the first in line, text pages first (see above).
+    void admit_waiting();
+    bool analysis_may_run() const;
 
     std::mutex mutex_;
-    std::condition_variable quick_turn_;
-    std::condition_variable analysis_turn_;
     int free_;
-    int quick_waiting_ = 0;
-    int analysis_waiting_ = 0;
     int analysis_running_ = 0;
+    std::deque<Waiter*> quick_line_;
+    std::deque<Waiter*> analysis_line_;
 };
 
 } // namespace treatykb::cli::serve

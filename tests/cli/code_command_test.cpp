@@ -162,6 +162,20 @@ TEST_CASE("code reads a body's default rule where the text states it as the defa
     CHECK_FALSE(contains(budget.str(), "simple_majority"));
 }
 
+TEST_CASE("code reads the parties of a preamble that names heads of state, not states", "[code]") {
+    if (!full_corpus_database()) return;
+    // The consolidated TEU opens with the twelve signatories of 1992: "HIS MAJESTY THE KING OF THE
+    // BELGIANS, HER MAJESTY THE QUEEN OF DENMARK, THE PRESIDENT OF THE FEDERAL REPUBLIC OF GERMANY,
+    // ...". The text names no later member, so none is proposed.
+    std::string xml = read_text(coded()->path() + "/teu.xml");
+    for (const char* state : {"BEL", "DNK", "DEU", "IRL", "GRC", "ESP", "FRA", "ITA", "LUX", "NLD", "PRT", "GBR"}) {
+        INFO(state);
+        CHECK(proposes("teu.xml", "teu#preamble", std::string("member_state(teu, ") + state + ")"));
+    }
+    CHECK_FALSE(contains(xml, "member_state(teu, AUT)"));
+    CHECK(contains(xml, "<quote lang=\"en\">HIS MAJESTY THE KING OF THE BELGIANS, HER MAJESTY THE QUEEN OF DENMARK,"));
+}
+
 TEST_CASE("code places EAEU bodies in MIA decision areas, reads its parties, and coded delegation is not zero",
           "[code]") {
     if (!full_corpus_database()) return;

@@ -1,6 +1,6 @@
 // The web reader's admission gate (cli/serve/work_gate.hpp): at most `slots` handlers compute at
-// once, waiting text pages go before a second analysis, and an analysis is never starved by a
-// stream of text pages. The threads wait on the gate itself; sleeps only give a blocked thread
+// once, waiting text pages go before a second analysis, an analysis is never starved by a
+// stream of text pages, and those waiting enter in the order they came. The threads wait on the gate itself; sleeps only give a blocked thread
 // the chance to enter wrongly, and every wait for an expected entry is bounded generously.
 #include <catch2/catch.hpp>
 
@@ -59,6 +59,29 @@ TEST_CASE("The gate lets `slots` handlers compute at once and the next one in wh
     CHECK(third.enters_within(5000ms));
     second.finish();
     third.finish();
+}
+
+TEST_CASE("Waiting handlers of one kind enter in the order they came; a newcomer queues behind them") {
+    WorkGate gate(1);
+    Holder first(gate, Work::quick);
+    REQUIRE(first.enters_within(5000ms));
+    Holder second(gate, Work::quick);
+    std::this_thread::sleep_for(20ms);
+    Holder third(gate, Work::quick);
+    std::this_thread::sleep_for(20ms);
+    first.finish();  // the slot goes to the first in line
+    REQUIRE(second.enters_within(5000ms));
+    std::this_thread::sleep_for(20ms);
+    CHECK_FALSE(third.entered);
+    Holder newcomer(gate, Work::quick);  // arrives while the third waits: it queues behind
+    std::this_thread::sleep_for(20ms);
+    second.finish();
+    REQUIRE(third.enters_within(5000ms));
+    std::this_thread::sleep_for(20ms);
+    CHECK_FALSE(newcomer.entered);
+    third.finish();
+    CHECK(newcomer.enters_within(5000ms));
+    newcomer.finish();
 }
 
 TEST_CASE("Many handlers never compute more than `slots` at a time") {

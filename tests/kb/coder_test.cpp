@@ -253,6 +253,41 @@ TEST_CASE("{|instrument} names the coded instrument; the parties and authority c
     CHECK(capture.where().line == 4);
 }
 
+TEST_CASE("Heads of state listed in a preamble name their states, in English, Spanish and French") {
+    // The rules and the state lexicon of kb/coding/, on three toy preambles.
+    std::string coding = std::string(TREATYKB_SOURCE_DIR) + "/kb/coding";
+    coding::CodingRuleSet set =
+        coding::load_coding_rules({coding + "/lexicon.xml", coding + "/parties.xml"}, kRelations);
+    auto parties_of = [&set](const std::string& language, const std::string& text) {
+        TemporaryDatabase database;
+        Store store(database.path());
+        Instrument instrument = one_article(text);
+        instrument.expressions.front().language = language;
+        store.ingest({instrument});
+        coding::CodingResult result;
+        coding::code_instrument(store, "toy", set, result);
+        std::vector<std::string> facts;
+        for (const coding::Proposal& proposal : result.proposals)
+            for (const std::string& fact : proposal.facts) facts.push_back(fact);
+        std::sort(facts.begin(), facts.end());
+        return facts;
+    };
+    const std::vector<std::string> three{"member_state(toy, BEL)", "member_state(toy, ESP)",
+                                         "member_state(toy, GBR)"};
+    CHECK(parties_of("en", "HIS MAJESTY THE KING OF THE BELGIANS, HIS MAJESTY THE KING OF SPAIN, HER MAJESTY "
+                           "THE QUEEN OF THE UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND,\n"
+                           "RESOLVED to act together,") == three);
+    CHECK(parties_of("es", "SU MAJESTAD EL REY DE LOS BELGAS, SU MAJESTAD EL REY DE ESPAÑA, SU MAJESTAD LA "
+                           "REINA DEL REINO UNIDO DE GRAN BRETAÑA E IRLANDA DEL NORTE,\nDECIDIDOS a actuar,") ==
+          three);
+    CHECK(parties_of("fr", "SA MAJESTÉ LE ROI DES BELGES, SA MAJESTÉ LE ROI D'ESPAGNE, SA MAJESTÉ LA REINE DU "
+                           "ROYAUME-UNI DE GRANDE-BRETAGNE ET D'IRLANDE DU NORD,\nRÉSOLUS à agir,") == three);
+    // Presidents of organs name no state; one head of state alone is no list.
+    CHECK(parties_of("en", "The President of the Council, the President of the Commission and the President "
+                           "of the Court, together.").empty());
+    CHECK(parties_of("en", "THE PRESIDENT OF THE FRENCH REPUBLIC, of the one part,").empty());
+}
+
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
     TemporaryDirectory dir;
     auto [set, result] = code_article(dir, R"(  <rule id="catastrophic" class="bodies" lang="en">
