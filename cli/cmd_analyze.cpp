@@ -58,6 +58,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     if (!table.empty() && format != report::Format::csv)
         throw UsageError("--table is for CSV", {}, "add --format csv");
     Store store(database_path(options), StoreAccess::read_only);
+    ReadSnapshot snapshot(store); // every read of the command: one committed state
     std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, rules, {}, knowledge_choice);
     if (!knowledge) return 1;
@@ -139,6 +140,7 @@ int run_instrument_power(const Options& options, const std::string& instrument_n
                          const std::string& as_of) {
     report::Format format = report::parse_format(format_name);
     Store store(database_path(options), StoreAccess::read_only);
+    ReadSnapshot snapshot(store); // every read of the command: one committed state
     std::string instrument = require_instrument(store, instrument_name);
     auto knowledge = load_verified_knowledge(store, {}, {});
     if (!knowledge) return 1;

@@ -19,6 +19,7 @@ namespace {
 // languages it does not hold are reported as unverified, by name.
 int check_quotes(const Options& options, const engine::Program& program) {
     Store store(database_path(options), StoreAccess::read_only);
+    ReadSnapshot snapshot(store); // every read of the command: one committed state
     KnowledgeSummary summary;
     std::size_t rejected = cli::verify_quotes(store, program, summary);
     std::cout << summary.quotes_verified << " quotes verified against the stored texts ("

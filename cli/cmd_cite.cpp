@@ -30,6 +30,7 @@ void register_cite(CLI::App& app, Options& options) {
                         "Write to a file (- : standard output)");
     command->callback([arguments, &options] {
         Store store(database_path(options), StoreAccess::read_only);
+        ReadSnapshot snapshot(store); // every read of the command: one committed state
         std::string alias = require_instrument(store, arguments->instrument);
         std::string lang = arguments->language;
         if (lang.empty())

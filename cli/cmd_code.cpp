@@ -73,6 +73,7 @@ int run_code(const Options& options, const CodeArguments& arguments) {
     coding::CodingRuleSet rules = coding::load_coding_rules(files, schema_relations(schema));
 
     Store store(database_path(options), StoreAccess::read_only);
+    ReadSnapshot snapshot(store); // every read of the command: one committed state
     std::vector<std::string> aliases;
     if (arguments.all) {
         for (const InstrumentSummary& summary : store.list()) aliases.push_back(summary.alias);

@@ -58,6 +58,7 @@ void register_compare(CLI::App& app, Options& options) {
             throw UsageError("name the instruments to compare, or --all (not both)", {},
                              "e.g. treatykb compare eaeu teu, or treatykb compare --all --knowledge coded");
         Store store(database_path(options), StoreAccess::read_only);
+        ReadSnapshot snapshot(store); // every read of the command: one committed state
         std::vector<std::string> instruments;
         for (const std::string& name : settings->instruments)
             instruments.push_back(require_instrument(store, name));

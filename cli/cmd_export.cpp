@@ -28,6 +28,7 @@ void register_export(CLI::App& app, Options& options) {
                         "File to write (default, or -: standard output)");
     command->callback([arguments, &options] {
         Store store(database_path(options), StoreAccess::read_only);
+        ReadSnapshot snapshot(store); // every read of the command: one committed state
         std::string alias = require_instrument(store, arguments->instrument);
         std::string lang = arguments->language;
         if (lang.empty())

@@ -40,6 +40,7 @@ void register_list(CLI::App& app, Options& options) {
     add_data_format_option(*command, *format);
     command->callback([&options, format] {
         Store store(database_path(options), StoreAccess::read_only);
+        ReadSnapshot snapshot(store); // every read of the command: one committed state
         auto instruments = store.list();
         if (*format != "text") {
             DataTable table = expressions_table(instruments);

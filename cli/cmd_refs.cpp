@@ -22,6 +22,7 @@ std::string describe(const Store& store, const std::string& alias, const StoredR
 void run_refs(const std::string& instrument, const std::string& reference, std::string lang,
               bool cited_by, Options& options) {
     Store store(database_path(options), StoreAccess::read_only);
+    ReadSnapshot snapshot(store); // every read of the command: one committed state
     std::string alias = store.require_instrument(instrument);
     if (lang.empty())
         lang = store.authentic_language(alias).value_or(store.languages(alias).front());

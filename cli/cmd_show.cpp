@@ -239,6 +239,7 @@ void run_show(const std::string& instrument, const std::string& reference, std::
         throw Error("--as-of needs a date YYYY-MM-DD, not \"" + as_of + "\"", {},
                     "e.g. --as-of 2016-01-01");
     Store store(database_path(options), StoreAccess::read_only);
+    ReadSnapshot snapshot(store); // every read of the command: one committed state
     std::string alias = require_instrument(store, instrument);
     auto languages = store.languages(alias);
     if (lang.find(',') != std::string::npos) {

@@ -26,6 +26,7 @@ void register_toc(CLI::App& app, Options& options) {
     add_data_format_option(*command, *format);
     command->callback([instrument, language, format, &options] {
         Store store(database_path(options), StoreAccess::read_only);
+        ReadSnapshot snapshot(store); // every read of the command: one committed state
         std::string alias = require_instrument(store, *instrument);
         std::string lang =
             !language->empty()

@@ -35,8 +35,11 @@ std::optional<engine::Model> evaluate_rules(const RuleCommandArguments& argument
                                             const std::string& database,
                                             const engine::EvaluationLimits& limits) {
     std::optional<Store> store;
-    if (!database.empty() && std::filesystem::exists(database))
+    std::optional<ReadSnapshot> snapshot; // the quotes are verified against one committed state
+    if (!database.empty() && std::filesystem::exists(database)) {
         store.emplace(database, StoreAccess::read_only);
+        snapshot.emplace(*store);
+    }
     std::optional<engine::Program> loaded =
         load_rules(arguments.rules, arguments.scenarios, store ? &*store : nullptr);
     if (!loaded) return std::nullopt;
