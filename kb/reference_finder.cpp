@@ -591,7 +591,17 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         auto after = [&text](std::string::const_iterator i) {
             return i > text.cbegin() ? boost::match_prev_avail : boost::match_default;
         };
-        while (boost::u32regex_search(at, text.cend(), u, p.unit, after(at)) &&
+        // Only a unit that starts inside the chain is read, so the search stops a little past it
+        // (room for the words a unit is known by, such as that "к"), not at the end of the text:
+        // over a long provision with many references that made finding them quadratic. The cut
+        // is no end of text or of a word to the expression (match_not_eob, match_not_eow).
+        std::size_t bound = std::min(text.size(), found.end + 256);
+        while (bound < text.size() && (static_cast<unsigned char>(text[bound]) & 0xC0) == 0x80)
+            ++bound; // not inside a UTF-8 sequence
+        const auto unit_end = text.cbegin() + static_cast<long>(bound);
+        const auto cut = bound < text.size() ? boost::match_not_eob | boost::match_not_eow
+                                             : boost::match_default;
+        while (boost::u32regex_search(at, unit_end, u, p.unit, after(at) | cut) &&
                u[0].first < chain_end) {
             // (A qualifier such as "настоящей статьи" has no number, so it is not a unit.)
             ReferenceUnit unit;
