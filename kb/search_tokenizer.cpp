@@ -39,13 +39,21 @@ Latin detect_latin_language(std::string_view text) {
         {"dans", Latin::french},  {"sont", Latin::french},   {"est", Latin::french}};
     int counts[3] = {0, 0, 0};
     std::size_t i = 0;
-    std::string word;
+    // No marker is longer than five letters: a longer word is skipped unread.
+    char word[5];
     while (i < text.size()) {
         while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-        word.clear();
-        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-        if (auto found = markers.find(word); found != markers.end()) ++counts[static_cast<int>(found->second)];
+        std::size_t length = 0;
+        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
+            if (length < sizeof word)
+                word[length] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+            ++length;
+            ++i;
+        }
+        if (length == 0 || length > sizeof word)
+            continue;
+        if (auto found = markers.find(std::string_view(word, length)); found != markers.end())
+            ++counts[static_cast<int>(found->second)];
     }
     Latin best = Latin::english;
     for (Latin language : kLatinLanguages)
@@ -77,18 +85,17 @@ class WordAnalyzer {
         int32_t i = 0;
         while (i < length) {
             int32_t start = i;
-            UChar32 c;
-            U8_NEXT(bytes, i, length, c);
-            if (c < 0 || !u_isalnum(c))
+            UChar32 c = next_code_point(bytes, i, length);
+            if (c < 0 || !alphanumeric(c))
                 continue;
             word_.clear();
             append_lower(c);
             int32_t end = i;
             while (i < length) {
                 int32_t next = i;
-                UChar32 d;
-                U8_NEXT(bytes, next, length, d);
-                if (d < 0 || !(u_isalnum(d) || u_getCombiningClass(d) > 0 || d == 0x0301))
+                UChar32 d = next_code_point(bytes, next, length);
+                if (d < 0 || !(alphanumeric(d) || (d >= 0x80 && u_getCombiningClass(d) > 0) ||
+                               d == 0x0301))
                     break;
                 if (d != 0x0301)
                     append_lower(d); // drop the stress mark
@@ -129,7 +136,25 @@ class WordAnalyzer {
         return terms_.emplace(key_, stem(normalize_confusables(word), language)).first->second;
     }
 
+    // ASCII (most of the English and Spanish texts) without a call into ICU; the same answers.
+    static UChar32 next_code_point(const uint8_t* bytes, int32_t& i, int32_t length) {
+        if (bytes[i] < 0x80)
+            return bytes[i++];
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        return c;
+    }
+    static bool alphanumeric(UChar32 c) {
+        if (c < 0x80)
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return u_isalnum(c);
+    }
+
     void append_lower(UChar32 c) {
+        if (c < 0x80) {
+            word_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+            return;
+        }
         c = u_tolower(c);
         if (c == 0x0451)
             c = 0x0435; // ё -> е: Russian texts write both
