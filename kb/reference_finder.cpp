@@ -501,6 +501,15 @@ std::string instrument_name(std::string name) {
 
 // Other instruments named as a whole, outside the references already read (which name them
 // after their units), in document order with them. The Treaty under its own name is not one.
+// `expression` matched at byte `start` of `text` and nowhere else (what precedes is seen, for \b
+// and look-behinds).
+bool match_at(const std::string& text, std::size_t start, const boost::u32regex& expression,
+              boost::match_results<std::string::const_iterator>& m) {
+    auto flags = boost::match_continuous | (start > 0 ? boost::match_prev_avail : boost::match_default);
+    return boost::u32regex_search(text.cbegin() + static_cast<long>(start), text.cend(), m, expression,
+                                  flags);
+}
+
 // Where a mention can start (p.mention): at "Договор", "Соглашени" or "Конвенци", or at a
 // capital (А-Я, Ё) up to 400 bytes before "одекс", the adjective of "Таможенным кодексом". A
 // superset of the starts, in order: the expression, anchored at each, decides. Tried over every
@@ -534,12 +543,7 @@ void find_mentions(const std::string& text, const Patterns& p,
     std::size_t done = 0; // the end of the last mention: the next starts after it
     boost::match_results<std::string::const_iterator> m;
     for (std::size_t start : mention_starts(text)) {
-        if (start < done)
-            continue;
-        auto flags = boost::match_continuous | (start > 0 ? boost::match_prev_avail
-                                                          : boost::match_default);
-        if (!boost::u32regex_search(text.cbegin() + static_cast<long>(start), text.cend(), m,
-                                    p.mention, flags))
+        if (start < done || !match_at(text, start, p.mention, m))
             continue;
         auto begin = static_cast<std::size_t>(m[0].first - text.begin());
         auto stop = static_cast<std::size_t>(m[0].second - text.begin());
@@ -619,12 +623,7 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
     std::vector<std::pair<std::size_t, std::size_t>> covered; // read as references
     std::size_t done = 0; // the end of the last reference
     for (std::size_t start : candidate_starts(text, russian_text)) {
-        if (start < done)
-            continue;
-        auto flags = boost::match_continuous | (start > 0 ? boost::match_prev_avail
-                                                          : boost::match_default);
-        if (!boost::u32regex_search(text.cbegin() + static_cast<long>(start), text.cend(), m,
-                                    p.chain, flags))
+        if (start < done || !match_at(text, start, p.chain, m))
             continue;
         FoundReference found;
         found.begin = static_cast<std::size_t>(m[0].first - text.cbegin());
