@@ -5,8 +5,8 @@
 #include "kb/unicode_text.hpp"
 
 #include <algorithm>
-#include <bitset>
 #include <array>
+#include <bitset>
 
 namespace treatykb {
 
@@ -499,8 +499,6 @@ std::string instrument_name(std::string name) {
     return name;
 }
 
-// Other instruments named as a whole, outside the references already read (which name them
-// after their units), in document order with them. The Treaty under its own name is not one.
 // `expression` matched at byte `start` of `text` and nowhere else (what precedes is seen, for \b
 // and look-behinds).
 bool match_at(const std::string& text, std::size_t start, const boost::u32regex& expression,
@@ -536,6 +534,8 @@ std::vector<std::size_t> mention_starts(const std::string& text) {
     return starts;
 }
 
+// Other instruments named as a whole, outside the references already read (which name them
+// after their units), in document order with them. The Treaty under its own name is not one.
 void find_mentions(const std::string& text, const Patterns& p,
                    const std::vector<std::pair<std::size_t, std::size_t>>& covered,
                    std::vector<FoundReference>& out) {

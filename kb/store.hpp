@@ -107,8 +107,8 @@ class Store;
 
 // One read transaction over every read of a Store while it lives: the reads see one committed
 // state (a writer's commit in between is not half seen), and they share the transaction instead
-// of each statement beginning and ending its own, which in WAL mode costs more than an indexed
-// lookup. Nested snapshots join the outer one; inside a write transaction it does nothing.
+// of each statement beginning and ending its own (docs/performance.md, "One read transaction per
+// search"). Nested snapshots join the outer one; inside a write transaction it does nothing.
 class ReadSnapshot {
   public:
     explicit ReadSnapshot(const Store& store);

@@ -1,11 +1,11 @@
 #include "engine/datalog/value.hpp"
 
-#include "engine/datalog/decimal_digits.hpp"
-
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
 #include <stdexcept>
+
+#include "engine/datalog/decimal_digits.hpp"
 
 namespace treatykb::engine {
 

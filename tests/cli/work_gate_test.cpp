@@ -1,7 +1,8 @@
 // The web reader's admission gate (cli/serve/work_gate.hpp): at most `slots` handlers compute at
 // once, waiting text pages go before a second analysis, an analysis is never starved by a
-// stream of text pages, and those waiting enter in the order they came. The threads wait on the gate itself; sleeps only give a blocked thread
-// the chance to enter wrongly, and every wait for an expected entry is bounded generously.
+// stream of text pages, and those waiting enter in the order they came. The threads wait on the
+// gate itself; sleeps only give a blocked thread the chance to enter wrongly, and every wait for
+// an expected entry is bounded generously.
 #include <catch2/catch.hpp>
 
 #include <algorithm>

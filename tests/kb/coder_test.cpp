@@ -84,14 +84,21 @@ struct CodedArticle {
     coding::CodingResult result;
 };
 
+// What `set` proposes for `instrument` (alias toy), ingested alone into a scratch database.
+coding::CodingResult code_alone(const coding::CodingRuleSet& set, const Instrument& instrument) {
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest({instrument});
+    coding::CodingResult result;
+    coding::code_instrument(store, "toy", set, result);
+    return result;
+}
+
 CodedArticle code_article(const TemporaryDirectory& dir, const std::string& rules, const std::string& text) {
     std::string lexicon = dir.write("lexicon.xml", kLexicon);
     std::string file = dir.write("rules.xml", rule_file(rules));
     CodedArticle coded{coding::load_coding_rules({lexicon, file}, kRelations), {}};
-    TemporaryDatabase database;
-    Store store(database.path());
-    store.ingest({one_article(text)});
-    coding::code_instrument(store, "toy", coded.set, coded.result);
+    coded.result = code_alone(coded.set, one_article(text));
     return coded;
 }
 
@@ -259,15 +266,10 @@ TEST_CASE("Heads of state listed in a preamble name their states, in English, Sp
     coding::CodingRuleSet set =
         coding::load_coding_rules({coding + "/lexicon.xml", coding + "/parties.xml"}, kRelations);
     auto parties_of = [&set](const std::string& language, const std::string& text) {
-        TemporaryDatabase database;
-        Store store(database.path());
         Instrument instrument = one_article(text);
         instrument.expressions.front().language = language;
-        store.ingest({instrument});
-        coding::CodingResult result;
-        coding::code_instrument(store, "toy", set, result);
         std::vector<std::string> facts;
-        for (const coding::Proposal& proposal : result.proposals)
+        for (const coding::Proposal& proposal : code_alone(set, instrument).proposals)
             for (const std::string& fact : proposal.facts) facts.push_back(fact);
         std::sort(facts.begin(), facts.end());
         return facts;
@@ -326,9 +328,7 @@ TEST_CASE("The literal prefilters skip only what cannot match: case, non-ASCII t
     coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
     REQUIRE_FALSE(set.rules[0].pattern.prefilter.empty());
     REQUIRE_FALSE(set.rules[1].unless[0].prefilter.empty());
-    TemporaryDatabase database;
-    Store store(database.path());
-    store.ingest({articles({
+    coding::CodingResult result = code_alone(set, articles({
         // upper case in the text, lower case in the pattern; the quote is the match, byte for byte
         "Совет. РЕШЕНИЯ Совета ПРИНИМАЮТСЯ консенсусом. Решения ПРИНИМАЮТСЯ КОНСЕНСУСОМ.",
         // the lookbehind's word is not required; the condition is met in another sentence
@@ -339,9 +339,7 @@ TEST_CASE("The literal prefilters skip only what cannot match: case, non-ASCII t
         "Each Party may adopt laws.",
         // the words of a pattern split over two sentences
         "Each Party may. Adopt the Council's rules.",
-    })});
-    coding::CodingResult result;
-    coding::code_instrument(store, "toy", set, result);
+    }));
     REQUIRE(result.failures.empty());
     CHECK(quotes(set, result) == std::vector<std::string>{"art_1 consensus | Решения ПРИНИМАЮТСЯ КОНСЕНСУСОМ",
                                                           "art_2 measures | measures"});
@@ -367,11 +365,7 @@ TEST_CASE("A condition shared by rules is reused only within its scope: the prov
     Instrument instrument = one_article("DETERMINED that the council shall meet.");
     instrument.expressions.front().provisions.push_back(
         {"art_1__para_1", "art_1", "paragraph", "1", "", "The council shall meet.", 1, 2});
-    TemporaryDatabase database;
-    Store store(database.path());
-    store.ingest({instrument});
-    coding::CodingResult result;
-    coding::code_instrument(store, "toy", set, result);
+    coding::CodingResult result = code_alone(set, instrument);
     REQUIRE(result.failures.empty());
     // art_1 opens with DETERMINED: "own" skips it; "parent" reads art_1's parent (none) and
     // proposes. art_1__para_1: "own" proposes; "parent" reads art_1 and skips it.
