@@ -143,6 +143,11 @@ class Store {
     IngestSummary ingest(const std::function<void(const InstrumentWriter&)>& produce,
                          const IngestOptions& options = {});
 
+    // A counter every ingest increments in its own transaction: two reads that see the same
+    // generation see the same texts (0 for a database no ingest of this version has written).
+    // What lets a reader keep what it computed from the texts until they change.
+    long long generation() const;
+
     std::vector<InstrumentSummary> list() const;
     // The works alone (alias, titles, URI, dates, type, parties), by alias: one query, no counts
     // and no expressions (what `list` adds), for callers that need every instrument's metadata.
@@ -170,6 +175,9 @@ class Store {
                                               std::string_view lang) const;
     std::vector<AmendmentRecord> amendments(std::string_view instrument,
                                             std::string_view lang) const;
+    // The records of the provision and its descendants (a web page's share), in the same order.
+    std::vector<AmendmentRecord> amendments_in(std::string_view instrument, std::string_view eid,
+                                               std::string_view lang) const;
 
     // Cross-references stored at ingest, in document order: those made in the provision and its
     // descendants, and those that resolve to the provision or one of its descendants.

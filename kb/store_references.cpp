@@ -41,14 +41,6 @@ StoredReference read_reference(const Statement& row) {
 constexpr const char* reference_columns = "r.from_eid, r.to_eid, r.text, r.kind, r.status, "
                                           "r.reason, r.manner, r.offset";
 
-// The provision and its descendants, for "what Art. 47 cites" and "what cites Annex 7".
-constexpr const char* subtree_eids = R"sql(
-    WITH RECURSIVE below(eid) AS (
-      SELECT ?2
-      UNION ALL
-      SELECT p.eid FROM provisions p JOIN below b ON p.parent_eid = b.eid
-      WHERE p.expression_id = ?1))sql";
-
 } // namespace
 
 std::vector<StoredReference> Store::references_from(std::string_view instrument,
@@ -73,7 +65,7 @@ std::vector<StoredReference> Store::references_in_subtree(std::string_view instr
     auto expression = impl_->expression_id(instrument, lang);
     if (!expression)
         return out;
-    std::string sql = std::string(subtree_eids) + " SELECT " + reference_columns + R"sql(
+    std::string sql = std::string(detail::subtree_eids) + " SELECT " + reference_columns + R"sql(
         FROM reference r JOIN provisions p ON p.expression_id = r.expression_id
           AND p.eid = r.from_eid
         WHERE r.expression_id = ?1 AND r.)sql" + std::string(end) + R"sql( IN (SELECT eid FROM below)

@@ -50,6 +50,15 @@ class Statement {
     bool cached_ = false;
 };
 
+// A recursive CTE `below(eid)`: the provision ?2 of expression ?1 and its descendants. Articles
+// do not carry their section in their eId, so the tree is followed by parent_eid, not by prefix.
+inline constexpr const char* subtree_eids = R"sql(
+    WITH RECURSIVE below(eid) AS (
+      SELECT ?2
+      UNION ALL
+      SELECT p.eid FROM provisions p JOIN below b ON p.parent_eid = b.eid
+      WHERE p.expression_id = ?1))sql";
+
 // Resolves the expression's cross-references and writes them (kb/store_references.cpp).
 void insert_references(sqlite3* database, long long expression_id, const Expression& expression);
 

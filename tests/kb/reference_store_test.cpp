@@ -98,6 +98,27 @@ TEST_CASE("References are stored at ingest and read by provision", "[references]
     CHECK(count_rows(bare.path(), "SELECT count(*) FROM reference") == 0);
 }
 
+TEST_CASE("amendments_in gives the amendments of a provision and everything below it, in order", "[store]") {
+    TemporaryDatabase database;
+    Store store(database.path());
+    store.ingest(russian_eaeu_instruments());
+    auto all = store.amendments("eaeu", "ru");
+    REQUIRE(!all.empty());
+    // For every amended article: the amendments whose eId is the article or lies below it.
+    std::size_t articles = 0;
+    for (const AmendmentRecord& amendment : all) {
+        std::string article = amendment.eid.substr(0, amendment.eid.find("__"));
+        std::vector<AmendmentRecord> expected;
+        for (const AmendmentRecord& other : all)
+            if (other.eid == article || other.eid.starts_with(article + "__")) expected.push_back(other);
+        CHECK(store.amendments_in("eaeu", article, "ru") == expected);
+        ++articles;
+    }
+    CHECK(articles > 0);
+    CHECK(store.amendments_in("eaeu", "preamble_none", "ru").empty());
+    CHECK(store.amendments_in("eaeu", "art_1", "xx").empty());
+}
+
 TEST_CASE("An older database (schema 2: no reference table, no ratification columns) is upgraded by a writer, refused by a reader", "[references][store][schema]") {
     TemporaryDatabase database;
     auto instruments = russian_eaeu_instruments();

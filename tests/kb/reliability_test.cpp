@@ -122,6 +122,24 @@ TEST_CASE("After each ingest the write-ahead log is emptied, while a reader keep
     }
 }
 
+TEST_CASE("Each committed ingest advances the generation; a failed one leaves it") {
+    TemporaryDatabase database;
+    CHECK(Store(database.path(), StoreAccess::read_only).generation() == 0); // no file yet
+    Store writer(database.path());
+    CHECK(writer.generation() == 0); // a schema, no ingest
+    writer.ingest(small_treaty());
+    CHECK(writer.generation() == 1);
+    Store reader(database.path(), StoreAccess::read_only);
+    CHECK(reader.generation() == 1);
+    writer.ingest(small_treaty()); // the same texts again: still a new generation
+    CHECK(reader.generation() == 2);
+    CHECK_THROWS(writer.ingest([&](const Store::InstrumentWriter& write) {
+        write(small_treaty().front());
+        throw Error("stop");
+    }));
+    CHECK(reader.generation() == 2);
+}
+
 TEST_CASE("A read snapshot sees one committed state until it ends; a nested one joins it") {
     TemporaryDatabase database;
     Store(database.path()).ingest(small_treaty());
