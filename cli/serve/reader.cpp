@@ -201,7 +201,7 @@ Json Reader::toc(std::string_view instrument_name) {
                              {"heading", unit.heading},
                              {"depth", level}});
     }
-    return Json{{"instrument", instrument}, {"language", lang}, {"units", units}};
+    return Json{{"instrument", std::move(instrument)}, {"language", lang}, {"units", std::move(units)}};
 }
 
 Json Reader::provision(std::string_view instrument_name, std::string_view requested) {
@@ -228,7 +228,6 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
     std::vector<std::string> order;
     std::map<std::string, Json> rows;
     std::map<std::string, int> depth;
-    std::set<std::string> eids;
     for (const std::string& lang : languages) {
         std::vector<Provision> units = store->subtree(alias, eid, lang);
         for (const Provision& unit : units) {
@@ -243,7 +242,6 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
                            {"depth", depth[unit.eid]},
                            {"texts", Json::object()}};
                 order.push_back(unit.eid);
-                eids.insert(unit.eid);
             }
             row["texts"][lang] = Json{{"heading", unit.heading}, {"text", unit.text}};
         }
@@ -259,14 +257,13 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
 
     Json amendments = Json::array();
     for (const std::string& lang : languages)
-        for (const AmendmentRecord& record : store->amendments(alias, lang))
-            if (eids.count(record.eid))
-                amendments.push_back(Json{{"language", lang},
-                                          {"eid", record.eid},
-                                          {"date", record.date},
-                                          {"amending_act", record.amending_act},
-                                          {"kind", record.kind},
-                                          {"note", record.note}});
+        for (const AmendmentRecord& record : store->amendments_in(alias, eid, lang))
+            amendments.push_back(Json{{"language", lang},
+                                      {"eid", record.eid},
+                                      {"date", record.date},
+                                      {"amending_act", record.amending_act},
+                                      {"kind", record.kind},
+                                      {"note", record.note}});
 
     // Cross-references stored at ingest (kb/reference_resolver), per expression: what the
     // provision and its parts cite, and what cites them. A whole annex cites and is cited by
@@ -274,6 +271,13 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
     // there are.
     Json references = Json::array(), cited_by = Json::array();
     std::size_t references_total = 0, cited_by_total = 0;
+    // Many references of one provision name the same target ("настоящего Договора", Annex 7).
+    std::map<std::string, std::string, std::less<>> citations;
+    auto citation = [&](const std::string& target) -> const std::string& {
+        auto found = citations.find(target);
+        if (found == citations.end()) found = citations.emplace(target, store->citation(alias, target)).first;
+        return found->second;
+    };
     for (const std::string& lang : languages) {
         for (const StoredReference& r : store->references_from(alias, eid, lang)) {
             if (references_total++ >= max_references) continue;
@@ -282,7 +286,7 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
                      {"to_eid", nullptr},        {"to_citation", nullptr}, {"reason", r.reason}};
             if (r.status == "resolved") {
                 row["to_eid"] = r.to_eid;
-                row["to_citation"] = store->citation(alias, r.to_eid);
+                row["to_citation"] = citation(r.to_eid);
             }
             references.push_back(std::move(row));
         }
@@ -290,7 +294,7 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
             if (cited_by_total++ >= max_references) continue;
             cited_by.push_back(Json{{"language", lang},
                                     {"from_eid", r.from_eid},
-                                    {"from_citation", store->citation(alias, r.from_eid)},
+                                    {"from_citation", citation(r.from_eid)},
                                     {"text", r.text},
                                     {"to_eid", r.to_eid},
                                     {"manner", r.manner}});
@@ -302,20 +306,21 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
     for (auto it = annotations_.lower_bound(reference); it != annotations_.end() && within(it->first, reference); ++it)
         for (const Json& annotation : it->second) annotations.push_back(annotation);
 
+    // Moved, not copied: an initializer list copies the lvalues it is given.
     Json out{{"instrument", instrument_info(*store, alias)},
              {"eid", eid},
              {"provision", reference},
-             {"citation", store->citation(alias, eid)},
+             {"citation", citation(eid)},
              {"languages", languages},
              {"authentic", authentic},
-             {"breadcrumb", breadcrumb},
-             {"rows", aligned},
-             {"amendments", amendments},
-             {"annotations", annotations},
+             {"breadcrumb", std::move(breadcrumb)},
+             {"rows", std::move(aligned)},
+             {"amendments", std::move(amendments)},
+             {"annotations", std::move(annotations)},
              {"findings", finding_summaries(alias, reference)},
-             {"references", references},
+             {"references", std::move(references)},
              {"references_total", references_total},
-             {"cited_by", cited_by},
+             {"cited_by", std::move(cited_by)},
              {"cited_by_total", cited_by_total}};
     return out;
 }
@@ -382,7 +387,7 @@ Json Reader::search(std::string_view query, std::string_view language, std::stri
                             {"snippet", hit.snippet},
                             {"score", hit.score}});
     return Json{{"query", query}, {"language", language}, {"instrument", options.instrument},
-                {"hits", list}};
+                {"hits", std::move(list)}};
 }
 
 const engine::Analysis& Reader::analysis(const std::string& alias) {
@@ -531,6 +536,11 @@ std::vector<std::string> Reader::analysed_instruments() {
         if (!result.findings.empty() || !result.power.empty()) out.push_back(*alias);
     }
     return out;
+}
+
+long long Reader::generation() {
+    auto store = stores_.acquire();
+    return store->generation();
 }
 
 Json Reader::search_index(const std::vector<std::string>& only) {

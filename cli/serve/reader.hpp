@@ -98,6 +98,8 @@ class Reader {
     std::vector<std::string> analysed_instruments();
     // Every provision of every expression (of `only`, when not empty) for client-side search.
     Json search_index(const std::vector<std::string>& only);
+    // The database's generation (Store::generation), read in a read transaction of its own.
+    long long generation();
 
     StorePool& stores() { return stores_; }
 
