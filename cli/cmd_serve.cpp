@@ -27,6 +27,9 @@ void register_serve(CLI::App& app, Options& options) {
     command->add_option("--work-slots", settings->server.work_slots,
                         "Requests computed at once; text pages and searches go first (default: the number of cores)")
         ->check(CLI::Range(1, 512));
+    command->add_option("--page-cache-mb", settings->server.page_cache_mb,
+                        "Memory for rendered text pages, kept until an ingest changes the texts (0: off; default 64)")
+        ->check(CLI::Range(0, 4096));
     command->add_option("--rules", settings->rules, "Rule files (default: kb/knowledge and kb/rules)");
     add_knowledge_options(*command, settings->knowledge);
     command->callback([settings, &options] {

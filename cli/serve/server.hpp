@@ -16,6 +16,7 @@ struct ServerOptions {
     int port = 8080;  // 0: any free port
     int threads = 64; // worker threads: one per open connection (keep-alive)
     int work_slots = 0; // handlers computing at once (work_gate.hpp); 0: the number of cores
+    int page_cache_mb = 64; // rendered text pages kept per generation (page_cache.hpp); 0: none
 };
 
 // Serves until the process is stopped. `ready` is called with the port once the socket listens

@@ -68,12 +68,12 @@ class Server {
         waitpid(pid_, nullptr, 0);
         std::fclose(output_);
     }
-    httplib::Result get(const std::string& path) const {
+    httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) const {
         httplib::Client client("127.0.0.1", port_);
         // The first report request computes the analysis; under the sanitizers on a loaded
         // machine that takes longer than cpp-httplib's default 5 s.
         client.set_read_timeout(180, 0);
-        return client.Get(path.c_str());
+        return client.Get(path.c_str(), headers);
     }
     int port() const { return port_; }
 
@@ -277,6 +277,63 @@ TEST_CASE("serve opens the database read-only and leaves it unchanged; a missing
     CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
     CHECK(!std::filesystem::exists(missing));
     CHECK(run_program("site -o " + scratch.path() + "/site", missing).exit_code == 1);
+}
+
+TEST_CASE("serve keeps a rendered page until an ingest changes the texts, and sends it gzip-compressed when asked") {
+    TemporaryDatabase database;
+    std::string texts = treatykb::testing::texts_dir();
+    REQUIRE(run_program("ingest '" + texts + "/customs_union_commission_treaty_2007_ru.md'", database.path())
+                .exit_code == 0);
+    Server server(database.path());
+    auto cache_of = [](const httplib::Result& response) { return response->get_header_value("X-Treatykb-Cache"); };
+
+    auto first = server.get("/api/i/cuc-2007.json");
+    REQUIRE(first);
+    REQUIRE(first->status == 200);
+    CHECK(cache_of(first) == "miss");
+    auto second = server.get("/api/i/cuc-2007.json");
+    REQUIRE(second);
+    CHECK(cache_of(second) == "hit");
+    CHECK(second->body == first->body);
+    CHECK(second->get_header_value("Content-Type") == first->get_header_value("Content-Type"));
+    // The same page for a client that takes gzip (cpp-httplib's client inflates it) and for one
+    // that refuses it.
+    auto compressed = server.get("/api/i/cuc-2007.json", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(compressed);
+    CHECK(compressed->get_header_value("Content-Encoding") == "gzip");
+    CHECK(compressed->body == first->body);
+    auto plain = server.get("/api/i/cuc-2007.json", {{"Accept-Encoding", "gzip;q=0, br"}});
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    CHECK(plain->body == first->body);
+    // An error page is not kept.
+    CHECK(server.get("/api/i/nothing.json")->status == 404);
+    CHECK(cache_of(server.get("/api/i/nothing.json")) != "hit");
+
+    auto listed = server.get("/api/instruments.json");
+    REQUIRE(listed);
+    CHECK(!contains(listed->body, "\"excerpt\""));
+    CHECK(cache_of(server.get("/api/instruments.json")) == "hit");
+    // An ingest beside the running server: the next request renders the new texts.
+    TemporaryDirectory folder;
+    std::string excerpt = folder.write(
+        "excerpt.txt", read_text(std::string(TREATYKB_TEST_DATA) + "/eaeu_ru_plain_excerpt.txt"));
+    REQUIRE(run_program("ingest '" + excerpt + "'", database.path()).exit_code == 0);
+    auto after = server.get("/api/instruments.json");
+    REQUIRE(after);
+    CHECK(cache_of(after) == "miss");
+    CHECK(contains(after->body, "\"excerpt\""));
+    CHECK(cache_of(server.get("/api/instruments.json")) == "hit");
+    CHECK(cache_of(server.get("/api/i/cuc-2007.json")) == "miss");
+
+    // --page-cache-mb 0 renders every request.
+    Server uncached(database.path(), {"--page-cache-mb", "0"});
+    for (int round = 0; round < 2; ++round) {
+        auto response = uncached.get("/api/i/cuc-2007.json");
+        REQUIRE(response);
+        CHECK(response->status == 200);
+        CHECK(cache_of(response).empty());
+    }
 }
 
 TEST_CASE("serve --knowledge coded shows the coded annotations and says so in the report; a missing "
