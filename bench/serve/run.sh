@@ -2,8 +2,9 @@
 # Load on the web reader: 64 keep-alive clients for 30 s on loopback against a mix of provision,
 # search and report pages of `treatykb serve`, while another process re-ingests the corpus into
 # the same database (WAL: readers keep their snapshot). Reports requests/s, p50/p99 and errors
-# per page kind (goal: 0 errors, p99 <= 50 ms for provision and search pages). Bounded: at most
-# MAX_REQUESTS requests in all, loopback only.
+# per page kind (goal: 0 errors, p99 <= 50 ms for provision and search pages), and the share of
+# pages the server sent from its page cache. Two runs: the page cache as by default, then off.
+# Bounded: at most MAX_REQUESTS requests per run, loopback only.
 #   bench/serve/run.sh [CLIENTS=64] [SECONDS=30] [MAX_REQUESTS=2000000]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,15 +31,6 @@ tota=$("$root/scripts/tota-dir.sh")
 db="$work/serve.sqlite"
 TREATYKB_TOTA="$tota" "$build/cli/treatykb" --db "$db" ingest --corpus >/dev/null
 
-"$build/cli/treatykb" --db "$db" serve --port 0 --bind 127.0.0.1 >"$work/serve.out" 2>"$work/serve.err" &
-server=$!
-for _ in $(seq 300); do
-  port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" ]] || { echo "serve did not start: $(cat "$work/serve.err")" >&2; exit 1; }
-
 # The mix: every article of the EAEU Treaty, 20 searches in Russian and English, the report.
 {
   for n in $(seq 1 118); do echo "provision /i/eaeu/p/art_$n/"; done
@@ -54,18 +46,39 @@ done
   done
   for _ in $(seq 1 20); do echo "report /report/eaeu/"; done
 } >"$work/mix.txt"
-# Warm the report cache and each page once, so that the run measures steady state.
-curl -s -o /dev/null "http://127.0.0.1:$port/report/eaeu/" || true
-
 # A writer beside the readers: the corpus re-ingested again and again (one transaction each).
 (
   while true; do TREATYKB_TOTA="$tota" "$build/cli/treatykb" --db "$db" ingest --corpus >/dev/null 2>&1; echo x >>"$work/ingests"; done
 ) &
 ingester=$!
 
-echo "treatykb serve under load: $clients clients, ${seconds} s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+# Two runs against the same writer: the server as it starts by default (rendered text pages kept
+# until an ingest changes the texts, --page-cache-mb 64) and with that cache off, so that the
+# figures show what the cache gives and what the pages cost when rendered each time.
+start_server() {
+  "$build/cli/treatykb" --db "$db" serve --port 0 --bind 127.0.0.1 "$@" >"$work/serve.out" 2>"$work/serve.err" &
+  server=$!
+  port=""
+  for _ in $(seq 300); do
+    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { echo "serve did not start: $(cat "$work/serve.err")" >&2; exit 1; }
+  # Warm the report (computed once at the first request), so that the run measures steady state.
+  curl -s -o /dev/null "http://127.0.0.1:$port/report/eaeu/" || true
+}
+stop_server() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; }
+
 status=0
-"$work/load" "$port" "$work/mix.txt" "$clients" "$seconds" "$max_requests" || status=$?
-echo "re-ingests of the corpus completed during the run: $(wc -l <"$work/ingests" 2>/dev/null || echo 0)"
-echo "server errors logged: $(wc -l <"$work/serve.err")"
+for cache in 64 0; do
+  start_server --page-cache-mb "$cache"
+  : >"$work/ingests"
+  echo "treatykb serve under load, page cache ${cache} MB: $clients clients, ${seconds} s, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  "$work/load" "$port" "$work/mix.txt" "$clients" "$seconds" "$max_requests" || status=$?
+  echo "re-ingests of the corpus completed during the run: $(wc -l <"$work/ingests")"
+  echo "server errors logged: $(wc -l <"$work/serve.err")"
+  stop_server
+  echo
+done
 exit $status
