@@ -2,9 +2,14 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "kb/error.hpp"
+#include "kb/ingest.hpp"
+#include "kb/point_in_time.hpp"
+#include "kb/unicode_text.hpp"
 
 namespace treatykb {
 
@@ -34,12 +39,63 @@ Catalog::find_file(const std::string& file_name) const {
     return std::nullopt;
 }
 
+const CatalogAmendingAct* CatalogInstrument::find_amending_act(const std::string& ratification) const {
+    for (const auto& act : amending_acts)
+        if (act.ratification == ratification)
+            return &act;
+    return nullptr;
+}
+
+namespace {
+
+// "2019-10-01" as a Russian text writes it: "1 октября 2019 года".
+std::string russian_date(const std::string& iso) {
+    static const std::array<const char*, 12> months = {
+        "января", "февраля", "марта",    "апреля",  "мая",    "июня",
+        "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
+    int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+    return std::to_string(day) + " " + months[static_cast<std::size_t>(month - 1)] + " " +
+           iso.substr(0, 4) + " года";
+}
+
+CatalogAmendingAct read_amending_act(pugi::xml_node node, const std::string& path,
+                                     const std::string& xml) {
+    CatalogAmendingAct act;
+    act.ratification = node.attribute("ratification").value();
+    act.date = node.attribute("date").value();
+    act.place = node.attribute("place").value();
+    act.source = node.attribute("source").value();
+    act.title = fold_whitespace(node.child_value("title"));
+    act.quote = fold_whitespace(node.child_value("quote"));
+    act.note = fold_whitespace(node.child_value("note"));
+    SourceLocation at{path, line_of_offset(xml, static_cast<std::size_t>(node.offset_debug())), 0};
+    if (act.ratification.empty() || act.title.empty() || act.quote.empty() || act.source.empty())
+        throw Error("an <amending-act> needs ratification=\"...\", source=\"...\", a <title> and a <quote>",
+                    at, "name the ratifying law as the amendment notes do, and quote the law's sentence");
+    if (!is_iso_date(act.date))
+        throw Error("amending act of " + act.ratification + ": date=\"" + act.date +
+                        "\" is not a calendar date YYYY-MM-DD",
+                    at, "give the date the act was signed");
+    // The evidence: the law's sentence must name the act and its date of signature.
+    if (act.quote.find(act.title) == std::string::npos)
+        throw Error("amending act of " + act.ratification + ": the <quote> does not contain the <title>",
+                    at, "copy the title as the law's sentence writes it");
+    if (act.quote.find(russian_date(act.date)) == std::string::npos)
+        throw Error("amending act of " + act.ratification + ": the <quote> does not give the date " +
+                        russian_date(act.date),
+                    at, "check date=\"...\" against the law's sentence");
+    return act;
+}
+
+} // namespace
+
 Catalog load_catalog(const std::string& path) {
     if (!std::filesystem::exists(path))
         throw Error("corpus catalogue not found", {path, 0, 0},
                     "run from a treatykb checkout, or pass --root to the project directory");
+    std::string xml = read_file(path);
     pugi::xml_document document;
-    pugi::xml_parse_result parsed = document.load_file(path.c_str());
+    pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());
     if (!parsed)
         throw Error(std::string("corpus catalogue is not well-formed XML: ") + parsed.description(),
                     {path, 0, 0}, "fix treaty_texts/corpus.xml");
@@ -67,6 +123,17 @@ Catalog load_catalog(const std::string& path) {
                 expression.files.push_back({file.child_value(), file.attribute("annex").value()});
             expression.tota_id = expression_node.child("tota").attribute("id").value();
             instrument.expressions.push_back(std::move(expression));
+        }
+        for (pugi::xml_node act : node.children("amending-act")) {
+            instrument.amending_acts.push_back(read_amending_act(act, path, xml));
+            if (std::count_if(instrument.amending_acts.begin(), instrument.amending_acts.end(),
+                              [&](const CatalogAmendingAct& other) {
+                                  return other.ratification == instrument.amending_acts.back().ratification;
+                              }) > 1)
+                throw Error("two <amending-act>s of " + instrument.alias + " name " +
+                                instrument.amending_acts.back().ratification,
+                            {path, line_of_offset(xml, static_cast<std::size_t>(act.offset_debug())), 0},
+                            "one entry per ratifying law");
         }
         catalog.instruments.push_back(std::move(instrument));
     }

@@ -146,6 +146,28 @@ void apply_catalog(Expression& expression, const CatalogExpression& entry) {
         expression.date = entry.date;
 }
 
+// The amending act behind each amendment record, where the catalogue names the law that ratified
+// it (docs/corpus.md, "Point in time"); a law the catalogue does not name leaves the record as the
+// note gave it, and says so once.
+void apply_amending_acts(Expression& expression, const CatalogInstrument& entry, const std::string& file,
+                         LoadResult& result) {
+    std::vector<std::string> unknown;
+    for (AmendmentRecord& record : expression.amendments) {
+        if (record.ratification_act.empty())
+            continue;
+        if (const CatalogAmendingAct* act = entry.find_amending_act(record.ratification_act)) {
+            record.amending_act = act->title;
+            record.date = act->date;
+        } else if (std::find(unknown.begin(), unknown.end(), record.ratification_act) == unknown.end()) {
+            unknown.push_back(record.ratification_act);
+            result.warnings.push_back({file, record.eid,
+                                       "amendment note names " + record.ratification_act +
+                                           ", which no <amending-act> of " + entry.alias +
+                                           " in corpus.xml names: the amending act stays unnamed"});
+        }
+    }
+}
+
 // Appends an annex file's provisions (already eId'd "annex_N...") after the main text.
 void append_expression(Expression& target, Expression&& part) {
     int offset = static_cast<int>(target.provisions.size());
@@ -215,6 +237,8 @@ Instrument load_bundled_expression(const CatalogInstrument& entry,
         ++result.files;
     }
     apply_catalog(expression, expression_entry);
+    if (!expression_entry.files.empty())
+        apply_amending_acts(expression, entry, expression_entry.files.front().name, result);
     if (!expression_entry.language.empty())
         expression.language = expression_entry.language;
     instrument.expressions.push_back(std::move(expression));
