@@ -37,13 +37,14 @@ std::string expression_date(const Store& store, const std::string& alias, const 
     return {};
 }
 
-// "ratified by Kazakhstan on 2021-02-15 (Закон РК от 15.02.2021 № 6-VII)"; the protocol is named
-// only where the source names it.
+// "by Протокол … (signed 2019-10-01), ratified by Kazakhstan on 2021-02-15 (Закон РК от 15.02.2021
+// № 6-VII)"; the protocol is named only where the catalogue names the act behind the law
+// (treaty_texts/corpus.xml, <amending-act>).
 std::string describe_amendment(const AmendmentRecord& amendment) {
     std::string out;
     if (!amendment.amending_act.empty())
         out += "by " + amendment.amending_act +
-               (amendment.date.empty() ? "" : " (" + amendment.date + ")") + ", ";
+               (amendment.date.empty() ? "" : " (signed " + amendment.date + ")") + ", ";
     else
         out += "by a protocol the source does not name, ";
     if (!amendment.ratification_act.empty())

@@ -371,10 +371,20 @@ std::string provision_page(const Json& data, const PageContext& context) {
     if (data["amendments"].empty()) main += "<p class=\"none\">None recorded.</p>";
     else {
         main += "<ul>";
-        for (const Json& record : data["amendments"])
-            main += "<li>" + escape(str(record["date"])) + " · " + escape(str(record["kind"])) + " · " +
-                    escape(str(record["amending_act"])) + " <span class=\"lang\">" + escape(str(record["language"])) +
-                    "</span></li>";
+        for (const Json& record : data["amendments"]) {
+            // The amending act and its date of signature where the catalogue names them, and the
+            // ratifying law the source's note names (docs/corpus.md, "Point in time").
+            std::string act = str(record["amending_act"]).empty()
+                                  ? std::string("an amending act the source does not name")
+                                  : escape(str(record["amending_act"])) +
+                                        (str(record["date"]).empty() ? "" : " (signed " + escape(str(record["date"])) + ")");
+            std::string ratified = str(record["ratification_act"]).empty()
+                                       ? ""
+                                       : " · ratified by Kazakhstan on " + escape(str(record["ratification_date"])) +
+                                             " (" + escape(str(record["ratification_act"])) + ")";
+            main += "<li>" + escape(str(record["eid"])) + " · " + escape(str(record["kind"])) + " by " + act +
+                    ratified + " <span class=\"lang\">" + escape(str(record["language"])) + "</span></li>";
+        }
         main += "</ul>";
     }
     main += "</section>\n";

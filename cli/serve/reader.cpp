@@ -263,6 +263,8 @@ Json Reader::provision(std::string_view instrument_name, std::string_view reques
                                       {"date", record.date},
                                       {"amending_act", record.amending_act},
                                       {"kind", record.kind},
+                                      {"ratification_act", record.ratification_act},
+                                      {"ratification_date", record.ratification_date},
                                       {"note", record.note}});
 
     // Cross-references stored at ingest (kb/reference_resolver), per expression: what the

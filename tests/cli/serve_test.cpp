@@ -153,6 +153,20 @@ TEST_CASE("serve shows a provision in every language aligned by eId, with its an
     }
 }
 
+TEST_CASE("serve names the amending protocol of an amended provision and the law that ratified it") {
+    Server server(bundled_corpus_database());
+    auto provision = get_json(server, "/api/i/eaeu/p/art_85.json");
+    bool named = false;
+    for (const auto& record : provision["amendments"])
+        named = named || (record["date"] == "2019-10-01" && record["ratification_date"] == "2021-02-15" &&
+                          record["ratification_act"] == "Закон РК от 15.02.2021 № 6-VII" &&
+                          contains(record["amending_act"].get<std::string>(), "Протокол о внесении изменений"));
+    CHECK(named);
+    auto page = server.get("/i/eaeu/p/art_85/");
+    REQUIRE(page);
+    CHECK(contains(page->body, "(signed 2019-10-01) · ratified by Kazakhstan on 2021-02-15 (Закон РК от 15.02.2021 № 6-VII)"));
+}
+
 TEST_CASE("serve searches across languages, highlights the matched words and escapes the query") {
     Server server(bundled_corpus_database());
     auto hits = get_json(server, "/api/search.json?q=unilateral%20measure");
