@@ -2,11 +2,13 @@
 
 #include <boost/regex/icu.hpp>
 
+#include "kb/detail/lowered_stem.hpp"
 #include "kb/unicode_text.hpp"
 
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <span>
 
 namespace treatykb {
 
@@ -53,6 +55,15 @@ namespace {
 #define EN_JOIN "\\s*,?\\s+(?:of|to|in|under)\\s+(?:the\\s+)?"
 #define EN_CHAIN EN_UNIT "(?:" EN_JOIN EN_UNIT ")*(?:\\s+(?:of|to|in|under)\\s+" EN_QUAL ")?"
 #define EN_ALONE "\\b(?:this|the\\s+preceding|the\\s+previous)\\s+(?:sub-?paragraph|paragraph|article)\\b"
+
+// The words every unit (Patterns::unit) begins with, lower case: those of RU_KIND and
+// RU_DOC_WORD, of EN_KIND ("sub" for "sub-?paragraph" and "sub-?point"). Keep them in step.
+constexpr std::u32string_view russian_unit_stems[] = {
+    U"подпункт", U"пункт", U"стат", U"приложени", U"подраздел", U"раздел", U"абзац", U"глав",
+    U"перечн"};
+constexpr std::u32string_view english_unit_stems[] = {
+    U"sub", U"paragraph", U"point", U"article", U"annex", U"appendix", U"section", U"chapter",
+    U"part"};
 
 struct Patterns {
     boost::u32regex chain, unit, number, qualifier, other, self_instrument;
@@ -499,6 +510,38 @@ std::string instrument_name(std::string name) {
     return name;
 }
 
+// The first unit (p.unit) that starts at or after `at` and before `before`, the expression
+// read up to `end` with `flags`: what u32regex_search from `at` to `end` finds when its match
+// starts before `before`. The expression is tried, anchored, only at the code points where one of
+// the unit words begins (the same code points in the same order, so the same first match):
+// searched code point by code point up to 256 bytes past each reference, it was three quarters
+// of the time spent finding references in the Russian corpus.
+bool next_unit(const std::string& text, std::string::const_iterator at,
+               std::string::const_iterator before, std::string::const_iterator end,
+               const Patterns& p, bool russian_text, boost::match_flag_type flags,
+               boost::match_results<std::string::const_iterator>& u) {
+    std::string_view view(text);
+    for (auto i = at; i < before;) {
+        auto offset = static_cast<std::size_t>(i - text.cbegin());
+        bool stem = false;
+        for (auto word : russian_text ? std::span(russian_unit_stems) : std::span(english_unit_stems))
+            if (detail::starts_with_lowered(view, offset, word)) {
+                stem = true;
+                break;
+            }
+        // match_prev_avail only where a character precedes: at offset 0, Boost would read
+        // before the text for \b.
+        auto previous = i > text.cbegin() ? boost::match_prev_avail : boost::match_default;
+        if (stem && boost::u32regex_search(i, end, u, p.unit,
+                                           flags | previous | boost::match_continuous))
+            return true;
+        ++i;
+        while (i < before && (static_cast<unsigned char>(*i) & 0xC0) == 0x80)
+            ++i; // the next code point
+    }
+    return false;
+}
+
 // `expression` matched at byte `start` of `text` and nowhere else (what precedes is seen, for \b
 // and look-behinds).
 bool match_at(const std::string& text, std::size_t start, const boost::u32regex& expression,
@@ -636,11 +679,6 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         boost::match_results<std::string::const_iterator> u;
         auto at = m[0].first;
         auto last_unit_end = m[0].first;
-        // match_prev_avail only where a character precedes: at offset 0, Boost would read
-        // before the text for \b.
-        auto after = [&text](std::string::const_iterator i) {
-            return i > text.cbegin() ? boost::match_prev_avail : boost::match_default;
-        };
         // Only a unit that starts inside the chain is read, so the search stops a little past it
         // (room for the words a unit is known by, such as that "к"), not at the end of the text:
         // over a long provision with many references that made finding them quadratic. The cut
@@ -651,8 +689,7 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         const auto unit_end = text.cbegin() + static_cast<long>(bound);
         const auto cut = bound < text.size() ? boost::match_not_eob | boost::match_not_eow
                                              : boost::match_default;
-        while (boost::u32regex_search(at, unit_end, u, p.unit, after(at) | cut) &&
-               u[0].first < chain_end) {
+        while (next_unit(text, at, chain_end, unit_end, p, russian_text, cut, u)) {
             // (A qualifier such as "настоящей статьи" has no number, so it is not a unit.)
             ReferenceUnit unit;
             if (u[1].matched) {
