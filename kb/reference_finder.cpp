@@ -7,7 +7,8 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
+#include <cstdint>
+#include <cstring>
 #include <span>
 
 namespace treatykb {
@@ -373,39 +374,38 @@ std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_
         "sub-point", "annex", "Annex", "ANNEX", "appendix", "Appendix", "section", "Section",
         "SECTION", "chapter", "Chapter", "CHAPTER", "part", "Part", "PART", "this ", "This ",
         "the preceding", "The preceding", "the previous", "The previous"};
-    // Index the stems by their first byte.
-    static const auto by_first = [] {
-        std::array<std::array<std::vector<std::string_view>, 256>, 2> index;
-        for (int language = 0; language < 2; ++language)
-            for (auto stem : language ? ru : en)
-                index[static_cast<std::size_t>(language)][static_cast<unsigned char>(stem[0])]
-                    .push_back(stem);
-        return index;
-    }();
-    // And by their first two bytes: every Cyrillic stem starts with the lead byte of every
-    // Cyrillic letter, so the first byte alone sent each letter of a Russian text to the
-    // comparisons; the pair lets through only the letters a stem can start with.
+    // Index the stems by their first two bytes (every stem is two bytes or longer), each pair
+    // with its stems in list order. By the first byte alone, every Cyrillic letter of a Russian
+    // text (they share two lead bytes) was compared with a dozen stems.
+    struct Index {
+        std::array<std::uint8_t, 65536> bucket{}; // pair -> its stems in `stems`; 0: none
+        std::vector<std::vector<std::string_view>> stems{{}};
+    };
     static const auto by_pair = [] {
-        std::array<std::bitset<65536>, 2> index;
-        for (int language = 0; language < 2; ++language)
-            for (auto stem : language ? ru : en)
-                index[static_cast<std::size_t>(language)].set(
-                    static_cast<std::size_t>(static_cast<unsigned char>(stem[0])) << 8 |
-                    static_cast<unsigned char>(stem[1]));
+        std::array<Index, 2> index;
+        for (std::size_t language = 0; language < 2; ++language)
+            for (auto stem : language ? ru : en) {
+                Index& i = index[language];
+                auto pair = static_cast<std::size_t>(static_cast<unsigned char>(stem[0])) << 8 |
+                            static_cast<unsigned char>(stem[1]);
+                if (i.bucket[pair] == 0) {
+                    i.bucket[pair] = static_cast<std::uint8_t>(i.stems.size());
+                    i.stems.emplace_back();
+                }
+                i.stems[i.bucket[pair]].push_back(stem);
+            }
         return index;
     }();
-    const auto& first = by_first[russian_text ? 1 : 0];
-    const auto& pair = by_pair[russian_text ? 1 : 0];
+    const Index& index = by_pair[russian_text ? 1 : 0];
     std::vector<std::size_t> out;
     std::string_view view(text);
     for (std::size_t at = 0; at + 1 < text.size(); ++at) {
-        if (!pair.test(static_cast<std::size_t>(static_cast<unsigned char>(text[at])) << 8 |
-                       static_cast<unsigned char>(text[at + 1])))
-            continue; // every stem is two bytes or longer
-        const auto& candidates = first[static_cast<unsigned char>(text[at])];
-        if (candidates.empty() || letter_before(text, at))
+        std::uint8_t bucket =
+            index.bucket[static_cast<std::size_t>(static_cast<unsigned char>(text[at])) << 8 |
+                         static_cast<unsigned char>(text[at + 1])];
+        if (bucket == 0 || letter_before(text, at))
             continue;
-        for (auto stem : candidates)
+        for (auto stem : index.stems[bucket])
             if (view.substr(at, stem.size()) == stem) {
                 if (plausible(view, at, stem, russian_text))
                     out.push_back(at);
@@ -551,14 +551,26 @@ bool match_at(const std::string& text, std::size_t start, const boost::u32regex&
                                   flags);
 }
 
+// text.find(word, from), by glibc's memmem: std::string::find looks for the word's first byte
+// with memchr and compares at each place it finds, and in a Russian text the first byte of
+// "одекс" or "Договор" is that of nearly every letter (the lead byte of Cyrillic).
+std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t from = 0) {
+    if (from > text.size())
+        return std::string_view::npos;
+    const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
+              : std::string_view::npos;
+}
+
 // Where a mention can start (p.mention): at "Договор", "Соглашени" or "Конвенци", or at a
 // capital (А-Я, Ё) up to 400 bytes before "одекс", the adjective of "Таможенным кодексом". A
 // superset of the starts, in order: the expression, anchored at each, decides. Tried over every
 // character of a long provision the expression cost a sixth of an ingest of the Russian corpus.
 std::vector<std::size_t> mention_starts(const std::string& text) {
     std::vector<std::size_t> starts;
-    for (const char* word : {"Договор", "Соглашени", "Конвенци"})
-        for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+    for (std::string_view word : {"Договор", "Соглашени", "Конвенци"})
+        for (auto at = find_bytes(text, word); at != std::string::npos;
+             at = find_bytes(text, word, at + 1))
             starts.push_back(at);
     auto capital = [&text](std::size_t i) {
         auto lead = static_cast<unsigned char>(text[i]);
@@ -566,7 +578,8 @@ std::vector<std::size_t> mention_starts(const std::string& text) {
         return lead == 0xD0 && ((next >= 0x90 && next <= 0xAF) || next == 0x81);
     };
     std::size_t scanned = 0; // capitals before this were collected already
-    for (auto at = text.find("одекс"); at != std::string::npos; at = text.find("одекс", at + 1)) {
+    for (auto at = find_bytes(text, "одекс"); at != std::string::npos;
+         at = find_bytes(text, "одекс", at + 1)) {
         for (std::size_t i = std::max(scanned, at > 400 ? at - 400 : 0); i + 1 < at; ++i)
             if (capital(i))
                 starts.push_back(i);
@@ -741,8 +754,8 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         out.push_back(std::move(found));
     }
     // (Only where a code or a date is written: the expression is costly over every provision.)
-    if (russian_text && (text.find("одекс") != std::string::npos ||
-                         text.find(" от ") != std::string::npos))
+    if (russian_text && (find_bytes(text, "одекс") != std::string::npos ||
+                         find_bytes(text, " от ") != std::string::npos))
         find_mentions(text, p, covered, out);
     return out;
 }
