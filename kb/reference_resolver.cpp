@@ -534,10 +534,12 @@ class Resolver {
             candidates.push_back(join_eid(container, "subsec", component));
         } else if (kind == "section") {
             candidates.push_back(join_eid(container, "sec", component));
-            if (container.empty())
+            if (container.empty()) {
+                const std::string ending = "__sec_" + component; // built once, not per provision
                 for (const auto& p : expression_.provisions)
-                    if (p.eid.ends_with("__sec_" + component) && p.eid.starts_with("part_"))
+                    if (p.eid.ends_with(ending) && p.eid.starts_with("part_"))
                         candidates.push_back(p.eid);
+            }
         } else if (kind == "chapter") {
             candidates.push_back(join_eid(container, "chp", component));
         } else if (kind == "part") {
