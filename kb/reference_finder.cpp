@@ -3,12 +3,12 @@
 #include <boost/regex/icu.hpp>
 
 #include "kb/detail/lowered_stem.hpp"
+#include "kb/detail/matches_at_words.hpp"
 #include "kb/unicode_text.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <span>
 
 namespace treatykb {
@@ -65,6 +65,12 @@ constexpr std::u32string_view russian_unit_stems[] = {
 constexpr std::u32string_view english_unit_stems[] = {
     U"sub", U"paragraph", U"point", U"article", U"annex", U"appendix", U"section", U"chapter",
     U"part"};
+
+// The words every match of Patterns::antecedent begins with (it is tried only where they occur).
+// Keep them in step with it.
+constexpr std::string_view antecedent_words[] = {
+    "Договор", "Соглашени", "Протокол", "Конвенци", "Кодекс", "Федеральн", "Закон", "Устав",
+    "Положени", "Правил", "Порядк"};
 
 struct Patterns {
     boost::u32regex chain, unit, number, qualifier, other, self_instrument;
@@ -483,13 +489,13 @@ std::string manner_before(const std::string& text, std::size_t begin, bool russi
 // "указанного Договора": the last instrument with that noun named before in the same text
 // ("... стороной Договора о зоне свободной торговли от 18 октября 2011 года ... статьей 8
 // указанного Договора"); empty when the text names none.
-std::string antecedent(const std::string& before, const std::string& noun, const Patterns& p) {
+// `before` is where the reference begins in `text`.
+std::string antecedent(const std::string& text, std::size_t before, const std::string& noun,
+                       const Patterns& p) {
     std::string found;
-    boost::u32regex_iterator<std::string::const_iterator> it(before.begin(), before.end(),
-                                                             p.antecedent),
-        end;
-    for (; it != end; ++it) {
-        std::string name = (*it)[0].str();
+    for (const auto& match :
+         detail::matches_at_words(text, before, p.antecedent, antecedent_words)) {
+        std::string name = match[0].str();
         std::size_t space = name.find(' ');
         if (same_noun(name.substr(0, space), noun))
             found = name;
@@ -524,7 +530,8 @@ bool next_unit(const std::string& text, std::string::const_iterator at,
     for (auto i = at; i < before;) {
         auto offset = static_cast<std::size_t>(i - text.cbegin());
         bool stem = false;
-        for (auto word : russian_text ? std::span(russian_unit_stems) : std::span(english_unit_stems))
+        for (auto word :
+             russian_text ? std::span(russian_unit_stems) : std::span(english_unit_stems))
             if (detail::starts_with_lowered(view, offset, word)) {
                 stem = true;
                 break;
@@ -551,17 +558,6 @@ bool match_at(const std::string& text, std::size_t start, const boost::u32regex&
                                   flags);
 }
 
-// text.find(word, from), by glibc's memmem: std::string::find looks for the word's first byte
-// with memchr and compares at each place it finds, and in a Russian text the first byte of
-// "одекс" or "Договор" is that of nearly every letter (the lead byte of Cyrillic).
-std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t from = 0) {
-    if (from > text.size())
-        return std::string_view::npos;
-    const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
-    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
-              : std::string_view::npos;
-}
-
 // Where a mention can start (p.mention): at "Договор", "Соглашени" or "Конвенци", or at a
 // capital (А-Я, Ё) up to 400 bytes before "одекс", the adjective of "Таможенным кодексом". A
 // superset of the starts, in order: the expression, anchored at each, decides. Tried over every
@@ -569,8 +565,8 @@ std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t
 std::vector<std::size_t> mention_starts(const std::string& text) {
     std::vector<std::size_t> starts;
     for (std::string_view word : {"Договор", "Соглашени", "Конвенци"})
-        for (auto at = find_bytes(text, word); at != std::string::npos;
-             at = find_bytes(text, word, at + 1))
+        for (auto at = detail::find_bytes(text, word); at != std::string::npos;
+             at = detail::find_bytes(text, word, at + 1))
             starts.push_back(at);
     auto capital = [&text](std::size_t i) {
         auto lead = static_cast<unsigned char>(text[i]);
@@ -578,8 +574,8 @@ std::vector<std::size_t> mention_starts(const std::string& text) {
         return lead == 0xD0 && ((next >= 0x90 && next <= 0xAF) || next == 0x81);
     };
     std::size_t scanned = 0; // capitals before this were collected already
-    for (auto at = find_bytes(text, "одекс"); at != std::string::npos;
-         at = find_bytes(text, "одекс", at + 1)) {
+    for (auto at = detail::find_bytes(text, "одекс"); at != std::string::npos;
+         at = detail::find_bytes(text, "одекс", at + 1)) {
         for (std::size_t i = std::max(scanned, at > 400 ? at - 400 : 0); i + 1 < at; ++i)
             if (capital(i))
                 starts.push_back(i);
@@ -628,6 +624,28 @@ void find_mentions(const std::string& text, const Patterns& p,
                          });
 }
 
+// Whether "(" may stand just before byte `at` of `text`, nothing but white space between: what
+// the expression of cited_document requires ("\\(\\s*\\z"). Read backwards over ASCII white
+// space and over code points that may be white space to ICU (any outside ASCII and Cyrillic);
+// false at the first code point that is neither "(" nor that. Before most references stands a
+// word, and the expression, searched over 300 bytes, cost a twentieth of finding them.
+bool bracket_opens_before(std::string_view text, std::size_t at) {
+    while (at > 0) {
+        std::size_t start = at - 1;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+            --start; // the code point's first byte
+        auto lead = static_cast<unsigned char>(text[start]);
+        if (lead == '(')
+            return true;
+        bool ascii = lead < 0x80;
+        bool cyrillic = lead == 0xD0 || lead == 0xD1 || lead == 0xD2 || lead == 0xD3;
+        if ((ascii && lead > ' ') || cyrillic)
+            return false;
+        at = start; // white space, or may be
+    }
+    return true; // the start of the text: let the expression decide
+}
+
 // "№ ЗР-245-Н (статья 52)", "от 9 апреля 2007 г. (статьи 3 и 28)": a reference in brackets
 // straight after the number or the date of a document (line breaks between them allowed, as in a
 // table cell) cites an article of that document, not of the text it stands in. Returns the
@@ -638,6 +656,8 @@ std::string cited_document(const std::string& text, std::size_t at, const Patter
     static const boost::u32regex numbered = boost::make_u32regex(
         "(№\\s*[0-9A-Za-zА-ЯЁа-яё][-0-9A-Za-zА-ЯЁа-яё/.]*|\\d{4}\\s*(?:г\\.|года))\\s*\\(\\s*\\z",
         boost::regex::perl);
+    if (!bracket_opens_before(text, at))
+        return "";
     std::size_t from = at > 300 ? at - 300 : 0;
     while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
         --from; // not inside a UTF-8 sequence
@@ -646,10 +666,9 @@ std::string cited_document(const std::string& text, std::size_t at, const Patter
     if (!boost::u32regex_search(tail, m, numbered))
         return "";
     std::string name;
-    boost::u32regex_iterator<std::string::const_iterator> it(tail.begin(), tail.end(), p.antecedent),
-        end;
-    for (; it != end; ++it)
-        name = (*it)[0].str();
+    for (const auto& match :
+         detail::matches_at_words(tail, tail.size(), p.antecedent, antecedent_words))
+        name = match[0].str();
     return name.empty() ? m.str(1) : name;
 }
 
@@ -739,7 +758,7 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
                                                                   o[0].second - after.cbegin()));
             } else if (russian_text &&
                      boost::u32regex_search(after, o, p.anaphora, boost::match_continuous)) {
-                name = antecedent(text.substr(0, found.begin), o.str(1), p);
+                name = antecedent(text, found.begin, o.str(1), p);
             }
             if (!name.empty())
                 name_instrument(found, name, p);
@@ -754,8 +773,8 @@ std::vector<FoundReference> find_references(std::string_view view, std::string_v
         out.push_back(std::move(found));
     }
     // (Only where a code or a date is written: the expression is costly over every provision.)
-    if (russian_text && (find_bytes(text, "одекс") != std::string::npos ||
-                         find_bytes(text, " от ") != std::string::npos))
+    if (russian_text && (detail::find_bytes(text, "одекс") != std::string::npos ||
+                         detail::find_bytes(text, " от ") != std::string::npos))
         find_mentions(text, p, covered, out);
     return out;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "kb/detail/matches_at_words.hpp"
 #include "kb/eid.hpp"
 #include "kb/reference_finder.hpp"
 #include "kb/unicode_text.hpp"
@@ -175,12 +176,17 @@ class Resolver {
             bool russian = p.text.find("(приложени") != std::string::npos;
             if (!russian && p.text.find("(Annex") == std::string::npos)
                 continue;
-            boost::u32regex_iterator<std::string::const_iterator> it(
-                p.text.begin(), p.text.end(), russian ? named : named_en),
-                end;
-            for (; it != end; ++it)
-                annex_titles_.emplace_back("annex_" + (*it)[2].str(),
-                                           title_key("x " + (*it)[1].str()));
+            // Tried only where their first words occur (kb/detail/matches_at_words.hpp).
+            static constexpr std::string_view words[] = {"Протокол", "Положени", "Порядк",
+                                                         "Правил"};
+            static constexpr std::string_view words_en[] = {"Protocol", "Regulation",
+                                                            "Procedure", "Statute", "Rules"};
+            for (const auto& match :
+                 detail::matches_at_words(p.text, p.text.size(), russian ? named : named_en,
+                                          russian ? std::span<const std::string_view>(words)
+                                                  : std::span<const std::string_view>(words_en)))
+                annex_titles_.emplace_back("annex_" + match[2].str(),
+                                           title_key("x " + match[1].str()));
         }
     }
 
