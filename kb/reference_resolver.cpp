@@ -155,6 +155,8 @@ class Resolver {
     explicit Resolver(const Expression& expression) : expression_(expression) {
         for (const auto& p : expression.provisions) {
             by_eid_.emplace(p.eid, &p);
+            if (p.eid.starts_with("part_"))
+                part_eids_.push_back(&p.eid);
             if (is_annex_eid(p.eid) && p.eid.find("__") == std::string::npos)
                 annex_titles_.emplace_back(p.eid, title_key(p.heading + " " + p.text));
             if (is_annex_eid(p.eid))
@@ -208,6 +210,7 @@ class Resolver {
     // No. 2 of the Protocol.
     struct Document {
         std::string eid;
+        std::string annex;       // annex_part(eid): the annex it is or belongs to
         std::string parent;      // the document it is annexed to ("" for an annex of the Treaty)
         std::string parent_name; // "Порядку регулирования доступа ..." as written after "к"
         std::string number;      // its own number ("1" of "Приложение № 1"), "" if none
@@ -222,12 +225,14 @@ class Resolver {
     std::unordered_map<std::string, const Provision*> by_eid_;
     std::vector<std::pair<std::string, std::string>> annex_titles_; // eid, folded title words
     std::vector<Document> documents_;
+    std::vector<const std::string*> part_eids_; // the eIds under a part, in document order
 
     static std::string annex_part(const std::string& eid) { return eid.substr(0, eid.find("__")); }
 
     static Document read_document(const Provision& p) {
         Document d;
         d.eid = p.eid;
+        d.annex = annex_part(p.eid);
         std::string title = std::string(trim(p.heading));
         if (p.eid.find("__") != std::string::npos) {
             static const boost::u32regex numbered = boost::make_u32regex(
@@ -271,12 +276,12 @@ class Resolver {
         std::string key;
         for (const auto& w : key_words)
             key += (key.empty() ? "" : " ") + w;
+        // (The cheap tests first: same_noun lower-cases both words with ICU.)
+        const std::string noun = first_word(name);
         std::optional<std::string> found;
         for (const auto& d : documents_) {
-            if (d.eid == except || annex_part(d.eid) != annex ||
-                !same_noun(d.noun, first_word(name)))
-                continue;
-            if (!d.key.starts_with(key))
+            if (d.annex != annex || d.eid == except || !d.key.starts_with(key) ||
+                !same_noun(d.noun, noun))
                 continue;
             if (found)
                 return std::nullopt;
@@ -454,14 +459,19 @@ class Resolver {
             return full;
         // A document annexed to an annex, by the beginning of its own title.
         std::optional<std::string> appendix;
+        // document_in's answer for each annex, asked once (not once per document of it).
+        std::unordered_map<std::string, std::optional<std::string>> in_annex;
         for (const auto& d : documents_)
-            if (d.eid.find("__") != std::string::npos)
-                if (auto found = document_in(annex_part(d.eid), name, {});
-                    found && found == d.eid) {
+            if (d.eid.find("__") != std::string::npos) {
+                auto known = in_annex.find(d.annex);
+                if (known == in_annex.end())
+                    known = in_annex.emplace(d.annex, document_in(d.annex, name, {})).first;
+                if (const auto& found = known->second; found && found == d.eid) {
                     if (appendix)
                         return std::nullopt; // two documents agree: do not choose
                     appendix = found;
                 }
+            }
         if (appendix)
             return appendix;
         return by_short_title(name, from);
@@ -478,6 +488,7 @@ class Resolver {
         if (list.empty() || code_points(list[0]) < 4)
             return std::nullopt;
         std::string annex = annex_part(from.eid);
+        const std::string noun = first_word(name);
         for (std::size_t k = list.size(); k >= 1; --k) {
             std::string key;
             for (std::size_t i = 0; i < k; ++i)
@@ -485,8 +496,8 @@ class Resolver {
             std::optional<std::string> found;
             int count = 0;
             for (const auto& d : documents_)
-                if (annex_part(d.eid) == annex && same_noun(d.noun, first_word(name)) &&
-                    (d.key == key || d.key.starts_with(key + " "))) {
+                if (d.annex == annex && (d.key == key || d.key.starts_with(key + " ")) &&
+                    same_noun(d.noun, noun)) {
                     found = d.eid;
                     ++count;
                 }
@@ -541,10 +552,10 @@ class Resolver {
         } else if (kind == "section") {
             candidates.push_back(join_eid(container, "sec", component));
             if (container.empty()) {
-                const std::string ending = "__sec_" + component; // built once, not per provision
-                for (const auto& p : expression_.provisions)
-                    if (p.eid.ends_with(ending) && p.eid.starts_with("part_"))
-                        candidates.push_back(p.eid);
+                const std::string ending = "__sec_" + component;
+                for (const std::string* eid : part_eids_)
+                    if (eid->ends_with(ending))
+                        candidates.push_back(*eid);
             }
         } else if (kind == "chapter") {
             candidates.push_back(join_eid(container, "chp", component));
