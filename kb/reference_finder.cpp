@@ -409,7 +409,13 @@ std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_
         std::uint8_t bucket =
             index.bucket[static_cast<std::size_t>(static_cast<unsigned char>(text[at])) << 8 |
                          static_cast<unsigned char>(text[at + 1])];
-        if (bucket == 0 || letter_before(text, at))
+        if (bucket == 0) {
+            // A byte that continues a UTF-8 sequence starts no stem: step over it.
+            if ((static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80)
+                ++at;
+            continue;
+        }
+        if (letter_before(text, at))
             continue;
         for (auto stem : index.stems[bucket])
             if (view.substr(at, stem.size()) == stem) {
@@ -529,13 +535,9 @@ bool next_unit(const std::string& text, std::string::const_iterator at,
     std::string_view view(text);
     for (auto i = at; i < before;) {
         auto offset = static_cast<std::size_t>(i - text.cbegin());
-        bool stem = false;
-        for (auto word :
-             russian_text ? std::span(russian_unit_stems) : std::span(english_unit_stems))
-            if (detail::starts_with_lowered(view, offset, word)) {
-                stem = true;
-                break;
-            }
+        bool stem = detail::starts_with_any_lowered(
+            view, offset,
+            russian_text ? std::span(russian_unit_stems) : std::span(english_unit_stems));
         // match_prev_avail only where a character precedes: at offset 0, Boost would read
         // before the text for \b.
         auto previous = i > text.cbegin() ? boost::match_prev_avail : boost::match_default;
