@@ -458,7 +458,7 @@ std::string manner_before(const std::string& text, std::size_t begin, bool russi
     std::size_t from = begin > 120 ? begin - 120 : 0;
     while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
         --from; // not inside a UTF-8 sequence
-    std::string before = fold_whitespace(to_lower(text.substr(from, begin - from)));
+    std::string before = lower_folded(std::string_view(text).substr(from, begin - from));
     std::vector<std::string> w = last_words(before, 6);
     auto at = [&](std::size_t from_end) -> std::string {
         return from_end <= w.size() ? w[w.size() - from_end] : std::string();

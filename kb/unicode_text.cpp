@@ -125,6 +125,64 @@ std::string to_lower(std::string_view text) {
     return out;
 }
 
+std::string lower_folded(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    auto byte = [&text](std::size_t i) {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    };
+    auto emit = [&](std::string_view bytes) {
+        if (pending_space)
+            out += ' ';
+        pending_space = false;
+        out.append(bytes);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        unsigned char c = byte(i);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) { // ASCII white space (u_isUWhiteSpace)
+            pending_space = !out.empty();
+            ++i;
+        } else if (c < 0x80 && c != 'I') {
+            char lowered = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            emit(std::string_view(&lowered, 1));
+            ++i;
+        } else if (c == 0xC2 && byte(i + 1) == 0xA0) { // no-break space
+            pending_space = !out.empty();
+            i += 2;
+        } else if (c == 0xC2 && (byte(i + 1) == 0xAB || byte(i + 1) == 0xBB)) { // « »
+            emit(text.substr(i, 2));
+            i += 2;
+        } else if (c == 0xE2 && ((byte(i + 1) == 0x80 && (byte(i + 2) == 0x93 || byte(i + 2) == 0x94)) ||
+                                 (byte(i + 1) == 0x84 && byte(i + 2) == 0x96))) { // – — №
+            emit(text.substr(i, 3));
+            i += 3;
+        } else if (c == 0xD0 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0xBF) {
+            // U+0400-U+043F: the capitals U+0400-U+040F lower to U+0450-U+045F, U+0410-U+042F to
+            // U+0430-U+044F.
+            unsigned char next = byte(i + 1);
+            char pair[2] = {static_cast<char>(0xD0), static_cast<char>(next)};
+            if (next <= 0x8F) {
+                pair[0] = static_cast<char>(0xD1);
+                pair[1] = static_cast<char>(next + 0x10);
+            } else if (next <= 0x9F) {
+                pair[1] = static_cast<char>(next + 0x20);
+            } else if (next <= 0xAF) {
+                pair[0] = static_cast<char>(0xD1);
+                pair[1] = static_cast<char>(next - 0x20);
+            }
+            emit(std::string_view(pair, 2));
+            i += 2;
+        } else if (c == 0xD1 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) { // U+0440-U+045F
+            emit(text.substr(i, 2));
+            i += 2;
+        } else {
+            return fold_whitespace(to_lower(text)); // anything else: ICU
+        }
+    }
+    return out;
+}
+
 bool has_cyrillic(std::string_view word) {
     int32_t i = 0;
     while (i < static_cast<int32_t>(word.size())) {

@@ -27,6 +27,13 @@ std::string_view trim(std::string_view text);
 // Lower-cases with ICU's full Unicode case mapping.
 std::string to_lower(std::string_view text);
 
+// fold_whitespace(to_lower(text)), the same bytes, by a table where `text` holds only ASCII
+// (without "I", which a Turkish default locale lowers to "ı"), basic Cyrillic (U+0400-U+045F) and
+// a few signs without case ("«", "»", "–", "—", "№", no-break space); elsewhere by ICU. For the
+// short windows the reference finder reads before each reference, where ICU's conversions cost
+// more than the lowering.
+std::string lower_folded(std::string_view text);
+
 // Number of code points of valid UTF-8 text.
 std::size_t code_points(std::string_view utf8);
 

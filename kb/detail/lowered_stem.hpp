@@ -2,9 +2,9 @@
 // judged by the word its every match begins with (detail of the reference finder).
 //
 // Boost's case-insensitive ICU matcher (boost::u32regex with regex::icase) compares the text
-// code point by code point, each lowered with u_tolower. starts_with_any_lowered compares stems the
-// same way, so that a stem that is not there proves that an expression beginning with it cannot
-// match there, and the expression need not be tried.
+// code point by code point, each lowered with u_tolower. starts_with_any_lowered compares stems
+// the same way, so that a stem that is not there proves that an expression beginning with it
+// cannot match there, and the expression need not be tried.
 #pragma once
 
 #include <cstddef>
