@@ -405,24 +405,37 @@ std::vector<std::size_t> candidate_starts(const std::string& text, bool russian_
     const Index& index = by_pair[russian_text ? 1 : 0];
     std::vector<std::size_t> out;
     std::string_view view(text);
-    for (std::size_t at = 0; at + 1 < text.size(); ++at) {
+    const std::size_t size = text.size();
+    for (std::size_t at = 0; at + 1 < size;) {
         std::uint8_t bucket =
             index.bucket[static_cast<std::size_t>(static_cast<unsigned char>(text[at])) << 8 |
                          static_cast<unsigned char>(text[at + 1])];
-        if (bucket == 0) {
-            // A byte that continues a UTF-8 sequence starts no stem: step over it.
-            if ((static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80)
+        if (bucket != 0 && !letter_before(text, at))
+            for (auto stem : index.stems[bucket])
+                if (view.substr(at, stem.size()) == stem) {
+                    if (plausible(view, at, stem, russian_text))
+                        out.push_back(at);
+                    break;
+                }
+        // On to the next byte that may start a stem: over this character and, as long as it is
+        // a letter (letter_before's), over the next, for no stem starts after a letter; and over
+        // the bytes that continue a two-byte letter, for no stem starts with such a byte.
+        for (;;) {
+            auto c = static_cast<unsigned char>(text[at]);
+            if (c < 0x80) {
                 ++at;
-            continue;
-        }
-        if (letter_before(text, at))
-            continue;
-        for (auto stem : index.stems[bucket])
-            if (view.substr(at, stem.size()) == stem) {
-                if (plausible(view, at, stem, russian_text))
-                    out.push_back(at);
+                if (!(std::isalnum(c) || c == '-' || c == '_'))
+                    break;
+            } else if ((c == 0xD0 || c == 0xD1 || c == 0xC3) && at + 1 < size &&
+                       (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80) {
+                at += 2;
+            } else {
+                ++at;
                 break;
             }
+            if (at + 1 >= size)
+                break;
+        }
     }
     return out;
 }

@@ -153,8 +153,9 @@ std::string lower_folded(std::string_view text) {
         } else if (c == 0xC2 && (byte(i + 1) == 0xAB || byte(i + 1) == 0xBB)) { // « »
             emit(text.substr(i, 2));
             i += 2;
-        } else if (c == 0xE2 && ((byte(i + 1) == 0x80 && (byte(i + 2) == 0x93 || byte(i + 2) == 0x94)) ||
-                                 (byte(i + 1) == 0x84 && byte(i + 2) == 0x96))) { // – — №
+        } else if (c == 0xE2 &&
+                   ((byte(i + 1) == 0x80 && (byte(i + 2) == 0x93 || byte(i + 2) == 0x94)) ||
+                    (byte(i + 1) == 0x84 && byte(i + 2) == 0x96))) { // – — №
             emit(text.substr(i, 3));
             i += 3;
         } else if (c == 0xD0 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0xBF) {

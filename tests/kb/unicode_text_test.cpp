@@ -13,7 +13,8 @@ TEST_CASE("lower_folded gives the bytes of fold_whitespace(to_lower()), by table
         "",
         "   ",
         "  В порядке,\u00a0ПРЕДУСМОТРЕННОМ  \n\tстатьей ",
-        "ЁЖИК Ѐ Ѓ Ї Џ АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдежзийклмнопрстуфхцчшщъыьэюя ёђѓєѕіїјљњћќѝўџ",
+        "ЁЖИК Ѐ Ѓ Ї Џ АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+        "абвгдежзийклмнопрстуфхцчшщъыьэюя ёђѓєѕіїјљњћќѝўџ",
         "«Таможенного кодекса» № 5 – 7 — в соответствии с",
         "IN ACCORDANCE WITH Article", // "I": by ICU (a Turkish locale lowers it otherwise)
         "in the Manner prescribed in\r\n",
