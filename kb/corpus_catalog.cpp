@@ -2,7 +2,6 @@
 
 #include <pugixml.hpp>
 
-#include <algorithm>
 #include <array>
 #include <filesystem>
 
@@ -58,8 +57,7 @@ std::string russian_date(const std::string& iso) {
            iso.substr(0, 4) + " года";
 }
 
-CatalogAmendingAct read_amending_act(pugi::xml_node node, const std::string& path,
-                                     const std::string& xml) {
+CatalogAmendingAct read_amending_act(pugi::xml_node node, const SourceLocation& at) {
     CatalogAmendingAct act;
     act.ratification = node.attribute("ratification").value();
     act.date = node.attribute("date").value();
@@ -68,7 +66,6 @@ CatalogAmendingAct read_amending_act(pugi::xml_node node, const std::string& pat
     act.title = fold_whitespace(node.child_value("title"));
     act.quote = fold_whitespace(node.child_value("quote"));
     act.note = fold_whitespace(node.child_value("note"));
-    SourceLocation at{path, line_of_offset(xml, static_cast<std::size_t>(node.offset_debug())), 0};
     if (act.ratification.empty() || act.title.empty() || act.quote.empty() || act.source.empty())
         throw Error("an <amending-act> needs ratification=\"...\", source=\"...\", a <title> and a <quote>",
                     at, "name the ratifying law as the amendment notes do, and quote the law's sentence");
@@ -124,16 +121,13 @@ Catalog load_catalog(const std::string& path) {
             expression.tota_id = expression_node.child("tota").attribute("id").value();
             instrument.expressions.push_back(std::move(expression));
         }
-        for (pugi::xml_node act : node.children("amending-act")) {
-            instrument.amending_acts.push_back(read_amending_act(act, path, xml));
-            if (std::count_if(instrument.amending_acts.begin(), instrument.amending_acts.end(),
-                              [&](const CatalogAmendingAct& other) {
-                                  return other.ratification == instrument.amending_acts.back().ratification;
-                              }) > 1)
-                throw Error("two <amending-act>s of " + instrument.alias + " name " +
-                                instrument.amending_acts.back().ratification,
-                            {path, line_of_offset(xml, static_cast<std::size_t>(act.offset_debug())), 0},
+        for (pugi::xml_node act_node : node.children("amending-act")) {
+            SourceLocation at{path, line_of_offset(xml, static_cast<std::size_t>(act_node.offset_debug())), 0};
+            CatalogAmendingAct act = read_amending_act(act_node, at);
+            if (instrument.find_amending_act(act.ratification))
+                throw Error("two <amending-act>s of " + instrument.alias + " name " + act.ratification, at,
                             "one entry per ratifying law");
+            instrument.amending_acts.push_back(std::move(act));
         }
         catalog.instruments.push_back(std::move(instrument));
     }
