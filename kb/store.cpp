@@ -79,6 +79,9 @@ long long Statement::integer(int column) const {
 double Statement::real(int column) const {
     return sqlite3_column_double(statement_, column);
 }
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
 
 } // namespace detail
 

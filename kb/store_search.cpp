@@ -19,15 +19,18 @@ std::string Store::citation(std::string_view instrument, std::string_view eid) c
         return std::string(eid);
     // The eId's prefixes are the provisions it sits in (articles do not carry their section, so
     // the chain starts at the article or annex). Numbers are read from the authentic expression
-    // when there is one.
+    // when there is one: max() picks the row (SQLite gives the bare columns of an aggregate with
+    // one max() the values of the row where the maximum is). An ORDER BY … LIMIT 1 here built a
+    // temporary b-tree, with its own page cache of about 86 KB, for every look-up — thousands per
+    // report (docs/performance.md, "Build and test time").
     std::vector<CitationStep> steps;
     Statement query = impl_->query(R"sql(
-        SELECT p.kind, p.number FROM provisions p JOIN expressions e ON e.id = p.expression_id
-        WHERE e.instrument_id = ?1 AND p.eid = ?2 ORDER BY e.authentic DESC LIMIT 1)sql");
+        SELECT p.kind, p.number, max(e.authentic) FROM provisions p JOIN expressions e ON e.id = p.expression_id
+        WHERE e.instrument_id = ?1 AND p.eid = ?2)sql");
     for (const auto& prefix : eid_prefixes(eid)) {
         query.reset();
         query.bind(1, *id).bind(2, prefix);
-        if (query.step())
+        if (query.step() && !query.is_null(2))
             steps.push_back({query.text(0), query.text(1)});
         else
             steps.push_back(step_from_eid(prefix));

@@ -43,6 +43,7 @@ class Statement {
     std::string text(int column) const;
     long long integer(int column) const;
     double real(int column) const;
+    bool is_null(int column) const;
 
   private:
     sqlite3* database_;
