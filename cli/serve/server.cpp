@@ -150,12 +150,40 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
     // text pages and searches before the analysis pages.
     WorkGate gate(options.work_slots > 0 ? options.work_slots
                                          : static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
-    auto guarded = [&](Work work, auto handler) {
-        return [&, work, handler](const httplib::Request& request, httplib::Response& response) {
+    // Text pages rendered once per generation of the texts (page_cache.hpp). The generation is
+    // read before and after rendering: when both agree, the read transaction the page was
+    // rendered in saw that generation (generations only grow), and the page is kept under it.
+    // A kept page is sent without entering the gate (it costs no computing, and must not wait
+    // behind pages that do); a page rendered is compressed and kept inside it.
+    // The response says whether it came from the cache (X-Treatykb-Cache: hit or miss).
+    PageCache pages(static_cast<std::size_t>(std::max(0, options.page_cache_mb)) << 20);
+    auto respond = [&](Work work, bool cacheable, auto handler) {
+        return [&, work, cacheable, handler](const httplib::Request& request, httplib::Response& response) {
             try {
+                const bool keep = cacheable && pages.enabled();
+                long long before = 0;
+                if (keep) {
+                    before = reader.generation();
+                    if (std::optional<CachedPage> page = pages.find(before, request.target)) {
+                        send_kept(request, response, *page);
+                        response.set_header("X-Treatykb-Cache", "hit");
+                        return;
+                    }
+                }
                 WorkGate::Pass pass = gate.enter(work);
                 handler(request, response);
-                compress_body(request, response);
+                if (!keep) {
+                    compress_body(request, response);
+                    return;
+                }
+                response.set_header("X-Treatykb-Cache", "miss");
+                if ((response.status != -1 && response.status != 200) || response.body.empty()) {
+                    compress_body(request, response);
+                    return;
+                }
+                CachedPage page = keep_page(response.get_header_value("Content-Type"), std::move(response.body));
+                send_kept(request, response, page);
+                if (reader.generation() == before) pages.store(before, request.target, std::move(page));
             } catch (const NotFound& e) {
                 send_error(request, response, 404, e.what(), context);
             } catch (const BadRequest& e) {
@@ -168,53 +196,30 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
             }
         };
     };
-    // Text pages rendered once per generation of the texts (page_cache.hpp). The generation is
-    // read before and after rendering: when both agree, the read transaction the page was
-    // rendered in saw that generation (generations only grow), and the page is kept under it.
-    // The response says whether it came from the cache (X-Treatykb-Cache: hit or miss).
-    PageCache pages(static_cast<std::size_t>(std::max(0, options.page_cache_mb)) << 20);
-    auto cached = [&](auto handler) {
-        return [&, handler](const httplib::Request& request, httplib::Response& response) {
-            if (!pages.enabled()) {
-                handler(request, response);
-                return;
-            }
-            long long before = reader.generation();
-            if (std::optional<CachedPage> page = pages.find(before, request.target)) {
-                send_kept(request, response, *page);
-                response.set_header("X-Treatykb-Cache", "hit");
-                return;
-            }
-            handler(request, response);
-            response.set_header("X-Treatykb-Cache", "miss");
-            if ((response.status != -1 && response.status != 200) || response.body.empty()) return;
-            CachedPage page = keep_page(response.get_header_value("Content-Type"), std::move(response.body));
-            send_kept(request, response, page);
-            if (reader.generation() == before) pages.store(before, request.target, std::move(page));
-        };
-    };
+    auto guarded = [&](Work work, auto handler) { return respond(work, false, std::move(handler)); };
+    auto cached = [&](auto handler) { return respond(Work::quick, true, std::move(handler)); };
     auto html = [](httplib::Response& response, const std::string& body) { response.set_content(body, html_type); };
     auto json = [](httplib::Response& response, const Json& body) { response.set_content(body.dump(), json_type); };
 
-    server.Get("/", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/", cached([&](const httplib::Request& request, httplib::Response& response) {
         html(response, instruments_page(reader.instruments(filter_parameters(request)), context));
-    })));
-    server.Get("/api/instruments.json", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get("/api/instruments.json", cached([&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.instruments(filter_parameters(request)));
-    })));
-    server.Get(R"(/i/([^/]+)/)", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get(R"(/i/([^/]+)/)", cached([&](const httplib::Request& request, httplib::Response& response) {
         html(response, toc_page(reader.toc(request.matches[1].str()), context));
-    })));
-    server.Get(R"(/api/i/([^/]+)\.json)", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get(R"(/api/i/([^/]+)\.json)", cached([&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.toc(request.matches[1].str()));
-    })));
-    server.Get(R"(/i/([^/]+)/p/([^/]+)/)", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get(R"(/i/([^/]+)/p/([^/]+)/)", cached([&](const httplib::Request& request, httplib::Response& response) {
         html(response, provision_page(reader.provision(request.matches[1].str(), request.matches[2].str()), context));
-    })));
-    server.Get(R"(/api/i/([^/]+)/p/([^/]+)\.json)", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get(R"(/api/i/([^/]+)/p/([^/]+)\.json)", cached([&](const httplib::Request& request, httplib::Response& response) {
         json(response, reader.provision(request.matches[1].str(), request.matches[2].str()));
-    })));
-    server.Get("/search/", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get("/search/", cached([&](const httplib::Request& request, httplib::Response& response) {
         std::string query = parameter(request, "q", max_query_length);
         if (!request.has_param("q")) {
             html(response, search_page(Json(), "", context));
@@ -223,12 +228,12 @@ bool run_server(Reader& reader, const PageContext& context, const ServerOptions&
         Json hits = reader.search(query, parameter(request, "lang", 3), parameter(request, "instrument", 64),
                                   limit_parameter(request));
         html(response, search_page(hits, query, context));
-    })));
-    server.Get("/api/search.json", guarded(Work::quick, cached([&](const httplib::Request& request, httplib::Response& response) {
+    }));
+    server.Get("/api/search.json", cached([&](const httplib::Request& request, httplib::Response& response) {
         if (!request.has_param("q")) throw BadRequest("give a query: /api/search.json?q=words");
         json(response, reader.search(parameter(request, "q", max_query_length), parameter(request, "lang", 3),
                                      parameter(request, "instrument", 64), limit_parameter(request)));
-    })));
+    }));
     std::once_flag index_once;
     std::string index_body;
     server.Get("/api/search-index.json", guarded(Work::analysis, [&](const httplib::Request&, httplib::Response& response) {
