@@ -756,11 +756,11 @@ std::optional<std::string> Store::authentic_language(std::string_view instrument
     auto id = impl_->instrument_id(instrument);
     if (!id)
         return std::nullopt;
+    // min(), not ORDER BY … LIMIT 1, which builds a temporary b-tree per call (Store::citation).
     Statement query = impl_->query(R"sql(
-        SELECT language FROM expressions WHERE instrument_id = ?1 AND authentic = 1
-        ORDER BY language LIMIT 1)sql");
+        SELECT min(language) FROM expressions WHERE instrument_id = ?1 AND authentic = 1)sql");
     query.bind(1, *id);
-    if (query.step())
+    if (query.step() && !query.is_null(0))
         return query.text(0);
     return std::nullopt;
 }
