@@ -3,7 +3,6 @@
 # build-fuzz/ and runs each for SECONDS (default 60), one per core side by side.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: plain_text markdown tota akn rules
 #                                             search_query citation (default: all)
-#   scripts/fuzz.sh --build-only              builds the targets and stops (scripts/test.sh)
 # Seeds: small excerpts of the bundled texts and rules, cut at run time, plus the committed
 # seeds in tests/fuzz/seeds/ (no ToTA file is ever used). The corpus each run grows is kept in
 # build-fuzz/corpus/TARGET and reused by the next run. A finding leaves a crash-*/leak-*/
@@ -11,8 +10,6 @@
 # ("fuzz TARGET: N runs, cov C, ft F, corpus K") is what docs/reliability.md reports.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build_only=0
-if [[ "${1:-}" == "--build-only" ]]; then build_only=1; shift; fi
 seconds=${1:-60}
 shift || true
 targets=("$@")
@@ -22,7 +19,6 @@ dir="$root/build-fuzz"
 CC=clang CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja -DTREATYKB_FUZZ=ON -DTREATYKB_WERROR=ON \
   -DTREATYKB_TESTS=OFF -DTREATYKB_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$dir" -j "${TREATYKB_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
-((build_only == 0)) || exit 0
 
 # Seeds from the bundled texts: the head and a window from the middle of each Markdown file,
 # cut at line ends (a few kilobytes each, so that mutations stay fast).
