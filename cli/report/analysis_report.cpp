@@ -1,6 +1,7 @@
 // Filling the report model from an engine::Analysis. No reasoning happens here: findings,
 // readings, verdicts and numbers are the engine's; this file chooses words and layout.
 #include "cli/report/analysis_report.hpp"
+#include "cli/report/render_util.hpp"
 
 #include <fmt/format.h>
 
@@ -40,11 +41,7 @@ std::string domain_label(const engine::Analysis& analysis, const std::string& do
     return domain;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
+using report::detail::join;
 
 // Files cited relative to the project, so that reports read the same on every machine.
 std::string relative_file(const std::string& file) {

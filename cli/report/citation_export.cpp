@@ -1,4 +1,5 @@
 #include "cli/report/citation_export.hpp"
+#include "cli/report/render_util.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -42,11 +43,7 @@ std::vector<std::string> words(const std::string& text) {
     return out;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
+using report::detail::join;
 
 // "Treaty on the Eurasian Economic Union (Astana, 29 May 2014)" -> title and place.
 void split_title(const std::string& full, std::string& title, std::string& place) {

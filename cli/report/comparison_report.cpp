@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/report/analysis_report.hpp"
+#include "cli/report/render_util.hpp"
 #include "cli/report/authority_report.hpp"
 
 namespace treatykb::cli {
@@ -16,11 +17,7 @@ namespace {
 
 using report::Cell;
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
+using report::detail::join;
 
 struct Indicator {
     std::string name;

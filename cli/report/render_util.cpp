@@ -84,4 +84,10 @@ std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
 } // namespace treatykb::cli::report::detail

@@ -33,6 +33,9 @@ std::vector<Citation> quoted_provisions(const Document& document);
 // Drops the blank lines a document's last block leaves behind, keeping one final newline.
 std::string without_trailing_blank_lines(std::string text);
 
+// The items with `separator` between them.
+std::string join(const std::vector<std::string>& items, const std::string& separator);
+
 // Text safe inside HTML content and attribute values: & < > " ' as entities.
 std::string html_escape(std::string_view text);
 
