@@ -35,8 +35,12 @@ struct AnalyzeOptions {
 
 }  // namespace
 
+std::string data_folder() {
+    return project_root() + "/kb/knowledge/data";
+}
+
 std::string population_table_path() {
-    return project_root() + "/kb/knowledge/data/eu27_population.csv";
+    return data_folder() + "/eu27_population.csv";
 }
 
 void write_output(const std::string& text, const std::string& output) {
@@ -67,6 +71,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     analysis_options.with_proofs = with_proofs;
     analysis_options.explain = scenarios.empty();  // a delta report shows no proofs
     analysis_options.population_table = population_table_path();
+    analysis_options.seat_table_folder = data_folder();
     analysis_options.power_memory_budget = power_memory_budget(options);
     engine::Model model = engine::evaluate(knowledge->program, evaluation_limits(options));
     engine::Analysis analysis = engine::analyze(model, instrument, analysis_options);
@@ -148,6 +153,7 @@ int run_instrument_power(const Options& options, const std::string& instrument_n
         engine::evaluate(at_date(std::move(knowledge->program), as_of), evaluation_limits(options));
     engine::AnalysisOptions analysis_options;
     analysis_options.population_table = population_table_path();
+    analysis_options.seat_table_folder = data_folder();
     analysis_options.power_memory_budget = power_memory_budget(options);
     report::Document document;
     document.title = "Decision power of the bodies of " + instrument;

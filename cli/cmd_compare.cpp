@@ -97,6 +97,7 @@ void register_compare(CLI::App& app, Options& options) {
         // proofs are not derived there (the tidy tables list each finding's rule and quotes).
         analysis_options.explain = format == report::Format::csv || format == report::Format::json;
         analysis_options.population_table = population_table_path();
+        analysis_options.seat_table_folder = data_folder();
         analysis_options.power_memory_budget = power_memory_budget(options);
         std::vector<engine::Analysis> analyses;
         std::string line = "treatykb compare";

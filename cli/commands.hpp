@@ -65,6 +65,8 @@ int run_analysis(const Options& options, const std::string& instrument,
                  const std::string& table = {}, const std::string& cite = {},
                  const KnowledgeChoice& knowledge = {});
 std::string population_table_path();
+// The folder of the bundled data tables (kb/knowledge/data): the seat tables seats_BODY.csv.
+std::string data_folder();
 // `treatykb power INSTRUMENT`: the power of every body of the instrument in the knowledge base.
 int run_instrument_power(const Options& options, const std::string& instrument,
                          const std::string& format, const std::string& output,

@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
     const std::string scenario = source + "/kb/scenarios/commission_council_qmv.xml";
     engine::AnalysisOptions options;
     options.population_table = source + "/kb/knowledge/data/eu27_population.csv";
+    options.seat_table_folder = source + "/kb/knowledge/data";
     Store store(database);
     std::size_t sink = 0;
 

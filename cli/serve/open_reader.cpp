@@ -23,7 +23,7 @@ std::unique_ptr<Reader> open_reader(const Options& options, const std::vector<st
                         "ingest some first: treatykb --db " + database + " ingest --corpus");
         knowledge = load_verified_knowledge(store, rules, {}, choice);
     }
-    return std::make_unique<Reader>(database, std::move(knowledge), population_table_path());
+    return std::make_unique<Reader>(database, std::move(knowledge), population_table_path(), data_folder());
 }
 
 } // namespace treatykb::cli::serve

@@ -134,8 +134,9 @@ StorePool::Lease StorePool::acquire() {
 // ---- Reader -------------------------------------------------------------------------------------
 
 Reader::Reader(std::string database, std::optional<VerifiedKnowledge> knowledge,
-               std::string population_table)
-    : stores_(std::move(database)), population_table_(std::move(population_table)) {
+               std::string population_table, std::string seat_table_folder)
+    : stores_(std::move(database)), population_table_(std::move(population_table)),
+      seat_table_folder_(std::move(seat_table_folder)) {
     if (!knowledge) return;
     summary_ = knowledge->summary;
     const engine::Program& program = knowledge->program;
@@ -401,6 +402,7 @@ const engine::Analysis& Reader::analysis(const std::string& alias) {
     if (found != analyses_.end()) return found->second;
     engine::AnalysisOptions options;
     options.population_table = population_table_;
+    options.seat_table_folder = seat_table_folder_;
     return analyses_.emplace(alias, engine::analyze(*model_, alias, options)).first->second;
 }
 

@@ -81,7 +81,7 @@ class Reader {
     // `knowledge` is the verified knowledge base (nullopt when it was rejected: the text pages
     // work, the report, power and comparison pages answer that the knowledge is unavailable).
     Reader(std::string database, std::optional<VerifiedKnowledge> knowledge,
-           std::string population_table);
+           std::string population_table, std::string seat_table_folder = {});
     ~Reader();
 
     Json instruments(const InstrumentFilter& filter);
@@ -115,6 +115,7 @@ class Reader {
     std::optional<KnowledgeSummary> summary_;
     std::optional<engine::Model> model_;
     std::string population_table_;
+    std::string seat_table_folder_;
     // Annotations by provision (alias#eId) with their quotes, from the verified knowledge.
     std::map<std::string, Json> annotations_;
     std::mutex instruments_mutex_;

@@ -4,9 +4,11 @@
 #include "engine/analysis/analysis.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "engine/analysis/detail/lists.hpp"
+#include "kb/error.hpp"
 
 namespace treatykb::engine {
 
@@ -247,6 +249,47 @@ struct RuleFact {
     std::string source;
 };
 
+// The seats of `body` per member state, when the knowledge says they are allocated outside the
+// instrument (seat_range) and a table seats_<body>.csv lies in `folder`: every state's seats are
+// checked against the range and the total against its maximum. Empty without a table.
+struct SeatTable {
+    std::vector<power::Member> members;
+    std::string file;  // the table's file name, for the report
+    long total = 0;
+};
+
+SeatTable seat_table(const Model& model, const std::string& body, const Value& body_value,
+                     const std::string& folder) {
+    SeatTable table;
+    if (folder.empty() || !model.program().relation("seat_range")) return table;
+    for (const FactView& range : model.rows("seat_range", {body_value})) {
+        const std::string file = "seats_" + body + ".csv";
+        const std::string path = (std::filesystem::path(folder) / file).string();
+        if (!std::filesystem::exists(path)) continue;
+        const long minimum = std::stol(range.arguments[1]);
+        const long maximum = std::stol(range.arguments[2]);
+        const long most = std::stol(range.arguments[3]);
+        table.members = power::read_member_table(path, "seats");
+        table.file = file;
+        table.total = 0;
+        for (const power::Member& member : table.members) {
+            const power::Rational& seats = member.weight;
+            if (denominator(seats) != 1 || seats < minimum || seats > maximum)
+                throw Error(member.name + " has " + power::to_string(seats) + " seats in " + body +
+                                ", outside the range " + std::to_string(minimum) + " to " +
+                                std::to_string(maximum) + " that " + range.arguments[4] + " sets",
+                            {path}, "correct the table or the seat_range fact");
+            table.total += static_cast<long>(numerator(seats));
+        }
+        if (table.total > most)
+            throw Error("the seats of " + body + " add up to " + std::to_string(table.total) +
+                            ", more than the " + std::to_string(most) + " that " + range.arguments[4] +
+                            " allows",
+                        {path}, "correct the table or the seat_range fact");
+    }
+    return table;
+}
+
 std::string describe(const RuleFact& rule) {
     std::string share = std::to_string(rule.numerator) + "/" + std::to_string(rule.denominator);
     if (rule.rule == "consensus" || rule.rule == "unanimity") return rule.rule + " of all members";
@@ -278,6 +321,7 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
         int seats = 1;
         for (const FactView& fact : model.rows("seats_per_state", {body_value}))
             seats = std::stoi(fact.arguments[1]);
+        const SeatTable seats_by_state = seat_table(model, body, body_value, options.seat_table_folder);
         std::vector<power::Member> weighted;
         for (const FactView& fact : model.rows("vote_weight", {body_value}))
             weighted.push_back({fact.arguments[1], power::parse_decimal(fact.arguments[2])});
@@ -330,6 +374,12 @@ std::vector<BodyPowerResult> analyze_power(const Model& model, std::string_view 
             if (rule.rule == "simple_majority") game.comparison = power::QuotaComparison::more_than;
             if (rule.basis == "votes" && !weighted.empty()) {
                 game.members = weighted;
+            } else if (rule.basis == "members" && !seats_by_state.members.empty()) {
+                // Each state's members as one bloc, weighted by its seats.
+                game.members = seats_by_state.members;
+                result.power.body.description += ", states weighted by their seats (" +
+                                                 std::to_string(seats_by_state.total) + " in " +
+                                                 seats_by_state.file + ")";
             } else {
                 if (states.empty()) continue;
                 for (const std::string& state : states) game.members.push_back({state, seats});

@@ -88,6 +88,9 @@ struct AnalysisOptions {
     bool with_proofs = true;  // keep the proof trees in the result
     // A population table (code,name,population) for bodies deciding on a population basis.
     std::string population_table;
+    // A folder of seat tables (seats_BODY.csv: code,name,seats) for bodies whose seats the
+    // knowledge says are allocated outside the instrument (seat_range); empty: none.
+    std::string seat_table_folder;
     // Bound on the memory of each exact power count (power::compute_power); 0: none.
     std::size_t power_memory_budget = power::default_power_memory_budget;
 };

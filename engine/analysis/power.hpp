@@ -108,9 +108,11 @@ Rational parse_decimal(std::string_view text);
 // "RUS=57,BLR=21.5,KAZ=21.5"
 std::vector<Member> parse_weights(std::string_view text);
 
-// A population table: CSV with a header "code,name,population", '#' comment lines, one member a
-// line; members are named by code. Example: kb/knowledge/data/eu27_population.csv.
-std::vector<Member> read_population_table(const std::string& path);
+// A table of members: CSV with a header "code,name,COLUMN", '#' comment lines, one member a line;
+// members are named by code, weighted by the last column. Examples: kb/knowledge/data/
+// eu27_population.csv (COLUMN population), seats_teu_parliament.csv (COLUMN seats).
+std::vector<Member> read_member_table(const std::string& path, const std::string& column);
+std::vector<Member> read_population_table(const std::string& path); // COLUMN population
 
 // The rational as a double, for display only.
 double to_double(const Rational& value);

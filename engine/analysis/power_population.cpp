@@ -1,4 +1,5 @@
-// Reading a population table (for double-majority rules) from a small CSV file.
+// Reading a table of members and their weights (populations for double-majority rules, seats for a
+// chamber whose seats are allocated outside the treaty) from a small CSV file.
 #include <fstream>
 
 #include "engine/analysis/power.hpp"
@@ -6,11 +7,12 @@
 
 namespace treatykb::power {
 
-std::vector<Member> read_population_table(const std::string& path) {
+std::vector<Member> read_member_table(const std::string& path, const std::string& column) {
+    const std::string what = "the " + column + " table";
+    const std::string header = "code,name," + column;
     std::ifstream in(path);
     if (!in)
-        throw Error("cannot open the population table", {path},
-                    "give a CSV file code,name,population");
+        throw Error("cannot open " + what, {path}, "give a CSV file " + header);
     std::vector<Member> members;
     std::string line;
     int line_number = 0;
@@ -22,15 +24,15 @@ std::vector<Member> read_population_table(const std::string& path) {
         if (line.empty() || line.front() == '#')
             continue;
         if (!header_seen) {
-            if (line != "code,name,population")
-                throw Error("expected the header 'code,name,population'", {path, line_number, 1});
+            if (line != header)
+                throw Error("expected the header '" + header + "'", {path, line_number, 1});
             header_seen = true;
             continue;
         }
         const auto first = line.find(',');
         const auto last = line.rfind(',');
         if (first == std::string::npos || first == last)
-            throw Error("expected code,name,population", {path, line_number, 1});
+            throw Error("expected " + header, {path, line_number, 1});
         try {
             members.push_back({line.substr(0, first), parse_decimal(line.substr(last + 1))});
         } catch (const Error& bad) {
@@ -38,8 +40,12 @@ std::vector<Member> read_population_table(const std::string& path) {
         }
     }
     if (members.empty())
-        throw Error("the population table lists no member", {path});
+        throw Error(what + " lists no member", {path});
     return members;
+}
+
+std::vector<Member> read_population_table(const std::string& path) {
+    return read_member_table(path, "population");
 }
 
 } // namespace treatykb::power

@@ -196,6 +196,9 @@ TEST_CASE("power teu: the Council's double majority with its blocking-minority c
     REQUIRE(result.exit_code == 0);
     CHECK(contains(result.out, "blocking minority of at least 4 members"));
     CHECK(contains(result.out, "17787201/134217728"));  // |W| of 2^27, population table in data
+    // The Parliament: 27 delegations weighted by the seats of the bundled table (Art. 14(2) frame).
+    CHECK(contains(result.out, "states weighted by their seats (720 in seats_teu_parliament.csv)"));
+    CHECK(contains(result.out, "66834451/134217728"));  // |W| of the 720-seat game, more than 360
 }
 
 TEST_CASE("compare shows pooling by decision area, coverage, and the 2007 Commission's Shapley-Shubik beside the 2014 Board's") {

@@ -165,6 +165,70 @@ TEST_CASE("The 2007 Customs Union Commission: weighted 2/3 majority from the kno
     CHECK(indices.power_to_act == treatykb::power::Rational(3, 8));
 }
 
+namespace {
+
+const BodyPowerResult* parliament(const std::vector<BodyPowerResult>& bodies) {
+    for (const BodyPowerResult& body : bodies)
+        if (body.body == "teu_parliament" && body.rule == "simple_majority") return &body;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("The European Parliament is weighted by the seats of its table, checked against Art. 14(2)") {
+    using treatykb::power::Rational;
+    Model model = evaluate(default_program());
+    SECTION("without a seat table, one member per member state") {
+        std::vector<BodyPowerResult> bodies = analyze_power(model, "teu", {});
+        const BodyPowerResult* chamber = parliament(bodies);
+        REQUIRE(chamber);
+        const auto& indices = chamber->power.indices;
+        REQUIRE(indices.members.size() == analyze(model, "teu", {}).members.size());
+        for (const Rational& share : indices.shapley_shubik) CHECK(share == indices.shapley_shubik.front());
+        CHECK(chamber->power.body.description.find("seats") == std::string::npos);
+    }
+    SECTION("with the bundled table: 27 delegations, 720 seats, power rising with seats") {
+        AnalysisOptions options;
+        options.seat_table_folder = source_dir() + "/kb/knowledge/data";
+        std::vector<BodyPowerResult> bodies = analyze_power(model, "teu", options);
+        const BodyPowerResult* chamber = parliament(bodies);
+        REQUIRE(chamber);
+        const auto& indices = chamber->power.indices;
+        REQUIRE(indices.members.size() == 27);
+        CHECK(chamber->power.body.description.find("720 in seats_teu_parliament.csv") != std::string::npos);
+        auto index_of = [&](const std::string& state) {
+            auto at = std::find(indices.members.begin(), indices.members.end(), state);
+            REQUIRE(at != indices.members.end());
+            return static_cast<std::size_t>(at - indices.members.begin());
+        };
+        CHECK(indices.shapley_shubik[index_of("DE")] > indices.shapley_shubik[index_of("FR")]);
+        CHECK(indices.shapley_shubik[index_of("FR")] > indices.shapley_shubik[index_of("MT")]);
+        CHECK(indices.shapley_shubik[index_of("MT")] == indices.shapley_shubik[index_of("LU")]);
+        Rational sum = 0;
+        for (const Rational& share : indices.shapley_shubik) sum += share;
+        CHECK(sum == 1);
+    }
+    SECTION("a table outside the range of Art. 14(2) is refused, naming the state and the provision") {
+        treatykb::testing::TemporaryDirectory folder;
+        folder.write("seats_teu_parliament.csv", "code,name,seats\nDE,Germany,97\nMT,Malta,6\n");
+        AnalysisOptions options;
+        options.seat_table_folder = folder.path();
+        try {
+            analyze_power(model, "teu", options);
+            FAIL("a state with 97 seats was accepted");
+        } catch (const treatykb::Error& error) {
+            CHECK(std::string(error.message()).find("DE has 97 seats in teu_parliament, outside the range 6 to 96 that teu#art_14__para_2 sets") != std::string::npos);
+        }
+        std::string many = "code,name,seats\n";
+        for (int state = 0; state < 9; ++state) many += "S" + std::to_string(state) + ",State,96\n";
+        folder.write("seats_teu_parliament.csv", many);  // 864 seats
+        CHECK_THROWS_WITH(analyze_power(model, "teu", options),
+                          Catch::Contains("add up to 864, more than the 750"));
+        folder.write("seats_teu_parliament.csv", "code,name,votes\nDE,Germany,96\n");
+        CHECK_THROWS_WITH(analyze_power(model, "teu", options), Catch::Contains("expected the header 'code,name,seats'"));
+    }
+}
+
 TEST_CASE("Depth model: a Balassa stage is reached nominally, and exceptions lower the effective one") {
     const DepthReport& depth = baseline().depth;
     CHECK(depth.nominal_depth > 0);
