@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "kb/detail/coding_regex.hpp"
+#include "kb/instrument_names.hpp"
 #include "kb/point_in_time.hpp"
 #include "kb/regex_prefilter.hpp"
 #include "kb/unicode_text.hpp"
@@ -239,7 +240,8 @@ std::string quoted(const std::string& text) {
 
 class Runner {
 public:
-    Runner(const CodingRuleSet& rules, std::string prefix) : rules_(rules), prefix_(std::move(prefix)), terms_(rules) {}
+    Runner(const CodingRuleSet& rules, std::string prefix, const Store& store, std::string_view instrument)
+        : rules_(rules), prefix_(std::move(prefix)), terms_(rules), store_(store), instrument_(instrument) {}
 
     // Every value the placeholder may take, best first (empty when it does not resolve).
     std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
@@ -272,6 +274,12 @@ public:
             return value ? std::vector<std::string>{std::to_string(*value)} : std::vector<std::string>{};
         }
         if (conversion == "string") return captured.empty() ? std::vector<std::string>{} : std::vector<std::string>{quoted(first)};
+        if (conversion == "instrument_named") {
+            // Another stored instrument the words name (an accession clause's treaty).
+            if (!names_) names_.emplace(store_.instruments(), instrument_);
+            auto named = names_->resolve(first);
+            return named ? std::vector<std::string>{symbol_prefix(*named)} : std::vector<std::string>{};
+        }
         std::size_t dot = conversion.find('.');
         std::string lexicon = conversion.substr(0, dot);
         std::vector<const Term*> terms;
@@ -346,6 +354,9 @@ private:
     const CodingRuleSet& rules_;
     std::string prefix_;
     TermFinder terms_;
+    const Store& store_;
+    std::string_view instrument_;
+    std::optional<InstrumentNames> names_;  // the other stored instruments, read when first needed
 };
 
 std::string xml_escape(std::string_view text) {
@@ -394,7 +405,7 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                      CodingResult& result) {
     result.matches.resize(rules.rules.size(), 0);
     result.unresolved.resize(rules.rules.size(), 0);
-    Runner runner(rules, symbol_prefix(instrument));
+    Runner runner(rules, symbol_prefix(instrument), store, instrument);
     for (const std::string& language : store.languages(instrument)) {
         std::vector<std::size_t> active;
         for (std::size_t r = 0; r < rules.rules.size(); ++r) {

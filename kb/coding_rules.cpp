@@ -176,14 +176,16 @@ public:
                 for (const Placeholder& placeholder : fact.placeholders) {
                     std::string conversion = placeholder.conversion;
                     if (conversion == "ratio.num" || conversion == "ratio.den" || conversion == "decimal" ||
-                        conversion == "integer" || conversion == "string" || conversion == "instrument")
+                        conversion == "integer" || conversion == "string" || conversion == "instrument" ||
+                        conversion == "instrument_named")
                         continue;
                     std::string lexicon = conversion.substr(0, conversion.find('.'));
                     if (!set_.prefixed_lexicons.count(lexicon))
                         throw Error("{...|" + conversion + "} names no lexicon or conversion",
                                     fact.where,
                                     "declare <lexicon name=\"" + lexicon +
-                                        "\"/> or use ratio.num, ratio.den, decimal, integer, string, instrument");
+                                        "\"/> or use ratio.num, ratio.den, decimal, integer, string, instrument, "
+                                        "instrument_named");
                 }
         for (const Term& term : set_.terms)
             if (!set_.prefixed_lexicons.count(term.lexicon))
@@ -313,7 +315,7 @@ private:
         if (placeholder.captures.empty()) placeholder.context = true;
         bool numeric = placeholder.conversion == "ratio.num" || placeholder.conversion == "ratio.den" ||
                        placeholder.conversion == "decimal" || placeholder.conversion == "integer" ||
-                       placeholder.conversion == "string";
+                       placeholder.conversion == "string" || placeholder.conversion == "instrument_named";
         if (numeric && placeholder.captures.empty())
             throw Error("{" + inside + "} names no capture to convert", where, "write {capture|" + placeholder.conversion + "}");
         return placeholder;

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Agreement of the coder with the hand coding (bench/coding/run.sh; docs/coding.md).
 
-Usage: agreement.py HAND_GLOB_DIR CODED_FILE INSTRUMENT
+Usage: agreement.py HAND_GLOB_DIR CODED_FILE[,CODED_FILE...] INSTRUMENT [CLASSES]
+
+The coded files are the instrument's own and, for the parties, those of the instruments that
+accede to it (their member_state facts name the instrument acceded to).
 
 The hand coding (kb/knowledge) is the reference. Facts are compared per class of relation:
   bodies          body, body_composition, seats_per_state, staffing_rule
@@ -71,11 +74,13 @@ def read(files, instrument):
         for annotation in root.iter(NS + "annotation"):
             provision = annotation.get("provision", "")
             if not provision.startswith(instrument + "#"):
-                # parties: the hand coding states a member wherever it becomes one (eaeu-arm#art_1)
+                # parties: a state becomes a member where it accedes (eaeu-arm#art_1), in the hand
+                # coding and in the coder's proposals for the accession treaty (its language counts)
                 for fact in annotation.findall(NS + "fact"):
                     if party_of(fact.text, instrument):
                         quotes = annotation.findall(NS + "quote")
-                        out.append(("parties", normal(fact.text, "*"), "*", None, annotation.get("rule", "hand"),
+                        language = quotes[0].get("lang") if annotation.get("rule") and quotes else None
+                        out.append(("parties", normal(fact.text, "*"), "*", language, annotation.get("rule", "hand"),
                                     quotes[0].text if quotes else ""))
                 continue
             eid = provision.split("#", 1)[1]
@@ -144,7 +149,7 @@ def table(hand, coded_all, languages, classes):
 def main():
     hand_dir, coded_file, instrument = sys.argv[1:4]
     hand = read(sorted(glob.glob(hand_dir + "/**/*.xml", recursive=True)), instrument)
-    coded_all = read([coded_file], instrument)
+    coded_all = read(coded_file.split(","), instrument)
     classes = ["bodies", "decision_rules", "competence", "autonomy", "authority", "parties"]
     if len(sys.argv) > 4:  # a subset, e.g. "authority,parties"
         classes = sys.argv[4].split(",")

@@ -16,13 +16,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The coded files of eaeu, cuc-2007, teu and mercosur, written once into a scratch folder.
+// The coded files of eaeu, cuc-2007, teu, mercosur and the two EAEU accession treaties, written
+// once into a scratch folder.
 const TemporaryDirectory* coded() {
     static TemporaryDirectory folder;
     static bool done = false;
     if (!done) {
         done = true;
-        auto result = run_program("code eaeu cuc-2007 teu mercosur -o '" + folder.path() + "'", *full_corpus_database());
+        auto result = run_program("code eaeu cuc-2007 teu mercosur eaeu-arm eaeu-kgz -o '" + folder.path() + "'",
+                                  *full_corpus_database());
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
     }
@@ -174,6 +176,22 @@ TEST_CASE("code reads the parties of a preamble that names heads of state, not s
     }
     CHECK_FALSE(contains(xml, "member_state(teu, AUT)"));
     CHECK(contains(xml, "<quote lang=\"en\">HIS MAJESTY THE KING OF THE BELGIANS, HER MAJESTY THE QUEEN OF DENMARK,"));
+}
+
+TEST_CASE("code reads the accession treaties: Armenia and Kyrgyzstan become members of the EAEU", "[code]") {
+    if (!full_corpus_database()) return;
+    // "Under this Treaty, the Republic of Armenia accedes to the Treaty on the Eurasian Economic
+    // Union dated 29 May 2014, ..." (English, ToTA pta_441); "Hereby Kyrgyz Republic enters to the
+    // Treaty on Eurasian Economic Union from 29 May 2014, ..." (pta_444): the treaty named is the
+    // stored EAEU Treaty, so the state is a member of `eaeu`, not only a party of its accession.
+    CHECK(proposes_in("eaeu-arm.xml", "eaeu-arm#art_1", "en", "member_state(eaeu, ARM)"));
+    CHECK(proposes_in("eaeu-kgz.xml", "eaeu-kgz#art_1", "en", "member_state(eaeu, KGZ)"));
+    const std::string arm = read_text(coded()->path() + "/eaeu-arm.xml");
+    CHECK(contains(arm, "rule=\"parties.accession.en\""));
+    // The Kyrgyz preamble names the Armenian accession treaty in passing ("taking into consideration
+    // signed on 10 October 2014 of the Treaty on the Accession by Republic of Armenia ..."): no
+    // member_state(eaeu, ARM) comes from the Kyrgyz treaty.
+    CHECK_FALSE(contains(read_text(coded()->path() + "/eaeu-kgz.xml"), "member_state(eaeu, ARM)"));
 }
 
 TEST_CASE("code places EAEU bodies in MIA decision areas, reads its parties, and coded delegation is not zero",

@@ -290,6 +290,60 @@ TEST_CASE("Heads of state listed in a preamble name their states, in English, Sp
     CHECK(parties_of("en", "THE PRESIDENT OF THE FRENCH REPUBLIC, of the one part,").empty());
 }
 
+TEST_CASE("An accession clause makes the state a member of the stored treaty it names, in four languages") {
+    std::string coding = std::string(TREATYKB_SOURCE_DIR) + "/kb/coding";
+    coding::CodingRuleSet set =
+        coding::load_coding_rules({coding + "/lexicon.xml", coding + "/parties.xml"}, kRelations);
+    // The treaty acceded to, and one signed after the accession (toy, 2000-01-01).
+    Instrument union_treaty = one_article("The Parties establish the Union.");
+    union_treaty.alias = "exu";
+    union_treaty.title = "Treaty on the Example Union (EXU)";
+    union_treaty.short_title = "Example Union Treaty";
+    union_treaty.work_uri = "/akn/exu/act/1999-05-29/treaty/!main";
+    union_treaty.date_signed = "1999-05-29";
+    union_treaty.expressions.front().uri = "/akn/exu/act/1999-05-29/treaty/eng@";
+    Instrument later = union_treaty;
+    later.alias = "later";
+    later.title = "Treaty on the Later Union";
+    later.short_title = "Later Treaty";
+    later.work_uri = "/akn/later/act/2005-01-01/treaty/!main";
+    later.date_signed = "2005-01-01";
+    later.expressions.front().uri = "/akn/later/act/2005-01-01/treaty/eng@";
+    auto members = [&](const std::string& language, const std::string& text) {
+        Instrument accession = one_article(text);
+        accession.expressions.front().language = language;
+        TemporaryDatabase database;
+        Store store(database.path());
+        store.ingest({union_treaty, later, accession});
+        coding::CodingResult result;
+        coding::code_instrument(store, "toy", set, result);
+        std::vector<std::string> facts;
+        for (const coding::Proposal& proposal : result.proposals)
+            if (set.rules[proposal.rule].id.rfind("parties.accession.", 0) == 0)
+                for (const std::string& fact : proposal.facts) facts.push_back(fact);
+        std::sort(facts.begin(), facts.end());
+        return facts;
+    };
+    const std::vector<std::string> armenia{"member_state(exu, ARM)"};
+    CHECK(members("en", "Under this Treaty, the Republic of Armenia accedes to the Treaty on the Example "
+                        "Union dated 29 May 1999, as well as to other treaties.") == armenia);
+    CHECK(members("en", "The Republic of Armenia shall accede to the Example Union Treaty.") == armenia);
+    CHECK(members("en", "The Republic of Armenia and Georgia hereby accede to the EXU as amended.") ==
+          std::vector<std::string>{"member_state(exu, ARM)", "member_state(exu, GEO)"});
+    CHECK(members("ru", "Республика Армения присоединяется к EXU с даты вступления в силу.") == armenia);
+    CHECK(members("es", "La República de Armenia se adhiere al EXU.") == armenia);
+    CHECK(members("fr", "La République d'Arménie adhère à l'EXU.") == armenia);
+    // A request or an obligation to accede, an accession by no named state, an instrument named only
+    // inside the phrase, one signed after the accession, and "this Treaty": nothing.
+    CHECK(members("en", "Recalling the request of the Republic of Armenia to accede to the EXU,").empty());
+    CHECK(members("en", "Armenia shall apply to accede to the EXU.").empty());
+    CHECK(members("en", "Any new Member State shall accede to the EXU.").empty());
+    CHECK(members("en", "Armenia shall accede to the Agreement between the Members of the Example Union "
+                        "and Finland.").empty());
+    CHECK(members("en", "Armenia shall accede to the Treaty on the Later Union.").empty());
+    CHECK(members("en", "Armenia accedes to this Treaty.").empty());
+}
+
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
     TemporaryDirectory dir;
     auto [set, result] = code_article(dir, R"(  <rule id="catastrophic" class="bodies" lang="en">
