@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (tests/fuzz/) with Clang, AddressSanitizer and UBSan into
 # build-fuzz/ and runs each for SECONDS (default 60), one per core side by side.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: plain_text markdown tota akn rules
-#                                             search_query citation (default: all)
+#                                             search_query citation instrument_names (default: all)
 # Seeds: small excerpts of the bundled texts and rules, cut at run time, plus the committed
 # seeds in tests/fuzz/seeds/ (no ToTA file is ever used). The corpus each run grows is kept in
 # build-fuzz/corpus/TARGET and reused by the next run. A finding leaves a crash-*/leak-*/
@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(plain_text markdown tota akn rules search_query citation)
+((${#targets[@]})) || targets=(plain_text markdown tota akn rules search_query citation instrument_names)
 dir="$root/build-fuzz"
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja -DTREATYKB_FUZZ=ON -DTREATYKB_WERROR=ON \
@@ -28,7 +28,7 @@ cut_lines() { # file first_line count
 seeds="$dir/seeds"
 rm -rf "$seeds"
 mkdir -p "$dir/findings"
-for target in plain_text markdown tota akn rules search_query citation; do
+for target in plain_text markdown tota akn rules search_query citation instrument_names; do
   mkdir -p "$seeds/$target"
   if [[ -d "$root/tests/fuzz/seeds/$target" ]]; then cp "$root/tests/fuzz/seeds/$target"/* "$seeds/$target/"; fi
 done

@@ -295,20 +295,20 @@ TEST_CASE("An accession clause makes the state a member of the stored treaty it 
     coding::CodingRuleSet set =
         coding::load_coding_rules({coding + "/lexicon.xml", coding + "/parties.xml"}, kRelations);
     // The treaty acceded to, and one signed after the accession (toy, 2000-01-01).
-    Instrument union_treaty = one_article("The Parties establish the Union.");
-    union_treaty.alias = "exu";
-    union_treaty.title = "Treaty on the Example Union (EXU)";
-    union_treaty.short_title = "Example Union Treaty";
-    union_treaty.work_uri = "/akn/exu/act/1999-05-29/treaty/!main";
-    union_treaty.date_signed = "1999-05-29";
-    union_treaty.expressions.front().uri = "/akn/exu/act/1999-05-29/treaty/eng@";
-    Instrument later = union_treaty;
-    later.alias = "later";
-    later.title = "Treaty on the Later Union";
-    later.short_title = "Later Treaty";
-    later.work_uri = "/akn/later/act/2005-01-01/treaty/!main";
-    later.date_signed = "2005-01-01";
-    later.expressions.front().uri = "/akn/later/act/2005-01-01/treaty/eng@";
+    auto treaty = [](const std::string& alias, const std::string& title, const std::string& short_title,
+                     const std::string& date) {
+        Instrument instrument = one_article("The Parties establish the Union.");
+        instrument.alias = alias;
+        instrument.title = title;
+        instrument.short_title = short_title;
+        instrument.work_uri = "/akn/" + alias + "/act/" + date + "/treaty/!main";
+        instrument.date_signed = date;
+        instrument.expressions.front().uri = "/akn/" + alias + "/act/" + date + "/treaty/eng@";
+        return instrument;
+    };
+    const Instrument union_treaty =
+        treaty("exu", "Treaty on the Example Union (EXU)", "Example Union Treaty", "1999-05-29");
+    const Instrument later = treaty("later", "Treaty on the Later Union", "Later Treaty", "2005-01-01");
     auto members = [&](const std::string& language, const std::string& text) {
         Instrument accession = one_article(text);
         accession.expressions.front().language = language;
