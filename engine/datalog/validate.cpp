@@ -116,6 +116,19 @@ private:
                 if (reach != "general" && reach != "one_off")
                     error(at(2), "applies_to reach is '" + reach + "'", "write general or one_off");
             }
+            if (fact.relation == "seat_range" && fact.values.size() == 5) {
+                // 0 <= minimum <= maximum <= total: a seat table is checked against this range.
+                auto number = [&](std::size_t i) { return std::stol(constants.render(fact.values[i])); };
+                const long minimum = number(1), maximum = number(2), total = number(3);
+                if (minimum < 0 || minimum > maximum)
+                    error(at(1), "seat_range minimum " + std::to_string(minimum) + " is not between 0 and the maximum " +
+                                     std::to_string(maximum),
+                          "write seat_range(body, minimum, maximum, total, provision) with 0 <= minimum <= maximum");
+                else if (maximum > total)
+                    error(at(2), "seat_range maximum " + std::to_string(maximum) + " is above the total " +
+                                     std::to_string(total),
+                          "a state cannot hold more seats than the body has: check maximum and total");
+            }
             if (fact.relation == "bearer_state" && fact.values.size() == 2) {
                 std::string provision = constants.render(fact.values[0]);
                 std::string instrument = instrument_key(provision.substr(0, provision.find('#')));

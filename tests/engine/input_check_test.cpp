@@ -1,6 +1,7 @@
 // Bad knowledge is rejected where it is written: an annotation naming an instrument the knowledge
 // base does not declare, a bearer that is not a member state of the provision's instrument, an
-// applies_to naming an unknown instrument or reach, and dates that do not exist. Every error has
+// applies_to naming an unknown instrument or reach, a seat range that cannot hold, and dates that do
+// not exist. Every error has
 // file:line:column and a hint, and nothing is loaded (load_program throws).
 #include <catch2/catch.hpp>
 
@@ -58,6 +59,15 @@ TEST_CASE("applies_to must name known instruments and a reach of general or one_
     REQUIRE(diagnostics.size() == 2);
     CHECK(mentions(diagnostics, "unknown instrument 'eau'", 4, 30));
     CHECK(mentions(diagnostics, "reach is 'sometimes'", 5, 36));
+}
+
+TEST_CASE("A seat range must run from 0 to at most the body's total") {
+    auto diagnostics = diagnostics_of("bad_seat_range.xml");
+    for (const Diagnostic& d : diagnostics) INFO(d.render());
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(mentions(diagnostics, "seat_range minimum 96 is not between 0 and the maximum 6", 4, 37));
+    CHECK(mentions(diagnostics, "seat_range maximum 800 is above the total 750", 5, 40));
+    CHECK_THROWS_AS(load_program({data("bad_seat_range.xml")}), ProgramErrors);
 }
 
 TEST_CASE("Impossible dates are rejected; 29 February only in leap years") {
