@@ -1,9 +1,6 @@
 // Which stored instrument a treaty's words name (kb/instrument_names.hpp).
 #include "kb/instrument_names.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -94,27 +91,6 @@ std::vector<std::string> name_words(std::string_view text) {
 }
 
 }  // namespace
-
-std::vector<std::string> words_of(std::string_view text) {
-    const std::string lowered = to_lower(text);
-    std::vector<std::string> words;
-    std::string word;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(lowered.data());
-    const int32_t length = static_cast<int32_t>(lowered.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c >= 0 && u_isalnum(c)) {
-            word.append(lowered, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) words.push_back(std::move(word));
-    return words;
-}
 
 std::vector<std::string> dates_in(std::string_view phrase) {
     std::vector<std::string> words;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "kb/model.hpp"
+#include "kb/unicode_text.hpp"  // words_of
 
 namespace treatykb {
 
@@ -51,8 +52,5 @@ private:
 // The dates a phrase gives, as ISO dates, in the order written: "29 May 2014", "May 29, 2014",
 // "29 мая 2014 года", "26 de marzo de 1991", "29 mai 2014", "29.05.2014".
 std::vector<std::string> dates_in(std::string_view phrase);
-
-// The lower-cased words of a text (letters and digits; any non-ASCII byte counts as a letter).
-std::vector<std::string> words_of(std::string_view text);
 
 }  // namespace treatykb

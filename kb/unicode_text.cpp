@@ -303,4 +303,25 @@ bool same_noun(std::string_view a, std::string_view b) {
     return agree >= 4 && agree + 2 >= shorter;
 }
 
+std::vector<std::string> words_of(std::string_view text) {
+    const std::string lowered = to_lower(text);
+    std::vector<std::string> words;
+    std::string word;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(lowered.data());
+    const int32_t length = static_cast<int32_t>(lowered.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c >= 0 && u_isalnum(c)) {
+            word.append(lowered, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
 } // namespace treatykb

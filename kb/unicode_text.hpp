@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace treatykb {
 
@@ -26,6 +27,9 @@ std::string_view trim(std::string_view text);
 
 // Lower-cases with ICU's full Unicode case mapping.
 std::string to_lower(std::string_view text);
+
+// The words of a text, lower-cased (to_lower): its runs of Unicode letters and digits.
+std::vector<std::string> words_of(std::string_view text);
 
 // fold_whitespace(to_lower(text)), the same bytes, by a table where `text` holds only ASCII
 // (without "I", which a Turkish default locale lowers to "ı"), basic Cyrillic (U+0400-U+045F) and

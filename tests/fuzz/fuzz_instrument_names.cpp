@@ -6,23 +6,24 @@
 
 namespace {
 
+treatykb::Instrument stored(const char* alias, const char* title, const char* date) {
+    treatykb::Instrument instrument;
+    instrument.alias = alias;
+    instrument.title = title;
+    instrument.date_signed = date;
+    return instrument;
+}
+
 const treatykb::InstrumentNames& names() {
     static const treatykb::InstrumentNames resolver = [] {
-        std::vector<treatykb::Instrument> stored(4);
-        stored[0].alias = "eaeu";
-        stored[0].title = "Treaty on the Eurasian Economic Union (Astana, 29 May 2014)";
-        stored[0].short_title = "EAEU Treaty";
-        stored[0].date_signed = "2014-05-29";
-        stored[1].alias = "pta_189";
-        stored[1].title = "Central European Free Trade Agreement (CEFTA)";
-        stored[1].date_signed = "1992-12-21";
-        stored[2].alias = "pta_4";
-        stored[2].title = "Central European Free Trade Agreement (CEFTA) 2006";
-        stored[2].date_signed = "2006-12-19";
-        stored[3].alias = "eaeu-arm";
-        stored[3].title = "Treaty on the Accession of the Republic of Armenia to the EAEU Treaty";
-        stored[3].date_signed = "2014-10-10";
-        return treatykb::InstrumentNames(stored, "eaeu-arm");
+        std::vector<treatykb::Instrument> instruments = {
+            stored("eaeu", "Treaty on the Eurasian Economic Union (Astana, 29 May 2014)", "2014-05-29"),
+            stored("pta_189", "Central European Free Trade Agreement (CEFTA)", "1992-12-21"),
+            stored("pta_4", "Central European Free Trade Agreement (CEFTA) 2006", "2006-12-19"),
+            stored("eaeu-arm", "Treaty on the Accession of the Republic of Armenia to the EAEU Treaty", "2014-10-10"),
+        };
+        instruments[0].short_title = "EAEU Treaty";
+        return treatykb::InstrumentNames(instruments, "eaeu-arm");
     }();
     return resolver;
 }
