@@ -280,6 +280,7 @@ public:
             auto named = names_->resolve(first);
             return named ? std::vector<std::string>{symbol_prefix(*named)} : std::vector<std::string>{};
         }
+        if (conversion == "parts") return parts(captured);
         std::size_t dot = conversion.find('.');
         std::string lexicon = conversion.substr(0, dot);
         std::vector<const Term*> terms;
@@ -351,6 +352,44 @@ public:
     }
 
 private:
+    // {list,whole|parts}: the organs the list names that are parts of the organ the whole names
+    // (the last organ named there): an organ whose term has part_of="<the whole's symbol>". An item
+    // of the list named bare ("the Council", "Совета") is read as the part of the whole it is said
+    // of: the item followed by the whole's words ("Council of the Commission", "Совета Комиссия").
+    std::vector<std::string> parts(const std::vector<std::string>& captured) {
+        if (captured.size() != 2) return {};
+        const std::vector<const Term*>& wholes = terms_("organ", captured[1]);
+        if (wholes.empty()) return {};
+        const std::string& whole = wholes.back()->symbol;
+        static const boost::u32regex separator = boost::make_u32regex(
+            R"(\s*(?:[,;]|\b(?:and|or|и|или|y|o|et|ou)\b)\s*)", boost::regex_constants::perl | boost::regex_constants::icase);
+        static const char* const joins[] = {" ", " of the ", " of ", " de la ", " del ", " du ", " de "};
+        bool prefix = rules_.prefixed_lexicons.count("organ") && rules_.prefixed_lexicons.at("organ");
+        std::vector<std::string> out;
+        const std::string& list = captured[0];
+        auto add_item = [&](const std::string& item) {
+            if (trim(item).empty()) return;
+            for (std::size_t j = 0; j <= std::size(joins); ++j) {
+                std::string words = j == 0 ? item : item + joins[j - 1] + captured[1];
+                const std::vector<const Term*>& named = terms_("organ", words);
+                if (named.empty()) continue;
+                auto part_of = named.front()->attributes.find("part_of");
+                if (part_of == named.front()->attributes.end() || part_of->second != whole) continue;
+                std::string symbol = prefix ? prefix_ + "_" + named.front()->symbol : named.front()->symbol;
+                if (std::find(out.begin(), out.end(), symbol) == out.end()) out.push_back(symbol);
+                return;
+            }
+        };
+        auto begin = list.cbegin();
+        for (auto it = boost::make_u32regex_iterator(list, separator); it != boost::u32regex_iterator<std::string::const_iterator>();
+             ++it) {
+            add_item(std::string(begin, (*it)[0].first));
+            begin = (*it)[0].second;
+        }
+        add_item(std::string(begin, list.cend()));
+        return out;
+    }
+
     const CodingRuleSet& rules_;
     std::string prefix_;
     TermFinder terms_;

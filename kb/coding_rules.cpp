@@ -179,6 +179,16 @@ public:
                         conversion == "integer" || conversion == "string" || conversion == "instrument" ||
                         conversion == "instrument_named")
                         continue;
+                    if (conversion == "parts") {
+                        // The organs of a list that are parts of a whole: two captures, the list then the whole.
+                        if (placeholder.captures.size() != 2 || placeholder.context)
+                            throw Error("{...|parts} reads two captures, the list of parts and the whole", fact.where,
+                                        "write {list,whole|parts*}");
+                        if (!set_.prefixed_lexicons.count("organ"))
+                            throw Error("{...|parts} reads the organ lexicon, which is not declared", fact.where,
+                                        "declare <lexicon name=\"organ\" prefix=\"instrument\"/>");
+                        continue;
+                    }
                     std::string lexicon = conversion.substr(0, conversion.find('.'));
                     if (!set_.prefixed_lexicons.count(lexicon))
                         throw Error("{...|" + conversion + "} names no lexicon or conversion",
@@ -187,10 +197,21 @@ public:
                                         "\"/> or use ratio.num, ratio.den, decimal, integer, string, instrument, "
                                         "instrument_named");
                 }
-        for (const Term& term : set_.terms)
+        for (const Term& term : set_.terms) {
             if (!set_.prefixed_lexicons.count(term.lexicon))
                 throw Error("term " + term.symbol + " belongs to the undeclared lexicon " + term.lexicon, term.where,
                             "declare <lexicon name=\"" + term.lexicon + "\"/>");
+            // part_of="whole": the whole is another term of the same lexicon.
+            auto part_of = term.attributes.find("part_of");
+            if (part_of == term.attributes.end()) continue;
+            bool known = std::any_of(set_.terms.begin(), set_.terms.end(), [&](const Term& other) {
+                return other.lexicon == term.lexicon && other.symbol == part_of->second && &other != &term;
+            });
+            if (!known)
+                throw Error("term " + term.symbol + " is part_of \"" + part_of->second + "\", which is no other term of the " +
+                                term.lexicon + " lexicon",
+                            term.where, "name the symbol of the whole's <term lexicon=\"" + term.lexicon + "\">");
+        }
     }
 
 private:
@@ -315,7 +336,8 @@ private:
         if (placeholder.captures.empty()) placeholder.context = true;
         bool numeric = placeholder.conversion == "ratio.num" || placeholder.conversion == "ratio.den" ||
                        placeholder.conversion == "decimal" || placeholder.conversion == "integer" ||
-                       placeholder.conversion == "string" || placeholder.conversion == "instrument_named";
+                       placeholder.conversion == "string" || placeholder.conversion == "instrument_named" ||
+                       placeholder.conversion == "parts";
         if (numeric && placeholder.captures.empty())
             throw Error("{" + inside + "} names no capture to convert", where, "write {capture|" + placeholder.conversion + "}");
         return placeholder;

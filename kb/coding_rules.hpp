@@ -47,7 +47,9 @@ struct Placeholder {
     std::vector<std::string> captures;  // named captures of the rule's pattern
     bool context = false;               // fall back on the provision's headings and text
     std::string conversion;  // a lexicon ("organ", "organ.kind"), ratio.num, ratio.den, decimal, integer, string,
-                             // instrument (the coded instrument's symbol, {|instrument}: no capture)
+                             // instrument (the coded instrument's symbol, {|instrument}: no capture),
+                             // instrument_named (a stored instrument the words name), parts ({list,whole|parts*}:
+                             // the organs of the list whose term is part_of the whole's organ)
     char pick = 0;           // lexicons: 0 the earliest term named, '$' the last, '*' each (one fact per term)
 };
 

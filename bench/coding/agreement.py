@@ -7,7 +7,7 @@ The coded files are the instrument's own and, for the parties, those of the inst
 accede to it (their member_state facts name the instrument acceded to).
 
 The hand coding (kb/knowledge) is the reference. Facts are compared per class of relation:
-  bodies          body, body_composition, seats_per_state, staffing_rule
+  bodies          body, body_composition, seats_per_state, staffing_rule, body_part_of
   decision_rules  decision_rule, vote_weight, appeal
   competence      competence; norm whose action is not a national-autonomy action
   autonomy        norm with action unilateral_measure, national_policy or exception; transitional
@@ -32,7 +32,7 @@ AUTONOMY_ACTIONS = {"unilateral_measure", "national_policy", "exception"}
 
 def fact_class(fact):
     relation = fact.split("(", 1)[0]
-    if relation in ("body", "body_composition", "seats_per_state", "staffing_rule"):
+    if relation in ("body", "body_composition", "seats_per_state", "staffing_rule", "body_part_of"):
         return "bodies"
     if relation in ("decision_rule", "vote_weight", "appeal"):
         return "decision_rules"

@@ -92,7 +92,9 @@ private:
         for (const FactView& fact : model_.all("body_class")) {
             BodyInfo& info = bodies_[fact.arguments[0]];
             // A body with members of both kinds counts as state-controlled (MIA: a majority of
-            // members representing the states); none is annotated so today.
+            // members representing the states). Members the text makes independent are never
+            // classed state (kb/rules/authority.xml, class_by_state_composition), so this is a
+            // body composed, say, of judges and of state representatives.
             if (info.body_class.empty() || fact.arguments[1] == "state") {
                 if (info.body_class != fact.arguments[1]) info.class_sources.clear();
                 info.body_class = fact.arguments[1];

@@ -112,6 +112,35 @@ TEST_CASE("code reads the staffed organ, seats of heads of state, escalation and
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#art_16__point_8", "appeal(eaeu_council, eaeu_intergovernmental_council, @)"));
 }
 
+TEST_CASE("code reads the parts of a body: the Commission's Council and Board, the Court's chambers", "[code]") {
+    if (!full_corpus_database()) return;
+    // "Комиссия состоит из Совета и Коллегии" / "The Commission shall consist of the Council and
+    // Collegium" (Art. 18(1)): the bare names are the parts of the Commission, not the Union's Councils.
+    for (const char* language : {"ru", "en"}) {
+        INFO(language);
+        CHECK(proposes_in("eaeu.xml", "eaeu#art_18__para_1", language, "body_part_of(eaeu_commission_council, eaeu_commission)"));
+        CHECK(proposes_in("eaeu.xml", "eaeu#art_18__para_1", language, "body_part_of(eaeu_commission_board, eaeu_commission)"));
+    }
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#art_18__para_1", "body_part_of(eaeu_council, eaeu_commission)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_1__point_11", "ru", "body_part_of(eaeu_commission_board, eaeu_commission)"));
+    // The Court sits as its Grand Board, Board and Appeals Chamber (Statute, point 70).
+    for (const char* part : {"eaeu_court_grand_chamber", "eaeu_court_chamber", "eaeu_court_appeals_chamber"}) {
+        INFO(part);
+        CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_70", "ru", std::string("body_part_of(") + part + ", eaeu_court)"));
+    }
+    // What is said of a chamber is said of the chamber: one judge per state sits in the Board of
+    // the Court (point 77), two in the Court (point 7).
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_77", "ru", "seats_per_state(eaeu_court_chamber, 1, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_77", "seats_per_state(eaeu_court, 1, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_7", "ru", "seats_per_state(eaeu_court, 2, @)"));
+    // "The Court of Justice of the European Union shall include the Court of Justice, the General
+    // Court and specialised courts" (TEU Art. 19(1)): the General Court, as by hand.
+    CHECK(proposes_in("teu.xml", "teu#art_19__para_1", "en", "body_part_of(teu_general_court, teu_court)"));
+    // Members are no parts: "The Association Council shall consist of the members of the Council of
+    // the European Union and members of the Commission ..." proposes none in the corpus's texts.
+    CHECK_FALSE(contains(read_text(coded()->path() + "/teu.xml"), "body_part_of(teu_council"));
+}
+
 TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing clauses", "[code]") {
     if (!full_corpus_database()) return;
     CHECK(proposes("eaeu.xml", "eaeu#art_13__para_2", "decision_rule(eaeu_supreme_council, consensus, 1, 1, members, @)"));

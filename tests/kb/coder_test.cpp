@@ -344,6 +344,71 @@ TEST_CASE("An accession clause makes the state a member of the stored treaty it 
     CHECK(members("en", "Armenia accedes to this Treaty.").empty());
 }
 
+TEST_CASE("A list of bodies names the parts of the whole it is said of; members are no parts") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="commission_council" kind="intergovernmental" part_of="commission">
+    <name>\bcouncil of (?:the )?(?:\w+ ){0,2}commission\b</name><name>\bсовет\w* комисси\w*</name></term>
+  <term lexicon="organ" symbol="commission_board" kind="supranational" part_of="commission">
+    <name>\b(?:board|collegium) of (?:the )?(?:\w+ ){0,2}commission\b</name><name>\bколлеги\w* комисси\w*</name></term>
+  <term lexicon="organ" symbol="commission" kind="supranational"><name>\bcommission\b</name><name>\bкомисси\w*</name></term>
+  <term lexicon="organ" symbol="council" kind="intergovernmental"><name>\bcouncil\b</name><name>\bсовет\w*</name></term>
+</coding>
+)");
+    std::string file = dir.write("rules.xml", rule_file(R"(  <rule id="parts" class="bodies" lang="en ru">
+    <pattern>(?'whole'(?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:shall\s+consist\s+of|состоит\s+из)\s+(?'list'[^.]+)</pattern>
+    <fact>body_part_of({list,whole|parts*}, {whole|organ$})</fact>
+  </rule>
+)"));
+    coding::RelationArity relations = kRelations;
+    relations["body_part_of"] = 2;
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, file}, relations);
+    coding::CodingResult result = code_alone(
+        set, articles({"The Commission shall consist of the Council and Collegium.",
+                       "Комиссия состоит из Совета Комиссии и Коллегии Комиссии.",
+                       "The Association Council shall consist of the members of the Council and members of the Commission.",
+                       "The Council shall consist of the Commission."}));
+    REQUIRE(result.failures.empty());
+    std::vector<std::string> facts = facts_with_quotes(result);
+    CHECK(facts == std::vector<std::string>{
+                       "body_part_of(toy_commission_board, toy_commission) | The Commission shall consist of the Council "
+                       "and Collegium.",
+                       "body_part_of(toy_commission_board, toy_commission) | Комиссия состоит из Совета Комиссии и "
+                       "Коллегии Комиссии.",
+                       "body_part_of(toy_commission_council, toy_commission) | The Commission shall consist of the "
+                       "Council and Collegium.",
+                       "body_part_of(toy_commission_council, toy_commission) | Комиссия состоит из Совета Комиссии и "
+                       "Коллегии Комиссии."});
+
+    // A part of no known whole, and a parts placeholder without its whole, are rejected.
+    std::string bad_lexicon = dir.write("bad_lexicon.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="chamber" kind="judicial" part_of="tribunal"><name>\bchamber\b</name></term>
+</coding>
+)");
+    try {
+        coding::load_coding_rules({bad_lexicon}, relations);
+        FAIL("a part_of naming no term was accepted");
+    } catch (const Error& error) {
+        CHECK(contains(error.message(), "part_of \"tribunal\""));
+        CHECK(error.where().file == dir.path() + "/bad_lexicon.xml");
+        CHECK(error.where().line == 3);
+    }
+    std::string one_capture = dir.write("one.xml", rule_file(R"(  <rule id="parts" class="bodies" lang="en">
+    <pattern>consists\s+of\s+(?'list'[^.]+)</pattern>
+    <fact>body_part_of({list|parts*}, toy)</fact>
+  </rule>
+)"));
+    try {
+        coding::load_coding_rules({lexicon, one_capture}, relations);
+        FAIL("a parts placeholder without its whole was accepted");
+    } catch (const Error& error) {
+        CHECK(contains(error.message(), "reads two captures"));
+        CHECK(error.where().line == 4);
+    }
+}
+
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
     TemporaryDirectory dir;
     auto [set, result] = code_article(dir, R"(  <rule id="catastrophic" class="bodies" lang="en">
