@@ -141,6 +141,30 @@ TEST_CASE("code reads the parts of a body: the Commission's Council and Board, t
     CHECK_FALSE(contains(read_text(coded()->path() + "/teu.xml"), "body_part_of(teu_council"));
 }
 
+TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's suspension", "[code]") {
+    if (!full_corpus_database()) return;
+    // EAEU Art. 93(7): "В случае если решения Суда Союза не выполняются ..., то государство-истец
+    // вправе принять соразмерные ответные меры" — MIA remedy 1, as by hand.
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_93__para_7", "ru", "dispute_item(eaeu_court, remedy, 1, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_93__para_7", "en", "dispute_item(eaeu_court, remedy, 1, @)"));
+    // NAFTA Art. 2019(1) (ToTA pta_112): "If in its final report a panel has determined ..., such
+    // complaining Party may suspend the application to the Party complained against of benefits";
+    // a trade agreement's suspension of concessions for balance-of-payments difficulties (pta_113,
+    // Art. 13(1)) is a safeguard, not a remedy.
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    std::string tota = *tota_dir();
+    auto ingest = run_program("ingest '" + tota + "/pta_112.xml' '" + tota + "/pta_113.xml'", database.path());
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+    auto result = run_program("code pta_112 pta_113 -o '" + out.path() + "'", database.path());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::multiset<std::string> nafta = proposals(read_text(out.path() + "/pta_112.xml"));
+    CHECK(nafta.count("pta_112#art_2019__para_1 | en | authority.remedy.en | dispute_item(pta_112_arbitral_tribunal, remedy, 1, @)") == 1);
+    CHECK_FALSE(contains(read_text(out.path() + "/pta_113.xml"), "remedy"));
+}
+
 TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing clauses", "[code]") {
     if (!full_corpus_database()) return;
     CHECK(proposes("eaeu.xml", "eaeu#art_13__para_2", "decision_rule(eaeu_supreme_council, consensus, 1, 1, members, @)"));
