@@ -27,18 +27,42 @@ bool is_date(const std::string& text) {
     return text.size() == 10 && text[4] == '-' && text[7] == '-';
 }
 
+// Keeps the first of equal facts (same relation and values) among `added`, in order, and drops
+// those the program already has. Only the relations being added are compared, by sorting
+// positions rather than building a set of copies (a database's cross-references are 10^5 facts).
+void drop_duplicates(const std::vector<Fact>& present, std::vector<Fact>& added) {
+    std::set<std::string> relations;
+    for (const Fact& fact : added) relations.insert(fact.relation);
+    std::vector<const Fact*> all;  // the program's facts of those relations first, then the added
+    for (const Fact& fact : present)
+        if (relations.count(fact.relation)) all.push_back(&fact);
+    const std::size_t old_count = all.size();
+    for (const Fact& fact : added) all.push_back(&fact);
+    std::vector<std::size_t> order(all.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto less = [&](std::size_t a, std::size_t b) {
+        if (all[a]->relation != all[b]->relation) return all[a]->relation < all[b]->relation;
+        return all[a]->values < all[b]->values;
+    };
+    std::stable_sort(order.begin(), order.end(), less);
+    std::vector<bool> keep(added.size(), true);
+    for (std::size_t i = 1; i < order.size(); ++i)
+        if (!less(order[i - 1], order[i]) && order[i] >= old_count) keep[order[i] - old_count] = false;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < added.size(); ++i)
+        if (keep[i]) {
+            if (kept != i) added[kept] = std::move(added[i]);
+            ++kept;
+        }
+    added.resize(kept);
+}
+
 }  // namespace
 
 void add_facts(Program& program, const std::vector<FactRow>& rows, const std::string& origin) {
     std::vector<Diagnostic> diagnostics;
     std::vector<Fact> added;
-    // Duplicates are looked for only among the facts of the relations being added.
-    std::set<std::string> relations;
-    for (const FactRow& row : rows) relations.insert(row.relation);
-    std::set<std::pair<std::string, std::vector<Value>>> present;
-    for (const Fact& fact : program.facts)
-        if (relations.count(fact.relation)) present.emplace(fact.relation, fact.values);
-    SourceLocation where{origin, 0, 0};
+    added.reserve(rows.size());
     for (std::size_t index = 0; index < rows.size(); ++index) {
         const FactRow& row = rows[index];
         SourceLocation at{origin, static_cast<int>(index + 1), 0};
@@ -97,10 +121,11 @@ void add_facts(Program& program, const std::vector<FactRow>& rows, const std::st
                                            declared->arguments[i].name + " of its declared type",
                                        "see the declaration of " + row.relation});
         }
-        fact.argument_where.assign(fact.values.size(), at);
-        if (ok && present.emplace(fact.relation, fact.values).second) added.push_back(std::move(fact));
+        // No argument_where: every argument is at `at`, where a reader falls back on fact.where.
+        if (ok) added.push_back(std::move(fact));
     }
     if (!diagnostics.empty()) throw ProgramErrors(std::move(diagnostics));
+    drop_duplicates(program.facts, added);
     program.facts.reserve(program.facts.size() + added.size());
     for (Fact& fact : added) program.facts.push_back(std::move(fact));
 }

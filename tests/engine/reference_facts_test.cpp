@@ -102,4 +102,15 @@ TEST_CASE("Extra facts must fit the declarations; a bad row changes nothing", "[
     add_facts(program, {{"refers_to", {"eaeu#art_1", "eaeu#art_2"}}, {"refers_to", {"eaeu#art_1", "eaeu#art_2"}}},
               "rows");
     CHECK(program.facts.size() == facts + 1);
+    // A fact the program already has is not added again; a new one is, after the old ones, in order.
+    add_facts(program,
+              {{"refers_to", {"eaeu#art_3", "eaeu#art_4"}},
+               {"refers_to", {"eaeu#art_1", "eaeu#art_2"}},
+               {"reference_manner", {"eaeu#art_3", "eaeu#art_4", "procedure"}},
+               {"refers_to", {"eaeu#art_3", "eaeu#art_4"}}},
+              "more rows");
+    REQUIRE(program.facts.size() == facts + 3);
+    CHECK(program.facts[facts + 1].relation == "refers_to");
+    CHECK(program.facts[facts + 1].where.file == "more rows");
+    CHECK(program.facts[facts + 2].relation == "reference_manner");
 }
