@@ -201,30 +201,30 @@ TEST_CASE("The European Parliament is weighted by the seats of its table, checke
             REQUIRE(at != indices.members.end());
             return static_cast<std::size_t>(at - indices.members.begin());
         };
-        CHECK(indices.shapley_shubik[index_of("DE")] > indices.shapley_shubik[index_of("FR")]);
-        CHECK(indices.shapley_shubik[index_of("FR")] > indices.shapley_shubik[index_of("MT")]);
-        CHECK(indices.shapley_shubik[index_of("MT")] == indices.shapley_shubik[index_of("LU")]);
+        CHECK(indices.shapley_shubik[index_of("DEU")] > indices.shapley_shubik[index_of("FRA")]);
+        CHECK(indices.shapley_shubik[index_of("FRA")] > indices.shapley_shubik[index_of("MLT")]);
+        CHECK(indices.shapley_shubik[index_of("MLT")] == indices.shapley_shubik[index_of("LUX")]);
         Rational sum = 0;
         for (const Rational& share : indices.shapley_shubik) sum += share;
         CHECK(sum == 1);
     }
     SECTION("a table outside the range of Art. 14(2) is refused, naming the state and the provision") {
         treatykb::testing::TemporaryDirectory folder;
-        folder.write("seats_teu_parliament.csv", "code,name,seats\nDE,Germany,97\nMT,Malta,6\n");
+        folder.write("seats_teu_parliament.csv", "code,name,seats\nDEU,Germany,97\nMLT,Malta,6\n");
         AnalysisOptions options;
         options.seat_table_folder = folder.path();
         try {
             analyze_power(model, "teu", options);
             FAIL("a state with 97 seats was accepted");
         } catch (const treatykb::Error& error) {
-            CHECK(std::string(error.message()).find("DE has 97 seats in teu_parliament, outside the range 6 to 96 that teu#art_14__para_2 sets") != std::string::npos);
+            CHECK(std::string(error.message()).find("DEU has 97 seats in teu_parliament, outside the range 6 to 96 that teu#art_14__para_2 sets") != std::string::npos);
         }
         std::string many = "code,name,seats\n";
         for (int state = 0; state < 9; ++state) many += "S" + std::to_string(state) + ",State,96\n";
         folder.write("seats_teu_parliament.csv", many);  // 864 seats
         CHECK_THROWS_WITH(analyze_power(model, "teu", options),
                           Catch::Contains("add up to 864, more than the 750"));
-        folder.write("seats_teu_parliament.csv", "code,name,votes\nDE,Germany,96\n");
+        folder.write("seats_teu_parliament.csv", "code,name,votes\nDEU,Germany,96\n");
         CHECK_THROWS_WITH(analyze_power(model, "teu", options), Catch::Contains("expected the header 'code,name,seats'"));
     }
 }

@@ -154,7 +154,7 @@ TEST_CASE("EU-27 Council QMV: indices are consistent, monotone in population, Ge
                 CHECK(power.shapley_shubik[i] >= power.shapley_shubik[j]);
                 CHECK(power.swings[i] >= power.swings[j]);
             }
-    REQUIRE(members[0].name == "DE");
+    REQUIRE(members[0].name == "DEU");
     for (std::size_t i = 1; i < members.size(); ++i)
         CHECK(power.shapley_shubik[0] > power.shapley_shubik[i]);
     // The value this table and rule give; the cross-check below verifies the method on a game
