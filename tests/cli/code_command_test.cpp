@@ -165,6 +165,31 @@ TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's 
     CHECK_FALSE(contains(read_text(out.path() + "/pta_113.xml"), "remedy"));
 }
 
+TEST_CASE("code reads a body's rule in one domain: the TEU's common foreign and security policy", "[code]") {
+    if (!full_corpus_database()) return;
+    // "It shall be defined and implemented by the European Council and the Council acting
+    // unanimously" (Art. 24(1): "It" is the policy the chapter's heading names) and "Decisions under
+    // this Chapter shall be taken by ... acting unanimously" (Art. 31(1)): unanimity in the CFSP,
+    // whatever the Council's default qualified majority; as by hand.
+    for (const char* provision : {"teu#art_24__para_1", "teu#art_31__para_1"})
+        for (const char* body : {"teu_council", "teu_european_council"}) {
+            INFO(provision << " " << body);
+            CHECK(proposes_in("teu.xml", provision, "en",
+                              std::string("domain_rule(") + body + ", foreign_security_policy, unanimity, @)"));
+            CHECK(proposes_in("teu.xml", provision, "en", std::string("body_domain(") + body + ", foreign_security_policy, @)"));
+        }
+    // "Decisions relating to the common security and defence policy ... shall be adopted by the
+    // Council acting unanimously" (Art. 42(4)): the domain named in the sentence.
+    CHECK(proposes_in("teu.xml", "teu#art_42__para_4", "en", "domain_rule(teu_council, foreign_security_policy, unanimity, @)"));
+    // On the coded knowledge alone, the CFSP is a veto point inside a Union domain, as by hand.
+    auto result = run_program("compare teu --knowledge coded --coded-folder '" + coded()->path() +
+                                  "' --format csv --table findings",
+                              *full_corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "veto_point,Veto point in a Union domain,foreign_security_policy"));
+}
+
 TEST_CASE("code finds the EAEU's decision rules, review, autonomy and staffing clauses", "[code]") {
     if (!full_corpus_database()) return;
     CHECK(proposes("eaeu.xml", "eaeu#art_13__para_2", "decision_rule(eaeu_supreme_council, consensus, 1, 1, members, @)"));
