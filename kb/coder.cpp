@@ -292,8 +292,6 @@ public:
             terms = terms_(lexicon, *context.provision);
         if (terms.empty()) return {};
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
-        auto prefixed = rules_.prefixed_lexicons.find(lexicon);
-        bool prefix = prefixed != rules_.prefixed_lexicons.end() && prefixed->second;
         std::vector<std::string> values;
         for (const Term* term : terms) {
             if (dot != std::string::npos) {
@@ -301,7 +299,7 @@ public:
                 if (attribute == term->attributes.end()) continue;
                 values.push_back(attribute->second);
             } else {
-                values.push_back(prefix ? prefix_ + "_" + term->symbol : term->symbol);
+                values.push_back(symbol_of(*term));
             }
         }
         return values;
@@ -352,6 +350,13 @@ public:
     }
 
 private:
+    // A term's symbol in the coded knowledge: with the instrument's prefix if its lexicon says so.
+    std::string symbol_of(const Term& term) const {
+        auto prefixed = rules_.prefixed_lexicons.find(term.lexicon);
+        bool prefix = prefixed != rules_.prefixed_lexicons.end() && prefixed->second;
+        return prefix ? prefix_ + "_" + term.symbol : term.symbol;
+    }
+
     // {list,whole|parts}: the organs the list names that are parts of the organ the whole names
     // (the last organ named there): an organ whose term has part_of="<the whole's symbol>". An item
     // of the list named bare ("the Council", "Совета") is read as the part of the whole it is said
@@ -364,7 +369,6 @@ private:
         static const boost::u32regex separator = boost::make_u32regex(
             R"(\s*(?:[,;]|\b(?:and|or|и|или|y|o|et|ou)\b)\s*)", boost::regex_constants::perl | boost::regex_constants::icase);
         static const char* const joins[] = {" ", " of the ", " of ", " de la ", " del ", " du ", " de "};
-        bool prefix = rules_.prefixed_lexicons.count("organ") && rules_.prefixed_lexicons.at("organ");
         std::vector<std::string> out;
         const std::string& list = captured[0];
         auto add_item = [&](const std::string& item) {
@@ -375,7 +379,7 @@ private:
                 if (named.empty()) continue;
                 auto part_of = named.front()->attributes.find("part_of");
                 if (part_of == named.front()->attributes.end() || part_of->second != whole) continue;
-                std::string symbol = prefix ? prefix_ + "_" + named.front()->symbol : named.front()->symbol;
+                std::string symbol = symbol_of(*named.front());
                 if (std::find(out.begin(), out.end(), symbol) == out.end()) out.push_back(symbol);
                 return;
             }

@@ -137,6 +137,14 @@ std::map<std::string, int> named_captures(const std::string& pattern) {
     return names;
 }
 
+// The conversions that name no lexicon: they read the captured words themselves (or, for
+// `instrument`, nothing).
+bool is_builtin_conversion(const std::string& conversion) {
+    static const std::set<std::string> builtin{"ratio.num", "ratio.den", "decimal", "integer", "string",
+                                                "instrument", "instrument_named", "parts"};
+    return builtin.count(conversion) > 0;
+}
+
 class Reader {
 public:
     Reader(CodingRuleSet& set, const RelationArity& relations) : set_(set), relations_(relations) {}
@@ -175,10 +183,6 @@ public:
             for (const FactTemplate& fact : rule.facts)
                 for (const Placeholder& placeholder : fact.placeholders) {
                     std::string conversion = placeholder.conversion;
-                    if (conversion == "ratio.num" || conversion == "ratio.den" || conversion == "decimal" ||
-                        conversion == "integer" || conversion == "string" || conversion == "instrument" ||
-                        conversion == "instrument_named")
-                        continue;
                     if (conversion == "parts") {
                         // The organs of a list that are parts of a whole: two captures, the list then the whole.
                         if (placeholder.captures.size() != 2 || placeholder.context)
@@ -189,6 +193,7 @@ public:
                                         "declare <lexicon name=\"organ\" prefix=\"instrument\"/>");
                         continue;
                     }
+                    if (is_builtin_conversion(conversion)) continue;
                     std::string lexicon = conversion.substr(0, conversion.find('.'));
                     if (!set_.prefixed_lexicons.count(lexicon))
                         throw Error("{...|" + conversion + "} names no lexicon or conversion",
@@ -334,11 +339,8 @@ private:
             return placeholder;
         }
         if (placeholder.captures.empty()) placeholder.context = true;
-        bool numeric = placeholder.conversion == "ratio.num" || placeholder.conversion == "ratio.den" ||
-                       placeholder.conversion == "decimal" || placeholder.conversion == "integer" ||
-                       placeholder.conversion == "string" || placeholder.conversion == "instrument_named" ||
-                       placeholder.conversion == "parts";
-        if (numeric && placeholder.captures.empty())
+        // ("instrument", the other conversion that names no lexicon, returned above.)
+        if (is_builtin_conversion(placeholder.conversion) && placeholder.captures.empty())
             throw Error("{" + inside + "} names no capture to convert", where, "write {capture|" + placeholder.conversion + "}");
         return placeholder;
     }
