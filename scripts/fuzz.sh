@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz/) with Clang, AddressSanitizer and UBSan into
-# build-fuzz/ and runs each for SECONDS (default 60), one per core side by side.
+# Builds the libFuzzer targets (tests/fuzz/) with Clang, AddressSanitizer, UBSan and libFuzzer's
+# full instrumentation (edges and traced comparisons) into build-fuzz/ and runs each for SECONDS
+# (default 60), one per core side by side.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: plain_text markdown tota akn rules
 #                                             search_query citation instrument_names (default: all)
 # Seeds: small excerpts of the bundled texts and rules, cut at run time, plus the committed
@@ -14,10 +15,17 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(plain_text markdown tota akn rules search_query citation instrument_names)
-dir="$root/build-fuzz"
-
-CC=clang CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja -DTREATYKB_FUZZ=ON -DTREATYKB_WERROR=ON \
-  -DTREATYKB_TESTS=OFF -DTREATYKB_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# TREATYKB_FUZZ_BUILD names a build folder configured already whose fuzz targets are used instead:
+# scripts/test.sh (CI) passes the sanitizer build (scripts/build.sh --sanitize), whose targets
+# have edge coverage only and need no build of their own.
+dir=${TREATYKB_FUZZ_BUILD:-"$root/build-fuzz"}
+if [[ -z "${TREATYKB_FUZZ_BUILD:-}" ]]; then
+  CC=clang CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja -DTREATYKB_FUZZ=ON -DTREATYKB_WERROR=ON \
+    -DTREATYKB_TESTS=OFF -DTREATYKB_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+elif ! grep -q '^TREATYKB_FUZZ_EDGES:BOOL=ON' "$dir/CMakeCache.txt" 2>/dev/null; then
+  echo "fuzz.sh: $dir is not a sanitizer build with fuzz targets (scripts/build.sh --sanitize)" >&2
+  exit 2
+fi
 cmake --build "$dir" -j "${TREATYKB_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
 
 # Seeds from the bundled texts: the head and a window from the middle of each Markdown file,

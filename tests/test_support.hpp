@@ -237,9 +237,12 @@ struct BrowserRender {
 };
 
 // Renders `page` with the flags a closed network needs; returns available=false when chromium is
-// missing, which fails the test in CI (CI=true) and warns elsewhere.
+// missing, which fails the test in CI (CI=true) and warns elsewhere. Each of the two outputs is a
+// browser run of its own (several seconds): a test that reads only the DOM asks for no screenshot.
+enum class Screenshot { taken, skipped };
 inline BrowserRender render_in_chromium(const std::filesystem::path& page,
-                                        const std::filesystem::path& work_dir) {
+                                        const std::filesystem::path& work_dir,
+                                        Screenshot screenshot_run = Screenshot::taken) {
     BrowserRender render;
     if (std::system("command -v chromium >/dev/null 2>&1") != 0) {
         const char* ci = std::getenv("CI");
@@ -260,8 +263,11 @@ inline BrowserRender render_in_chromium(const std::filesystem::path& page,
     const std::string shot = "timeout 120 chromium" + flags + (work_dir / ("profile-shot-" + stem)).string() +
                              " --screenshot=" + screenshot.string() + " file://" + page.string() +
                              " >/dev/null 2>" + log.string();
-    render.screenshot_status = std::system(shot.c_str());
-    if (std::filesystem::exists(screenshot)) render.screenshot_bytes = std::filesystem::file_size(screenshot);
+    if (screenshot_run == Screenshot::taken) {
+        render.screenshot_status = std::system(shot.c_str());
+        if (std::filesystem::exists(screenshot))
+            render.screenshot_bytes = std::filesystem::file_size(screenshot);
+    }
     const std::string dump = "timeout 120 chromium" + flags + (work_dir / ("profile-dom-" + stem)).string() +
                              " --dump-dom file://" + page.string() + " >" + dom.string() + " 2>>" +
                              log.string();

@@ -52,7 +52,7 @@ TEST_CASE("No chart label of the HTML report overflows its SVG (measured in head
     CHECK_FALSE(contains(html.out, ">customs_tariff</text>"));
     const fs::path page = fs::path(scratch.path()) / "measured.html";
     std::ofstream(page, std::ios::binary) << with_measuring_script(html.out);
-    BrowserRender render = render_in_chromium(page, scratch.path());
+    BrowserRender render = render_in_chromium(page, scratch.path(), Screenshot::skipped);
     if (!render.available) return;
     INFO("chromium log:\n" << render.log);
     REQUIRE(render.dom_status == 0);
@@ -192,7 +192,7 @@ document.body.appendChild(pre);
     page = std::regex_replace(page, std::regex("</body>"), script);
     const fs::path file = fs::path(scratch.path()) / "print-width.html";
     std::ofstream(file, std::ios::binary) << page;
-    BrowserRender render = render_in_chromium(file, scratch.path());
+    BrowserRender render = render_in_chromium(file, scratch.path(), Screenshot::skipped);
     if (!render.available) return;
     INFO("chromium log:\n" << render.log);
     REQUIRE(render.dom_status == 0);
