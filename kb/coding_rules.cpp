@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -247,6 +248,21 @@ private:
         if (source.empty())
             throw Error("<" + std::string(element.name()) + "> holds no regular expression", at(element),
                         "write a Perl-syntax expression (docs/coding.md)");
+        // A control character is no XML 1.0 character, but the parser passes it through; in an
+        // expression it is a literal that no treaty text contains, so the rule would match nothing.
+        // The usual cause is an escape a script or editor turned into the character ("\b" -> U+0008).
+        auto control = std::find_if(source.begin(), source.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        });
+        if (control != source.end()) {
+            unsigned code = static_cast<unsigned char>(*control);
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%04X", code);
+            throw Error(std::string("control character U+") + hex + " in a regular expression",
+                        text_at(element, lead + static_cast<std::size_t>(control - source.begin())),
+                        code == 0x08 ? "write the word boundary as the two characters \\b"
+                                     : std::string("remove it, or write it as an escape (\\x{") + hex + "})");
+        }
         Pattern pattern;
         pattern.source = source;
         pattern.where = text_at(element, lead == std::string::npos ? 0 : lead);

@@ -141,6 +141,20 @@ TEST_CASE("code reads the parts of a body: the Commission's Council and Board, t
     CHECK_FALSE(contains(read_text(coded()->path() + "/teu.xml"), "body_part_of(teu_council"));
 }
 
+TEST_CASE("code reads the bodies that take over an earlier body's functions, each organ of the list", "[code]") {
+    if (!full_corpus_database()) return;
+    // Art. 99(3): the functions of the Supreme Eurasian Economic Council (heads of state / of
+    // government) "осуществляются соответственно Высшим советом и Межправительственным советом,
+    // действующими в соответствии с настоящим Договором" / "shall be carried out by the Supreme
+    // Council and Intergovernmental Council correspondingly, acting in accordance with this Treaty".
+    for (const char* language : {"ru", "en"}) {
+        INFO(language);
+        CHECK(proposes_in("eaeu.xml", "eaeu#art_99__para_3", language, "body(eaeu_supreme_council, intergovernmental, @)"));
+        CHECK(proposes_in("eaeu.xml", "eaeu#art_99__para_3", language,
+                          "body(eaeu_intergovernmental_council, intergovernmental, @)"));
+    }
+}
+
 TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's suspension", "[code]") {
     if (!full_corpus_database()) return;
     // EAEU Art. 93(7): "В случае если решения Суда Союза не выполняются ..., то государство-истец

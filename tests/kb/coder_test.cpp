@@ -127,6 +127,19 @@ TEST_CASE("A bad regular expression is rejected at its file, line and column wit
     CHECK(contains(error.message(), "parenthes"));  // Boost's own words on the unmatched (
 }
 
+TEST_CASE("A control character in an expression is rejected at its position (a \\b turned into U+0008)") {
+    TemporaryDirectory dir;
+    Error error = load_error(dir, "  <rule id=\"r1\" class=\"decision_rules\" lang=\"en\">\n"
+                                  "    <pattern>by \bconsensus</pattern>\n"
+                                  "    <fact>decision_rule({|organ}, consensus, 1, 1, members, @)</fact>\n"
+                                  "  </rule>\n");
+    CHECK(error.where().file == dir.path() + "/rules.xml");
+    CHECK(error.where().line == 3);
+    CHECK(error.where().column == 17);  // the character after "by "
+    CHECK(contains(error.message(), "control character U+0008"));
+    CHECK(contains(error.hint(), "\\b"));
+}
+
 TEST_CASE("An unknown class, relation or lexicon, and a wrong arity, are rejected with their position") {
     TemporaryDirectory dir;
     Error klass = load_error(dir, R"(  <rule id="r1" class="bodys" lang="en">
