@@ -225,9 +225,16 @@ std::optional<std::string> parse_decimal(const std::string& raw) {
 // What a lexicon placeholder reads when none of its captures names a term: the headings of the
 // provision and of its ancestors, then the provision's own text.
 struct Context {
+    const std::string* lead_in = nullptr;  // the parent's text when it introduces a list ("...:")
     std::vector<const std::string*> headings;
     const std::string* provision = nullptr;
 };
+
+// A provision's text that introduces the list of its children: it ends with a colon.
+bool introduces_list(std::string_view text) {
+    std::string_view body = trim(text);
+    return !body.empty() && body.back() == ':';
+}
 
 std::string quoted(const std::string& text) {
     std::string out = "\"";
@@ -286,6 +293,11 @@ public:
         std::vector<const Term*> terms;
         for (const std::string& text : captured)
             if (terms = terms_(lexicon, text); !terms.empty()) break;
+        // An item of a list is said by the actor its lead-in names ("... Апелляционная палата Суда
+        // выносит одно из следующих решений:"), before the headings of the chapter or the act; a
+        // lexicon says whether its words are read there (lead_in="yes": the organs, not the domains,
+        // whose lead-ins are generic: "measures: (a) necessary to protect public morals").
+        if (placeholder.context && terms.empty() && context.lead_in && rules_.lead_in_lexicons.count(lexicon)) terms = terms_(lexicon, *context.lead_in);
         for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
             terms = terms_(lexicon, *context.headings[i]);
         if (placeholder.context && terms.empty() && context.provision)
@@ -474,6 +486,9 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             if (provision.text.empty()) continue;
             Context context;
             context.provision = &provision.text;
+            if (auto parent = by_eid.find(provision.parent_eid);
+                !provision.parent_eid.empty() && parent != by_eid.end() && introduces_list(provisions[parent->second].text))
+                context.lead_in = &provisions[parent->second].text;
             for (const Provision* up = &provision; up;) {
                 if (!up->heading.empty()) context.headings.push_back(&up->heading);
                 auto parent = by_eid.find(up->parent_eid);

@@ -288,6 +288,11 @@ private:
             throw Error("prefix=\"" + prefix + "\" is not a prefix", at(node),
                         "write prefix=\"instrument\" or leave it out");
         set_.prefixed_lexicons[name] = prefix == "instrument";
+        std::string lead_in = node.attribute("lead_in").value();
+        if (!lead_in.empty() && lead_in != "yes" && lead_in != "no")
+            throw Error("lead_in=\"" + lead_in + "\" is neither yes nor no", at(node),
+                        "write lead_in=\"yes\" (an item of a list is said of what its lead-in names) or leave it out");
+        if (lead_in == "yes") set_.lead_in_lexicons.insert(name);
     }
 
     void read_term(pugi::xml_node node) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -84,6 +85,8 @@ struct CodingRuleSet {
     std::vector<CodingRule> rules;
     // lexicon name -> attribute "prefix" ("instrument": symbols get the instrument's prefix)
     std::map<std::string, bool> prefixed_lexicons;
+    // lexicons whose context placeholders read a list's lead-in before the headings (lead_in="yes")
+    std::set<std::string> lead_in_lexicons;
 };
 
 // The classes a rule may belong to: bodies, decision_rules, dispute_settlement, competence,

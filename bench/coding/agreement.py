@@ -11,9 +11,10 @@ The hand coding (kb/knowledge) is the reference. Facts are compared per class of
   decision_rules  decision_rule, vote_weight, appeal
   competence      competence; norm whose action is not a national-autonomy action
   autonomy        norm with action unilateral_measure, national_policy or exception; transitional
-  authority       body_domain, area_role, area_rule, area_weight, dispute_item, domain_rule (what
-                  kb/rules/authority.xml reads to place bodies in the MIA decision areas and
-                  policy streams, and the courts' dispute-settlement items)
+  authority       body_domain, body_field, area_role, area_rule, area_weight, dispute_item,
+                  domain_rule (what kb/rules/authority.xml reads to place bodies in the MIA
+                  decision areas and policy streams, a body's fields of activity, and the courts'
+                  dispute-settlement items)
   parties         member_state(INSTRUMENT, state): scored as facts wherever the hand coding
                   states them (an accession treaty makes a state a member of the instrument
                   it accedes to), so the anchored figures are those of the facts
@@ -38,7 +39,7 @@ def fact_class(fact):
         return "decision_rules"
     if relation == "competence":
         return "competence"
-    if relation in ("body_domain", "area_role", "area_rule", "area_weight", "dispute_item", "domain_rule"):
+    if relation in ("body_domain", "body_field", "area_role", "area_rule", "area_weight", "dispute_item", "domain_rule"):
         return "authority"
     if relation == "member_state":
         return "parties"

@@ -155,6 +155,29 @@ TEST_CASE("code reads the bodies that take over an earlier body's functions, eac
     }
 }
 
+TEST_CASE("code reads a body's fields of activity, and an item of a list is said by its lead-in's organ", "[code]") {
+    if (!full_corpus_database()) return;
+    // Annex 1 p. 3: "Комиссия осуществляет свою деятельность в пределах полномочий ... в следующих
+    // сферах:" — each sub-point is a field of the Commission (body_field), as by hand for 8)-19).
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_1__point_3__subpoint_8", "ru", "body_field(eaeu_commission, macroeconomic_policy, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_1__point_3__subpoint_9", "ru", "body_field(eaeu_commission, competition, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_1__point_3__subpoint_18", "ru", "body_field(eaeu_commission, labour_migration, @)"));
+    // The last sub-point names no domain ("иные сферы, определенные Договором"): nothing.
+    for (const std::string& line : proposals(read_text(coded()->path() + "/eaeu.xml")))
+        CHECK(line.rfind("eaeu#annex_1__point_3__subpoint_20 | ", 0) != 0);
+    // Statute point 110: "... Апелляционная палата Суда выносит одно из следующих решений: ... 2) об
+    // отмене ... решения Коллегии Суда" — the Appeals Chamber reviews the Board's ruling, read from
+    // the lead-in, not the Court from the Statute's title.
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_110__subpoint_2", "ru",
+                      "appeal(eaeu_court_chamber, eaeu_court_appeals_chamber, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_110__subpoint_2", "appeal(eaeu_court_chamber, eaeu_court, @)"));
+    // TEU Art. 19(3): "The Court of Justice of the European Union shall, in accordance with the
+    // Treaties: (a) rule on actions brought by ... a natural or legal person; (b) give preliminary
+    // rulings ..." — the Court of the lead-in.
+    CHECK(proposes("teu.xml", "teu#art_19__para_3__point_a", "dispute_item(teu_court, non_state_access, 2, @)"));
+    CHECK(proposes("teu.xml", "teu#art_19__para_3__point_b", "dispute_item(teu_court, preliminary_ruling, 1, @)"));
+}
+
 TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's suspension", "[code]") {
     if (!full_corpus_database()) return;
     // EAEU Art. 93(7): "В случае если решения Суда Союза не выполняются ..., то государство-истец

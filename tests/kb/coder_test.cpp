@@ -422,6 +422,49 @@ TEST_CASE("A list of bodies names the parts of the whole it is said of; members 
     }
 }
 
+TEST_CASE("An item of a list is said by the organ its lead-in names, where the lexicon says so") {
+    TemporaryDirectory dir;
+    auto lexicon_with = [&](const std::string& attribute) {
+        return dir.write("lexicon" + std::to_string(attribute.size()) + ".xml",
+                         std::string(R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument")") + attribute + R"(/>
+  <term lexicon="organ" symbol="council" kind="intergovernmental"><name>\bcouncil\b</name></term>
+  <term lexicon="organ" symbol="court" kind="judicial"><name>\bcourt\b</name></term>
+</coding>
+)");
+    };
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="item" class="bodies" lang="en">
+    <pattern>\bhear\s+actions\b</pattern>
+    <fact>body({|organ}, judicial, @)</fact>
+  </rule>
+)"));
+    // art_1 (headed "The Council") introduces a list: "The Court shall:"; art_2 does not end with a
+    // colon, so its item is read with the headings as before.
+    Instrument toy = one_article("The Court shall:");
+    auto& provisions = toy.expressions.front().provisions;
+    provisions.push_back({"art_1__point_a", "art_1", "point", "a", "", "hear actions brought by persons;", 1, 2});
+    provisions.push_back({"art_2", "", "article", "2", "The Council", "The Court shall meet in public.", 2, 3});
+    provisions.push_back({"art_2__point_a", "art_2", "point", "a", "", "hear actions brought by states;", 3, 4});
+    auto facts = [&](const std::string& lexicon) {
+        coding::CodingResult result = code_alone(coding::load_coding_rules({lexicon, rules}, kRelations), toy);
+        REQUIRE(result.failures.empty());
+        return facts_with_quotes(result);
+    };
+    CHECK(facts(lexicon_with(R"( lead_in="yes")")) ==
+          std::vector<std::string>{"body(toy_council, judicial, @) | hear actions brought by states;",
+                                   "body(toy_court, judicial, @) | hear actions brought by persons;"});
+    CHECK(facts(lexicon_with("")) ==
+          std::vector<std::string>{"body(toy_council, judicial, @) | hear actions brought by persons;",
+                                   "body(toy_council, judicial, @) | hear actions brought by states;"});
+    try {
+        coding::load_coding_rules({lexicon_with(R"( lead_in="maybe")"), rules}, kRelations);
+        FAIL("lead_in=\"maybe\" was accepted");
+    } catch (const Error& error) {
+        CHECK(contains(error.message(), "lead_in=\"maybe\" is neither yes nor no"));
+        CHECK(error.where().line == 2);
+    }
+}
+
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
     TemporaryDirectory dir;
     auto [set, result] = code_article(dir, R"(  <rule id="catastrophic" class="bodies" lang="en">
