@@ -3,6 +3,8 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <unordered_map>
 
 #include "cli/common.hpp"
 #include "cli/rule_files.hpp"
@@ -115,12 +117,18 @@ std::string today_utc() {
 }
 
 CitationLabel store_citations(const Store& store) {
-    return [&store](const std::string& provision) {
-        std::size_t hash = provision.find('#');
-        if (hash == std::string::npos) return provision;
-        std::string instrument = provision.substr(0, hash);
-        if (!store.resolve_alias(instrument)) return provision;
-        return store.citation(instrument, provision.substr(hash + 1));
+    // A report cites the same provisions many times (every measure lists its sources): each is
+    // looked up once. The label and its copies share the cache; a command runs on one thread.
+    auto cache = std::make_shared<std::unordered_map<std::string, std::string>>();
+    return [&store, cache](const std::string& provision) {
+        if (auto known = cache->find(provision); known != cache->end()) return known->second;
+        std::string label = provision;
+        if (std::size_t hash = provision.find('#'); hash != std::string::npos) {
+            std::string instrument = provision.substr(0, hash);
+            if (store.resolve_alias(instrument)) label = store.citation(instrument, provision.substr(hash + 1));
+        }
+        cache->emplace(provision, label);
+        return label;
     };
 }
 

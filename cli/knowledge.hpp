@@ -65,7 +65,8 @@ engine::Program at_date(engine::Program program, const std::string& date);
 // Today's date in UTC, YYYY-MM-DD: the default evaluation date.
 std::string today_utc();
 
-// "EAEU Treaty, Art. 47" from the store, or the reference itself when the store lacks it.
+// "EAEU Treaty, Art. 47" from the store, or the reference itself when the store lacks it; each
+// provision is looked up once (one thread: the label is not shared between threads).
 CitationLabel store_citations(const Store& store);
 
 }  // namespace treatykb::cli

@@ -163,8 +163,12 @@ ProofNode prove(ModelState& state, std::uint32_t store, Row row) {
             }
         }
         if (!unifies) continue;
-        Plan plan = compile_plan(program, r, -1, state.store_map, state.stores, head_variables);
-        for (RelationStore& s : state.stores) s.update_indexes();
+        auto cached = state.proof_plans.find(r);
+        if (cached == state.proof_plans.end()) {
+            cached = state.proof_plans.emplace(r, compile_plan(program, r, -1, state.store_map, state.stores, head_variables)).first;
+            for (RelationStore& s : state.stores) s.update_indexes();
+        }
+        const Plan& plan = cached->second;
         JoinContext context{state.stores, state.constants, state.builtins, limit, delta_begin, false, step};
         std::vector<Value> found;
         run_join(plan, context, [&](const std::vector<Value>& slots) { found = slots; return true; }, preset);

@@ -62,6 +62,9 @@ struct ModelState {
     const Value* slots_of(const RuleInstance& instance) const { return instance_values.data() + instance.first; }
     std::vector<Value> head_of(const RuleInstance& instance) const;
     std::map<std::size_t, Plan> instance_plans;  // rule -> the plan its instances were found by
+    // rule -> the plan a proof runs with the rule's head bound (provenance.cpp). Compiled on a
+    // rule's first proof and kept: the stores no longer change once the model is evaluated.
+    std::unordered_map<std::size_t, Plan> proof_plans;
     std::unordered_map<std::uint64_t, Decision> decisions;  // (store << 32 | row) -> decision
     std::vector<ConflictRecord> conflicts;
 
