@@ -114,6 +114,7 @@ CREATE TABLE IF NOT EXISTS provisions(
   heading TEXT NOT NULL, text TEXT NOT NULL, ord INTEGER NOT NULL, source_line INTEGER NOT NULL,
   UNIQUE(expression_id, eid));
 CREATE INDEX IF NOT EXISTS provisions_by_parent ON provisions(expression_id, parent_eid);
+CREATE INDEX IF NOT EXISTS provisions_in_order ON provisions(expression_id, ord);
 CREATE TABLE IF NOT EXISTS amendments(
   id INTEGER PRIMARY KEY,
   expression_id INTEGER NOT NULL REFERENCES expressions(id),
@@ -623,6 +624,11 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
         // transaction, so a failed ingest rolls it back with the rest.
         impl_->execute(
             "INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
+        // An expression read whole (Store::provisions: quote verification, the coder) is read
+        // in document order from this index, without sorting its rows and their texts. Not a
+        // schema change a reader needs: a database written before it lacks the index until its
+        // next ingest, and reads the same rows, sorted.
+        impl_->execute("CREATE INDEX IF NOT EXISTS provisions_in_order ON provisions(expression_id, ord)");
         produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument, options.replace);
             if (aliases.insert(instrument.alias).second)

@@ -163,3 +163,32 @@ TEST_CASE("An older database (schema 2: no reference table, no ratification colu
     CHECK(count_rows(database.path(), "SELECT count(*) FROM reference") > 300);
     CHECK(count_rows(database.path(), "SELECT count(*) FROM amendments WHERE ratification_date <> ''") > 0);
 }
+
+TEST_CASE("An ingest creates the document-order index a database of schema 3 may lack; reads are the same without it",
+          "[store][schema]") {
+    TemporaryDatabase database;
+    auto instruments = russian_eaeu_instruments();
+    Store(database.path()).ingest(instruments);
+    const char* has_index = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'provisions_in_order'";
+    REQUIRE(count_rows(database.path(), has_index) == 1);
+    auto with_index = Store(database.path(), StoreAccess::read_only).provisions("eaeu", "ru");
+    {
+        // What a treatykb of before the index wrote: the same schema version, no index.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(database.path().c_str(), &raw) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(raw, "DROP INDEX provisions_in_order", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    // A reader needs no upgrade: the same provisions, in the same order.
+    auto without_index = Store(database.path(), StoreAccess::read_only).provisions("eaeu", "ru");
+    REQUIRE(without_index.size() == with_index.size());
+    for (std::size_t i = 0; i < with_index.size(); ++i) {
+        INFO(i);
+        CHECK(without_index[i].eid == with_index[i].eid);
+        CHECK(without_index[i].text == with_index[i].text);
+    }
+    CHECK(count_rows(database.path(), has_index) == 0);
+    // The next ingest creates it, in its own transaction.
+    Store(database.path()).ingest(instruments);
+    CHECK(count_rows(database.path(), has_index) == 1);
+}
