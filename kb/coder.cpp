@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -226,6 +227,7 @@ std::optional<std::string> parse_decimal(const std::string& raw) {
 // provision and of its ancestors, then the provision's own text.
 struct Context {
     const std::string* lead_in = nullptr;  // the parent's text when it introduces a list ("...:")
+    std::function<const std::string*()> article;  // the enclosing article's text, read when asked for
     std::vector<const std::string*> headings;
     const std::string* provision = nullptr;
 };
@@ -261,6 +263,10 @@ public:
                 if (match.prefix().matched) captured.push_back(found.text.str(match.prefix().first, match.prefix().second));
                 continue;
             }
+            if (name == "article") {
+                if (const std::string* text = context.article ? context.article() : nullptr) captured.push_back(*text);
+                continue;
+            }
             int group = rule.pattern.captures.at(name);
             if (static_cast<std::size_t>(group) < match.size() && match[group].matched)
                 captured.push_back(found.str(group));
@@ -290,18 +296,28 @@ public:
         if (conversion == "parts") return parts(captured);
         std::size_t dot = conversion.find('.');
         std::string lexicon = conversion.substr(0, dot);
+        // The terms a text names, those without the filter's attribute value left out.
+        auto named_in = [&](const std::string& text) {
+            std::vector<const Term*> named = terms_(lexicon, text);
+            if (!placeholder.filter_attribute.empty())
+                std::erase_if(named, [&](const Term* term) {
+                    auto value = term->attributes.find(placeholder.filter_attribute);
+                    return value == term->attributes.end() || value->second != placeholder.filter_value;
+                });
+            return named;
+        };
         std::vector<const Term*> terms;
         for (const std::string& text : captured)
-            if (terms = terms_(lexicon, text); !terms.empty()) break;
+            if (terms = named_in(text); !terms.empty()) break;
         // An item of a list is said by the actor its lead-in names ("... Апелляционная палата Суда
         // выносит одно из следующих решений:"), before the headings of the chapter or the act; a
         // lexicon says whether its words are read there (lead_in="yes": the organs, not the domains,
         // whose lead-ins are generic: "measures: (a) necessary to protect public morals").
-        if (placeholder.context && terms.empty() && context.lead_in && rules_.lead_in_lexicons.count(lexicon)) terms = terms_(lexicon, *context.lead_in);
+        if (placeholder.context && terms.empty() && context.lead_in && rules_.lead_in_lexicons.count(lexicon)) terms = named_in(*context.lead_in);
         for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
-            terms = terms_(lexicon, *context.headings[i]);
+            terms = named_in(*context.headings[i]);
         if (placeholder.context && terms.empty() && context.provision)
-            terms = terms_(lexicon, *context.provision);
+            terms = named_in(*context.provision);
         if (terms.empty()) return {};
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
         std::vector<std::string> values;
@@ -479,6 +495,28 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
         std::vector<Provision> provisions = store.provisions(instrument, language);
         std::unordered_map<std::string, std::size_t> by_eid;
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
+        // Document order puts a unit before its descendants: its subtree runs up to the first unit
+        // after it that is not below it. An article's text (own and descendants', one per line) is
+        // assembled when a rule first reads it ({article|...}).
+        std::vector<std::size_t> subtree_end(provisions.size(), provisions.size());
+        {
+            std::vector<std::size_t> open;
+            for (std::size_t i = 0; i < provisions.size(); ++i) {
+                while (!open.empty() && provisions[open.back()].eid != provisions[i].parent_eid) {
+                    subtree_end[open.back()] = i;
+                    open.pop_back();
+                }
+                open.push_back(i);
+            }
+        }
+        std::unordered_map<std::size_t, std::string> article_texts;
+        auto article_text = [&](std::size_t article) -> const std::string* {
+            auto [it, added] = article_texts.try_emplace(article);
+            if (added)
+                for (std::size_t i = article; i < subtree_end[article]; ++i)
+                    if (!provisions[i].text.empty()) it->second += (it->second.empty() ? "" : "\n") + provisions[i].text;
+            return &it->second;
+        };
         std::set<std::string> seen;  // eid + facts: one proposal per fact set and provision
         std::vector<bool> failed(rules.rules.size(), false);
         CodePoints text, parent_text;
@@ -486,6 +524,15 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             if (provision.text.empty()) continue;
             Context context;
             context.provision = &provision.text;
+            for (const Provision* up = &provision; up;) {
+                if (up->kind == "article") {
+                    std::size_t article = by_eid.at(up->eid);
+                    context.article = [&article_text, article] { return article_text(article); };
+                    break;
+                }
+                auto parent = by_eid.find(up->parent_eid);
+                up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
+            }
             if (auto parent = by_eid.find(provision.parent_eid);
                 !provision.parent_eid.empty() && parent != by_eid.end() && introduces_list(provisions[parent->second].text))
                 context.lead_in = &provisions[parent->second].text;

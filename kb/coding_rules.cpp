@@ -202,6 +202,18 @@ public:
                                     "declare <lexicon name=\"" + lexicon +
                                         "\"/> or use ratio.num, ratio.den, decimal, integer, string, instrument, "
                                         "instrument_named");
+                    if (placeholder.filter_attribute.empty()) continue;
+                    bool some = std::any_of(set_.terms.begin(), set_.terms.end(), [&](const Term& term) {
+                        auto value = term.attributes.find(placeholder.filter_attribute);
+                        return term.lexicon == lexicon && value != term.attributes.end() &&
+                               value->second == placeholder.filter_value;
+                    });
+                    if (!some)
+                        throw Error("{...|" + conversion + "[" + placeholder.filter_attribute + "=" +
+                                        placeholder.filter_value + "]} keeps no term: no term of the " + lexicon +
+                                        " lexicon has " + placeholder.filter_attribute + "=\"" +
+                                        placeholder.filter_value + "\"",
+                                    fact.where, "name an attribute value the lexicon's terms carry");
                 }
         for (const Term& term : set_.terms) {
             if (!set_.prefixed_lexicons.count(term.lexicon))
@@ -329,6 +341,21 @@ private:
             placeholder.pick = placeholder.conversion.back();
             placeholder.conversion.pop_back();
         }
+        if (std::size_t open = placeholder.conversion.find('['); open != std::string::npos) {
+            // organ[kind=judicial]: only the terms whose attribute has that value.
+            std::string filter = placeholder.conversion.substr(open);
+            std::size_t equals = filter.find('=');
+            if (filter.back() != ']' || equals == std::string::npos || equals == 1 || equals + 2 >= filter.size())
+                throw Error("{" + inside + "}: a filter is written [attribute=value]", where,
+                            "write e.g. {article|organ[kind=judicial]}");
+            placeholder.filter_attribute = filter.substr(1, equals - 1);
+            placeholder.filter_value = filter.substr(equals + 1, filter.size() - equals - 2);
+            placeholder.conversion.resize(open);
+            if (is_builtin_conversion(placeholder.conversion) || placeholder.conversion == "instrument" ||
+                placeholder.conversion.find('.') != std::string::npos)
+                throw Error("{" + inside + "}: only a lexicon's terms are filtered", where,
+                            "write {capture|lexicon[attribute=value]}");
+        }
         std::istringstream names(inside.substr(0, bar));
         for (std::string name; std::getline(names, name, ',');) {
             name = trim(name);
@@ -337,7 +364,7 @@ private:
                 placeholder.context = true;
                 continue;
             }
-            if (name == "before") {  // the sentence up to the match
+            if (name == "before" || name == "article") {  // the sentence up to the match; the enclosing article
                 placeholder.captures.push_back(name);
                 continue;
             }

@@ -41,9 +41,11 @@ struct Term {
 };
 
 // {captures|conversion}: how a placeholder of a fact template is filled. The captures are tried in
-// order; `before` is the sentence up to the match; the name `context` (or an empty list, {|organ})
-// then lets a lexicon conversion read the headings of the provision and its ancestors, then the
-// provision's own text.
+// order; `before` is the sentence up to the match; `article` is the text of the enclosing article
+// (its own and its paragraphs' and points'); the name `context` (or an empty list, {|organ}) then
+// lets a lexicon conversion read the lead-in of a list, the headings of the provision and its
+// ancestors, then the provision's own text. A lexicon conversion may keep only the terms with an
+// attribute's value: {article|organ[kind=judicial]}.
 struct Placeholder {
     std::vector<std::string> captures;  // named captures of the rule's pattern
     bool context = false;               // fall back on the provision's headings and text
@@ -52,6 +54,8 @@ struct Placeholder {
                              // instrument_named (a stored instrument the words name), parts ({list,whole|parts*}:
                              // the organs of the list whose term is part_of the whole's organ)
     char pick = 0;           // lexicons: 0 the earliest term named, '$' the last, '*' each (one fact per term)
+    // lexicons: only the terms whose attribute has this value, {article|organ[kind=judicial]}
+    std::string filter_attribute, filter_value;
 };
 
 // A fact template, "decision_rule({body|organ}, consensus, 1, 1, members, @)", as literal pieces

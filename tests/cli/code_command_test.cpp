@@ -199,6 +199,15 @@ TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's 
     REQUIRE(result.exit_code == 0);
     std::multiset<std::string> nafta = proposals(read_text(out.path() + "/pta_112.xml"));
     CHECK(nafta.count("pta_112#art_2019__para_1 | en | authority.remedy.en | dispute_item(pta_112_arbitral_tribunal, remedy, 1, @)") == 1);
+    // Art. 2019(2)(b): "a complaining Party that considers it is not practicable or effective to
+    // suspend benefits in the same sector or sectors may suspend benefits in other sectors" names
+    // no panel; Article 2019 does ("If in its final report a panel has determined ..."), so the
+    // retaliation is the panel's remedy. Art. 1414(5)(a), in the financial services chapter: the
+    // same, its article naming the panel.
+    CHECK(nafta.count("pta_112#art_2019__para_2__point_b | en | authority.remedy.complaining.en | "
+                      "dispute_item(pta_112_arbitral_tribunal, remedy, 1, @)") == 1);
+    CHECK(nafta.count("pta_112#art_1414__para_5__point_a | en | authority.remedy.complaining.en | "
+                      "dispute_item(pta_112_arbitral_tribunal, remedy, 1, @)") == 1);
     CHECK_FALSE(contains(read_text(out.path() + "/pta_113.xml"), "remedy"));
 }
 

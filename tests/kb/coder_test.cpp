@@ -465,6 +465,40 @@ TEST_CASE("An item of a list is said by the organ its lead-in names, where the l
     }
 }
 
+TEST_CASE("{article|organ[kind=judicial]} reads the enclosing article and keeps the judicial organs") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="remedy" class="bodies" lang="en">
+    <pattern>\bmay\s+suspend\s+benefits\b</pattern>
+    <fact>body({article|organ[kind=judicial]}, judicial, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    // art_1 names the Council, then the court in another paragraph; art_2 names the Council only.
+    Instrument toy = one_article("");
+    auto& provisions = toy.expressions.front().provisions;
+    provisions.push_back({"art_1__para_1", "art_1", "paragraph", "1", "", "The Council shall meet; the court shall rule.", 1, 2});
+    provisions.push_back({"art_1__para_2", "art_1", "paragraph", "2", "", "The Party may suspend benefits.", 2, 3});
+    provisions.push_back({"art_2", "", "article", "2", "", "", 3, 4});
+    provisions.push_back({"art_2__para_1", "art_2", "paragraph", "1", "", "After the Council meets, a Party may suspend benefits.", 4, 5});
+    coding::CodingResult result = code_alone(set, toy);
+    REQUIRE(result.failures.empty());
+    CHECK(facts_with_quotes(result) == std::vector<std::string>{"body(toy_court, judicial, @) | The Party may suspend benefits."});
+
+    for (const auto& [conversion, message] :
+         std::vector<std::pair<std::string, std::string>>{{"organ[kind=judicial", "a filter is written [attribute=value]"},
+                                                          {"organ[kind=]", "a filter is written [attribute=value]"},
+                                                          {"decimal[kind=judicial]", "only a lexicon's terms are filtered"},
+                                                          {"organ[kind=celestial]", "keeps no term"}}) {
+        INFO(conversion);
+        Error error = load_error(dir, "  <rule id=\"remedy\" class=\"bodies\" lang=\"en\">\n"
+                                      "    <pattern>(?'x'suspend)</pattern>\n"
+                                      "    <fact>body({x|" + conversion + "}, judicial, @)</fact>\n  </rule>\n");
+        CHECK(contains(error.message(), message));
+        CHECK(error.where().line == 4);
+    }
+}
+
 TEST_CASE("A pathological regex is stopped by Boost's bound and reported, not run forever") {
     TemporaryDirectory dir;
     auto [set, result] = code_article(dir, R"(  <rule id="catastrophic" class="bodies" lang="en">
