@@ -211,6 +211,24 @@ TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's 
     CHECK_FALSE(contains(read_text(out.path() + "/pta_113.xml"), "remedy"));
 }
 
+TEST_CASE("code reads a member's opt-out from a decision and its veto inside a majority vote (TEU Art. 31)", "[code]") {
+    if (!full_corpus_database()) return;
+    // Art. 31(1), constructive abstention: "it shall not be obliged to apply the decision"; Art.
+    // 31(2), the emergency brake: "for vital and stated reasons of national policy, it intends to
+    // oppose the adoption of a decision to be taken by qualified majority" — a right of the state
+    // to an exception in the CFSP, as by hand.
+    const std::string fact = "norm(@, right, member_state, exception, foreign_security_policy)";
+    CHECK(proposes_in("teu.xml", "teu#art_31__para_1", "en", fact));
+    CHECK(proposes_in("teu.xml", "teu#art_31__para_2__wrap", "en", fact));
+    // "A Party shall not be obliged to apply Paragraph 1 before ..." is the scope of an obligation,
+    // not a decision to stay out of: no other TEU provision, and no opt-out in the other texts.
+    for (const char* file : {"teu.xml", "eaeu.xml", "mercosur.xml", "cuc-2007.xml"})
+        for (const std::string& line : proposals(read_text(coded()->path() + "/" + std::string(file)))) {
+            bool opt_out = contains(line, "autonomy.opt_out_decision") || contains(line, "autonomy.emergency_brake");
+            if (opt_out) CHECK((line.rfind("teu#art_31__para_1 ", 0) == 0 || line.rfind("teu#art_31__para_2__wrap ", 0) == 0));
+        }
+}
+
 TEST_CASE("code reads a body's rule in one domain: the TEU's common foreign and security policy", "[code]") {
     if (!full_corpus_database()) return;
     // "It shall be defined and implemented by the European Council and the Council acting
