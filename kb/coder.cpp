@@ -520,6 +520,9 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
         std::set<std::string> seen;  // eid + facts: one proposal per fact set and provision
         std::vector<bool> failed(rules.rules.size(), false);
         CodePoints text, parent_text;
+        bool parent_read = false;  // parent_text holds the text of parent_eid (a rule's scope is the parent)
+        std::string parent_eid;
+        std::unordered_map<std::string_view, bool> parent_searched;  // the conditions, on parent_text
         for (const Provision& provision : provisions) {
             if (provision.text.empty()) continue;
             Context context;
@@ -542,10 +545,9 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
             }
             text.assign(provision.text, index);
-            bool parent_read = false;  // parent_text holds the parent's text (a rule's scope is the parent)
-            // What the conditions (<require>, <unless>) found here, by scope and expression: rules
-            // share them (the definitions, recitals and lists of titles the looser rules skip).
-            std::unordered_map<std::string_view, bool> searched[2];
+            // What the conditions (<require>, <unless>) found here, by expression: rules share them
+            // (the definitions, recitals and lists of titles the looser rules skip).
+            std::unordered_map<std::string_view, bool> searched;
             std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(text.points);
             for (std::size_t r : active) {
                 if (failed[r]) continue;
@@ -556,16 +558,20 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
                 try {
                     const CodePoints* scope = &text;
                     if (rule.parent_scope) {
-                        if (!parent_read) {
+                        // The items of a list share their parent, and come one after another:
+                        // its text and what the conditions found there are kept for the next.
+                        if (!parent_read || parent_eid != provision.parent_eid) {
                             auto parent = by_eid.find(provision.parent_eid);
                             static const std::string none;
                             parent_text.assign(parent == by_eid.end() ? none : provisions[parent->second].text, index);
+                            parent_eid = provision.parent_eid;
                             parent_read = true;
+                            parent_searched.clear();
                         }
                         scope = &parent_text;
                     }
                     auto holds = [&](const Pattern& condition, const IndexedPrefilter& condition_prefilter) {
-                        auto& known = searched[rule.parent_scope ? 1 : 0];
+                        auto& known = rule.parent_scope ? parent_searched : searched;
                         auto done = known.find(condition.source);
                         if (done != known.end()) return done->second;
                         bool result = search(condition, condition_prefilter, index, *scope);
