@@ -495,20 +495,9 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
         std::vector<Provision> provisions = store.provisions(instrument, language);
         std::unordered_map<std::string, std::size_t> by_eid;
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
-        // Document order puts a unit before its descendants: its subtree runs up to the first unit
-        // after it that is not below it. An article's text (own and descendants', one per line) is
-        // assembled when a rule first reads it ({article|...}).
-        std::vector<std::size_t> subtree_end(provisions.size(), provisions.size());
-        {
-            std::vector<std::size_t> open;
-            for (std::size_t i = 0; i < provisions.size(); ++i) {
-                while (!open.empty() && provisions[open.back()].eid != provisions[i].parent_eid) {
-                    subtree_end[open.back()] = i;
-                    open.pop_back();
-                }
-                open.push_back(i);
-            }
-        }
+        // An article's text (own and descendants', one per line) is assembled when a rule first
+        // reads it ({article|...}).
+        const std::vector<std::size_t> subtree_end = subtree_ends(provisions);
         std::unordered_map<std::size_t, std::string> article_texts;
         auto article_text = [&](std::size_t article) -> const std::string* {
             auto [it, added] = article_texts.try_emplace(article);
@@ -527,22 +516,17 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             if (provision.text.empty()) continue;
             Context context;
             context.provision = &provision.text;
-            for (const Provision* up = &provision; up;) {
-                if (up->kind == "article") {
-                    std::size_t article = by_eid.at(up->eid);
-                    context.article = [&article_text, article] { return article_text(article); };
-                    break;
-                }
-                auto parent = by_eid.find(up->parent_eid);
-                up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
-            }
-            if (auto parent = by_eid.find(provision.parent_eid);
-                !provision.parent_eid.empty() && parent != by_eid.end() && introduces_list(provisions[parent->second].text))
-                context.lead_in = &provisions[parent->second].text;
+            // Up the ancestors: the headings, the nearest article, the parent's lead-in.
             for (const Provision* up = &provision; up;) {
                 if (!up->heading.empty()) context.headings.push_back(&up->heading);
+                if (up->kind == "article" && !context.article) {
+                    auto article = static_cast<std::size_t>(up - provisions.data());
+                    context.article = [&article_text, article] { return article_text(article); };
+                }
+                const Provision* below = up;
                 auto parent = by_eid.find(up->parent_eid);
                 up = up->parent_eid.empty() || parent == by_eid.end() ? nullptr : &provisions[parent->second];
+                if (up && below == &provision && introduces_list(up->text)) context.lead_in = &up->text;
             }
             text.assign(provision.text, index);
             // What the conditions (<require>, <unless>) found here, by expression: rules share them

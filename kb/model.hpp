@@ -8,6 +8,7 @@
 // whose consolidated text they annotate; they are never provision text.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,22 @@ struct Provision {
     int source_line = 0;    // 1-based line in the source file where the unit starts; 0 unknown
     bool operator==(const Provision&) const = default;
 };
+
+// For provisions in document order (an expression's list): one past the last descendant of each.
+// A unit comes before its descendants, so its subtree is the run after it up to the first unit
+// that is not below it.
+inline std::vector<std::size_t> subtree_ends(const std::vector<Provision>& provisions) {
+    std::vector<std::size_t> end(provisions.size(), provisions.size());
+    std::vector<std::size_t> open;  // the ancestors of the current unit, innermost last
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        while (!open.empty() && provisions[open.back()].eid != provisions[i].parent_eid) {
+            end[open.back()] = i;
+            open.pop_back();
+        }
+        open.push_back(i);
+    }
+    return end;
+}
 
 // An amendment recorded in a consolidated text. The Kazakh mirror's "Сноска." notes name the
 // Kazakh law that ratified the amending protocol, not the protocol itself: the protocol and its

@@ -11,17 +11,9 @@ StoreTextSource::ExpressionTexts* StoreTextSource::expression(std::string_view i
         if (store_.has_expression(instrument, lang)) {
             texts.emplace();
             std::vector<Provision> units = store_.provisions(instrument, lang);
-            // Document order puts a provision before its descendants: a unit's subtree is the
-            // run of units after it up to the first one that is not below it.
-            std::vector<std::size_t> open; // positions of the ancestors of the current unit
+            texts->subtree_end = subtree_ends(units);
             texts->own.reserve(units.size());
-            texts->subtree_end.assign(units.size(), units.size());
             for (std::size_t i = 0; i < units.size(); ++i) {
-                while (!open.empty() && units[open.back()].eid != units[i].parent_eid) {
-                    texts->subtree_end[open.back()] = i;
-                    open.pop_back();
-                }
-                open.push_back(i);
                 texts->at.emplace(units[i].eid, i);
                 texts->own.push_back(std::move(units[i].text));
             }
