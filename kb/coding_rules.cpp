@@ -11,6 +11,8 @@
 
 #include "kb/detail/coding_regex.hpp"
 #include "kb/regex_prefilter.hpp"
+#include "kb/text_parser.hpp"
+#include "kb/unicode_text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -156,6 +158,13 @@ public:
         std::ostringstream bytes;
         bytes << in.rdbuf();
         file_ = std::make_unique<FileText>(path, bytes.str());
+        // Boost converts each expression from UTF-8 as it compiles it, and throws a bare
+        // std::out_of_range at an invalid sequence (found by tests/fuzz/fuzz_coding_rules.cpp):
+        // the bytes, and the characters their references name, are checked first.
+        if (auto bad = first_invalid_utf8(file_->bytes()))
+            throw Error("not UTF-8 text (invalid byte at offset " + std::to_string(*bad) + ")", file_->at(*bad),
+                        "save the coding file as UTF-8");
+        require_valid_character_references(file_->bytes(), path);
         pugi::xml_document document;
         pugi::xml_parse_result parsed = document.load_buffer(file_->bytes().data(), file_->bytes().size(),
                                                              pugi::parse_default, pugi::encoding_utf8);

@@ -143,6 +143,29 @@ TEST_CASE("A control character in an expression is rejected at its position (a \
     CHECK(contains(error.hint(), "\\b"));
 }
 
+TEST_CASE("A coding file with invalid UTF-8, or a reference to no character, is rejected at its position") {
+    // Found by tests/fuzz/fuzz_coding_rules.cpp: Boost threw a bare std::out_of_range while
+    // converting such an expression, and `treatykb code` ended in std::terminate.
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    Error bytes = load_failure({lexicon, dir.write("bytes.xml", rule_file("  <rule id=\"r1\" class=\"bodies\" lang=\"en\">\n"
+                                                                          "    <pattern>council\xff</pattern>\n"
+                                                                          "    <fact>body({|organ}, intergovernmental, @)</fact>\n"
+                                                                          "  </rule>\n"))},
+                               kRelations);
+    CHECK(contains(bytes.message(), "not UTF-8"));
+    CHECK(bytes.where().file == dir.path() + "/bytes.xml");
+    CHECK(bytes.where().line == 3);
+    CHECK(bytes.where().column == 21);
+    Error reference = load_failure({lexicon, dir.write("reference.xml", rule_file("  <rule id=\"r1\" class=\"bodies\" lang=\"en\">\n"
+                                                                                  "    <pattern>council&#xD800;</pattern>\n"
+                                                                                  "    <fact>body({|organ}, intergovernmental, @)</fact>\n"
+                                                                                  "  </rule>\n"))},
+                                   kRelations);
+    CHECK(contains(reference.message(), "&#xD800; names no Unicode character"));
+    CHECK(reference.where().line == 3);
+}
+
 TEST_CASE("An unknown class, relation or lexicon, and a wrong arity, are rejected with their position") {
     TemporaryDirectory dir;
     Error klass = load_error(dir, R"(  <rule id="r1" class="bodys" lang="en">
