@@ -3,7 +3,8 @@
 # full instrumentation (edges and traced comparisons) into build-fuzz/ and runs each for SECONDS
 # (default 60), one per core side by side.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: plain_text markdown tota akn rules
-#                                             search_query citation instrument_names (default: all)
+#                                             search_query citation instrument_names coding_rules
+#                                             (default: all)
 # Seeds: small excerpts of the bundled texts and rules, cut at run time, plus the committed
 # seeds in tests/fuzz/seeds/ (no ToTA file is ever used). The corpus each run grows is kept in
 # build-fuzz/corpus/TARGET and reused by the next run. A finding leaves a crash-*/leak-*/
@@ -14,7 +15,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(plain_text markdown tota akn rules search_query citation instrument_names)
+((${#targets[@]})) || targets=(plain_text markdown tota akn rules search_query citation instrument_names coding_rules)
 # TREATYKB_FUZZ_BUILD names a build folder configured already whose fuzz targets are used instead:
 # scripts/test.sh (CI) passes the sanitizer build (scripts/build.sh --sanitize), whose targets
 # have edge coverage only and need no build of their own.
@@ -36,7 +37,7 @@ cut_lines() { # file first_line count
 seeds="$dir/seeds"
 rm -rf "$seeds"
 mkdir -p "$dir/findings"
-for target in plain_text markdown tota akn rules search_query citation instrument_names; do
+for target in plain_text markdown tota akn rules search_query citation instrument_names coding_rules; do
   mkdir -p "$seeds/$target"
   if [[ -d "$root/tests/fuzz/seeds/$target" ]]; then cp "$root/tests/fuzz/seeds/$target"/* "$seeds/$target/"; fi
 done
@@ -50,6 +51,7 @@ for md in "$root"/treaty_texts/*.md; do
 done
 cp "$root/tests/data/eaeu_ru_plain_excerpt.txt" "$seeds/plain_text/"
 for rules in "$root"/kb/rules/*.xml; do cp "$rules" "$seeds/rules/"; done
+for coding in "$root"/kb/coding/*.xml; do cp "$coding" "$seeds/coding_rules/"; done
 
 # One target: runs it, writes its summary line to $dir/TARGET.line, and fails on a finding.
 run_target() {
@@ -57,8 +59,8 @@ run_target() {
   mkdir -p "$corpus"
   local dict=()
   [[ -f "$root/tests/fuzz/$target.dict" ]] && dict=(-dict="$root/tests/fuzz/$target.dict")
-  # The rules target runs in an empty folder: an <include> or <facts> the fuzzer writes is read
-  # relative to it.
+  # Each target runs in an empty folder: an <include> or <facts> the rules fuzzer writes is read
+  # relative to it, and the coding-rules target writes its input there as a file.
   workdir=$(mktemp -d)
   (cd "$workdir" && "$dir/tests/fuzz/fuzz_$target" "$corpus" "$seeds/$target" "${dict[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
