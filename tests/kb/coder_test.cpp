@@ -148,20 +148,19 @@ TEST_CASE("A coding file with invalid UTF-8, or a reference to no character, is 
     // converting such an expression, and `treatykb code` ended in std::terminate.
     TemporaryDirectory dir;
     std::string lexicon = dir.write("lexicon.xml", kLexicon);
-    Error bytes = load_failure({lexicon, dir.write("bytes.xml", rule_file("  <rule id=\"r1\" class=\"bodies\" lang=\"en\">\n"
-                                                                          "    <pattern>council\xff</pattern>\n"
-                                                                          "    <fact>body({|organ}, intergovernmental, @)</fact>\n"
-                                                                          "  </rule>\n"))},
-                               kRelations);
+    auto rejection = [&](const std::string& name, const std::string& pattern) {
+        return load_failure({lexicon, dir.write(name, rule_file("  <rule id=\"r1\" class=\"bodies\" lang=\"en\">\n"
+                                                                "    <pattern>" + pattern + "</pattern>\n"
+                                                                "    <fact>body({|organ}, intergovernmental, @)</fact>\n"
+                                                                "  </rule>\n"))},
+                            kRelations);
+    };
+    Error bytes = rejection("bytes.xml", "council\xff");
     CHECK(contains(bytes.message(), "not UTF-8"));
     CHECK(bytes.where().file == dir.path() + "/bytes.xml");
     CHECK(bytes.where().line == 3);
     CHECK(bytes.where().column == 21);
-    Error reference = load_failure({lexicon, dir.write("reference.xml", rule_file("  <rule id=\"r1\" class=\"bodies\" lang=\"en\">\n"
-                                                                                  "    <pattern>council&#xD800;</pattern>\n"
-                                                                                  "    <fact>body({|organ}, intergovernmental, @)</fact>\n"
-                                                                                  "  </rule>\n"))},
-                                   kRelations);
+    Error reference = rejection("reference.xml", "council&#xD800;");
     CHECK(contains(reference.message(), "&#xD800; names no Unicode character"));
     CHECK(reference.where().line == 3);
 }
