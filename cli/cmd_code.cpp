@@ -1,10 +1,11 @@
-// treatykb code INSTRUMENT...|--all [-o DIR] [--stats] [--coding FILES] — proposes annotations
+// treatykb code INSTRUMENT...|--all [-o DIR] [--stats] [--coding FILES] [-j N] — proposes annotations
 // from the coding rules of kb/coding (docs/coding.md) and writes one knowledge file per
 // instrument (default folder kb/coded), each annotation with its quote, rule and confidence.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "cli/common.hpp"
 #include "engine/datalog/loader.hpp"
@@ -21,6 +22,7 @@ struct CodeArguments {
     std::vector<std::string> instruments;
     std::vector<std::string> coding;
     std::string output;
+    unsigned jobs = 0;  // 0: one per processor
     bool all = false;
     bool stats = false;
 };
@@ -84,8 +86,8 @@ int run_code(const Options& options, const CodeArguments& arguments) {
     fs::path folder = arguments.output.empty() ? fs::path(root) / "kb" / "coded" : fs::path(arguments.output);
     check_writable(folder, aliases);
 
-    coding::CodingResult result;
-    for (const std::string& alias : aliases) coding::code_instrument(store, alias, rules, result);
+    unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1u, std::thread::hardware_concurrency());
+    coding::CodingResult result = coding::code_instruments(store, aliases, rules, jobs);
 
     std::error_code made;
     fs::create_directories(folder, made);
@@ -150,6 +152,8 @@ void register_code(CLI::App& app, Options& options) {
     command->add_option("--output,-o", arguments->output, "Folder to write (default: kb/coded)");
     command->add_flag("--stats", arguments->stats, "Per rule: matches and proposals; rules that matched nothing");
     command->add_option("--coding", arguments->coding, "Coding rule files (default: kb/coding/*.xml)");
+    command->add_option("--jobs,-j", arguments->jobs, "Instruments coded side by side (default: one per processor)")
+        ->check(CLI::Range(1u, 256u));
     command->callback([arguments, &options] {
         if (arguments->all == !arguments->instruments.empty())
             throw Error("name the instruments to code, or --all (not both)", {}, "e.g. treatykb code eaeu");

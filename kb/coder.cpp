@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
+#include <iterator>
+#include <mutex>
+#include <thread>
 #include <functional>
 #include <map>
 #include <optional>
@@ -247,10 +251,13 @@ std::string quoted(const std::string& text) {
     return out + "\"";
 }
 
+// The stored instruments, read when a rule first names another instrument (instrument_named).
+using Catalogue = std::function<std::vector<Instrument>()>;
+
 class Runner {
 public:
-    Runner(const CodingRuleSet& rules, std::string prefix, const Store& store, std::string_view instrument)
-        : rules_(rules), prefix_(std::move(prefix)), terms_(rules), store_(store), instrument_(instrument) {}
+    Runner(const CodingRuleSet& rules, std::string prefix, const Catalogue& catalogue, std::string_view instrument)
+        : rules_(rules), prefix_(std::move(prefix)), terms_(rules), catalogue_(catalogue), instrument_(instrument) {}
 
     // Every value the placeholder may take, best first (empty when it does not resolve).
     std::vector<std::string> fill(const Placeholder& placeholder, const CodingRule& rule, const Found& found,
@@ -289,7 +296,7 @@ public:
         if (conversion == "string") return captured.empty() ? std::vector<std::string>{} : std::vector<std::string>{quoted(first)};
         if (conversion == "instrument_named") {
             // Another stored instrument the words name (an accession clause's treaty).
-            if (!names_) names_.emplace(store_.instruments(), instrument_);
+            if (!names_) names_.emplace(catalogue_(), instrument_);
             auto named = names_->resolve(first);
             return named ? std::vector<std::string>{symbol_prefix(*named)} : std::vector<std::string>{};
         }
@@ -425,7 +432,7 @@ private:
     const CodingRuleSet& rules_;
     std::string prefix_;
     TermFinder terms_;
-    const Store& store_;
+    const Catalogue& catalogue_;
     std::string_view instrument_;
     std::optional<InstrumentNames> names_;  // the other stored instruments, read when first needed
 };
@@ -472,18 +479,40 @@ std::string symbol_prefix(std::string_view alias) {
     return out;
 }
 
-void code_instrument(const Store& store, std::string_view instrument, const CodingRuleSet& rules,
-                     CodingResult& result) {
-    result.matches.resize(rules.rules.size(), 0);
-    result.unresolved.resize(rules.rules.size(), 0);
-    Runner runner(rules, symbol_prefix(instrument), store, instrument);
+namespace {
+
+// One stored expression of an instrument and the rules of its language.
+struct Expression {
+    std::string language;
+    std::vector<std::size_t> active;  // indices of the rules that read the language
+    std::vector<Provision> provisions;
+};
+
+// What coding an instrument reads from the store: its expressions in the languages the rules read.
+std::vector<Expression> read_expressions(const Store& store, std::string_view instrument, const CodingRuleSet& rules) {
+    std::vector<Expression> out;
     for (const std::string& language : store.languages(instrument)) {
-        std::vector<std::size_t> active;
+        Expression expression{language, {}, {}};
         for (std::size_t r = 0; r < rules.rules.size(); ++r) {
             const auto& languages = rules.rules[r].languages;
-            if (std::find(languages.begin(), languages.end(), language) != languages.end()) active.push_back(r);
+            if (std::find(languages.begin(), languages.end(), language) != languages.end()) expression.active.push_back(r);
         }
-        if (active.empty()) continue;
+        if (expression.active.empty()) continue;
+        expression.provisions = store.provisions(instrument, language);
+        out.push_back(std::move(expression));
+    }
+    return out;
+}
+
+// Runs the rules over the expressions read (no store access but through `catalogue`).
+void code_expressions(std::string_view instrument, const std::vector<Expression>& expressions,
+                      const CodingRuleSet& rules, const Catalogue& catalogue, CodingResult& result) {
+    result.matches.resize(rules.rules.size(), 0);
+    result.unresolved.resize(rules.rules.size(), 0);
+    Runner runner(rules, symbol_prefix(instrument), catalogue, instrument);
+    for (const Expression& expression : expressions) {
+        const std::string& language = expression.language;
+        const std::vector<std::size_t>& active = expression.active;
         LiteralIndex index;
         std::vector<RulePrefilters> prefilters(rules.rules.size());
         for (std::size_t r : active) {
@@ -492,7 +521,7 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             for (const Pattern& required : rule.require) prefilters[r].require.emplace_back(required.prefilter, index);
             for (const Pattern& excluded : rule.unless) prefilters[r].unless.emplace_back(excluded.prefilter, index);
         }
-        std::vector<Provision> provisions = store.provisions(instrument, language);
+        const std::vector<Provision>& provisions = expression.provisions;
         std::unordered_map<std::string, std::size_t> by_eid;
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
         // An article's text (own and descendants', one per line) is assembled when a rule first
@@ -612,6 +641,78 @@ void code_instrument(const Store& store, std::string_view instrument, const Codi
             }
         }
     }
+}
+
+// Adds one instrument's result to the whole: proposals and failures in order, counts summed.
+void merge(CodingResult& into, CodingResult&& part) {
+    into.matches.resize(std::max(into.matches.size(), part.matches.size()), 0);
+    into.unresolved.resize(std::max(into.unresolved.size(), part.unresolved.size()), 0);
+    for (std::size_t r = 0; r < part.matches.size(); ++r) into.matches[r] += part.matches[r];
+    for (std::size_t r = 0; r < part.unresolved.size(); ++r) into.unresolved[r] += part.unresolved[r];
+    std::move(part.proposals.begin(), part.proposals.end(), std::back_inserter(into.proposals));
+    std::move(part.failures.begin(), part.failures.end(), std::back_inserter(into.failures));
+}
+
+}  // namespace
+
+void code_instrument(const Store& store, std::string_view instrument, const CodingRuleSet& rules,
+                     CodingResult& result) {
+    std::vector<Expression> expressions = read_expressions(store, instrument, rules);
+    Catalogue catalogue = [&store] { return store.instruments(); };
+    code_expressions(instrument, expressions, rules, catalogue, result);
+}
+
+CodingResult code_instruments(const Store& store, const std::vector<std::string>& instruments,
+                              const CodingRuleSet& rules, unsigned workers) {
+    std::vector<CodingResult> parts(instruments.size());
+    if (workers <= 1 || instruments.size() <= 1) {
+        for (std::size_t i = 0; i < instruments.size(); ++i) code_instrument(store, instruments[i], rules, parts[i]);
+    } else {
+        // The workers share the store's one connection (and so its one read transaction), which
+        // they use in turn: each takes the next instrument and reads it under the lock, then codes
+        // it on its own. Rules and lexicons are only read (compiled Boost regexes may be shared).
+        std::mutex store_lock;
+        std::size_t next = 0;
+        std::exception_ptr error;
+        Catalogue catalogue = [&] {
+            std::lock_guard<std::mutex> hold(store_lock);
+            return store.instruments();
+        };
+        auto work = [&] {
+            for (;;) {
+                std::size_t i;
+                std::vector<Expression> expressions;
+                {
+                    std::lock_guard<std::mutex> hold(store_lock);
+                    if (error || next == instruments.size()) return;
+                    i = next++;
+                    try {
+                        expressions = read_expressions(store, instruments[i], rules);
+                    } catch (...) {
+                        error = std::current_exception();
+                        return;
+                    }
+                }
+                try {
+                    code_expressions(instruments[i], expressions, rules, catalogue, parts[i]);
+                } catch (...) {
+                    std::lock_guard<std::mutex> hold(store_lock);
+                    if (!error) error = std::current_exception();
+                    return;
+                }
+            }
+        };
+        std::vector<std::thread> threads;
+        std::size_t count = std::min<std::size_t>(workers, instruments.size());
+        for (std::size_t t = 0; t < count; ++t) threads.emplace_back(work);
+        for (std::thread& thread : threads) thread.join();
+        if (error) std::rethrow_exception(error);
+    }
+    CodingResult result;
+    result.matches.resize(rules.rules.size(), 0);
+    result.unresolved.resize(rules.rules.size(), 0);
+    for (CodingResult& part : parts) merge(result, std::move(part));
+    return result;
 }
 
 std::string render_coded_knowledge(std::string_view instrument, const std::vector<Proposal>& proposals,

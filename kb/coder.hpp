@@ -48,6 +48,12 @@ std::string symbol_prefix(std::string_view alias);
 void code_instrument(const Store& store, std::string_view instrument, const CodingRuleSet& rules,
                      CodingResult& result);
 
+// Codes `instruments` (canonical aliases) with up to `workers` threads. The result is the one of
+// calling code_instrument on each in order (proposals, failures and counts alike): the workers
+// read the store in turn, one instrument each, and code what they read side by side.
+CodingResult code_instruments(const Store& store, const std::vector<std::string>& instruments,
+                              const CodingRuleSet& rules, unsigned workers);
+
 // The proposals of one instrument as a knowledge file (kb/knowledge format): one <annotation> per
 // proposal with its rule and confidence, including `schema_href` for the vocabulary. Given the
 // instrument's kind and signature date (the catalogue's, an ISO date), the file also declares it,

@@ -419,6 +419,40 @@ TEST_CASE("Deleting one coding rule removes exactly its proposals", "[code]") {
     CHECK(without == expected);
 }
 
+TEST_CASE("code with several workers writes what one worker writes, and the same --stats", "[code]") {
+    if (!full_corpus_database()) return;
+    const std::string instruments = "eaeu cuc-2007 teu mercosur eaeu-arm eaeu-kgz cis-fta-2011";
+    TemporaryDirectory one, three;
+    auto alone = run_program("code " + instruments + " --stats -j 1 -o '" + one.path() + "'", *full_corpus_database());
+    auto side_by_side = run_program("code " + instruments + " --stats -j 3 -o '" + three.path() + "'", *full_corpus_database());
+    INFO(alone.err << side_by_side.err);
+    REQUIRE(alone.exit_code == 0);
+    REQUIRE(side_by_side.exit_code == 0);
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(one.path())) {
+        ++files;
+        INFO(entry.path().filename().string());
+        CHECK(read_text(entry.path().string()) == read_text(three.path() + "/" + entry.path().filename().string()));
+    }
+    CHECK(files == 7);
+    // The listing names the folder: compare the lines with the folder taken out.
+    auto without_folder = [](std::string text, const std::string& folder) {
+        for (std::size_t at; (at = text.find(folder)) != std::string::npos;) text.erase(at, folder.size());
+        return text;
+    };
+    CHECK(without_folder(alone.out, one.path()) == without_folder(side_by_side.out, three.path()));
+    CHECK(contains(alone.out, "decision.consensus.ru\tdecision_rules\t"));
+}
+
+TEST_CASE("code -j rejects a number of workers out of range", "[code]") {
+    if (!full_corpus_database()) return;
+    TemporaryDirectory out;
+    auto result = run_program("code eaeu -j 0 -o '" + out.path() + "'", *full_corpus_database());
+    CHECK(result.exit_code != 0);
+    CHECK(contains(result.err, "jobs"));
+    CHECK(fs::is_empty(out.path()));
+}
+
 TEST_CASE("code --stats lists the rules that matched nothing", "[code]") {
     if (!full_corpus_database()) return;
     TemporaryDirectory out;
