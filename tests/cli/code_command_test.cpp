@@ -211,6 +211,62 @@ TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's 
     CHECK_FALSE(contains(read_text(out.path() + "/pta_113.xml"), "remedy"));
 }
 
+TEST_CASE("code reads a founding treaty in French: bodies, decision rules, courts, obligations, exceptions, parties", "[code]") {
+    // tests/data/coding/traite_demo_fr.xml: a treaty composed for this test in the phrasing of
+    // francophone integration treaties (no French treaty is in the corpus), in the ToTA layout.
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    auto ingest = run_program("ingest '" + source_dir() + "/tests/data/coding/traite_demo_fr.xml'", database.path());
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+    auto result = run_program("code pta_9001 -o '" + out.path() + "'", database.path());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::multiset<std::string> coded = proposals(read_text(out.path() + "/pta_9001.xml"));
+    auto has = [&](const std::string& provision, const std::string& rule, const std::string& fact) {
+        return coded.count("pta_9001#" + provision + " | fr | " + rule + " | " + fact) == 1;
+    };
+    // Bodies: the list of organs (the Conference of Heads of State is the summit), composition,
+    // seats "à raison d'un ministre par État membre", the Commission's independence, oath and
+    // nationality rule.
+    CHECK(has("art_1__point_a", "bodies.institutions_item", "body(pta_9001_summit, intergovernmental, @)"));
+    CHECK(has("art_1__point_d", "bodies.institutions_item", "body(pta_9001_court, judicial, @)"));
+    CHECK(has("art_2", "bodies.composition.fr", "body_composition(pta_9001_council_of_ministers, ministers, @)"));
+    CHECK(has("art_2", "bodies.seats_each.en", "seats_per_state(pta_9001_council_of_ministers, 1, @)"));
+    CHECK(has("art_4", "bodies.independent_members.es_fr", "staffing_rule(pta_9001_commission, independence, @)"));
+    CHECK(has("art_4", "bodies.independent_members.es_fr", "body_composition(pta_9001_commission, independent_members, @)"));
+    CHECK(has("art_4", "bodies.nationality_cap.es_fr", "staffing_rule(pta_9001_commission, nationality_cap, @)"));
+    CHECK(has("art_7", "bodies.seats_each.en", "seats_per_state(pta_9001_court, 1, @)"));
+    // Decision rules: unanimity as the Council's default, two thirds, consensus of the summit.
+    CHECK(has("art_2", "decision.unanimity.fr", "decision_rule(pta_9001_council_of_ministers, unanimity, 1, 1, members, @)"));
+    CHECK(has("art_3", "decision.qmv.fr", "decision_rule(pta_9001_council_of_ministers, qualified_majority, 2, 3, members, @)"));
+    CHECK(has("art_5", "decision.consensus.fr", "decision_rule(pta_9001_summit, consensus, 1, 1, members, @)"));
+    // Dispute settlement: the Court as forum, binding judgments, access of natural and legal persons.
+    CHECK(has("art_7", "dispute.forum.es_fr", "body(pta_9001_court, judicial, @)"));
+    CHECK(has("art_7", "authority.binding_rulings.es_fr", "dispute_item(pta_9001_court, binding, 2, @)"));
+    CHECK(has("art_7", "authority.private_access.es_fr", "dispute_item(pta_9001_court, non_state_access, 2, @)"));
+    // Competence and obligations, with the domain named.
+    CHECK(has("art_8", "competence.abolish.fr", "norm(@, obligation, member_state, abolish_barrier, customs_tariff)"));
+    CHECK(has("art_8", "autonomy.refrain", "norm(@, prohibition, member_state, unilateral_measure, non_tariff_measures)"));
+    CHECK(has("art_9", "competence.harmonize", "competence(public_procurement, agreed, @)"));
+    CHECK(has("art_9", "competence.coordinate", "competence(macroeconomic_policy, coordinated, @)"));
+    CHECK(has("art_12", "competence.notify", "norm(@, obligation, member_state, notify, external_trade)"));
+    // National autonomy: the general exception, a safeguard, a state's own measures, withdrawal.
+    CHECK(has("art_10", "autonomy.general_exception.es_fr", "norm(@, permission, member_state, exception, external_trade)"));
+    CHECK(has("art_11", "autonomy.safeguard", "norm(@, permission, member_state, exception, trade_remedies)"));
+    CHECK(has("art_11", "autonomy.may_measures", "norm(@, permission, member_state, unilateral_measure, trade_remedies)"));
+    CHECK(has("art_14", "autonomy.withdrawal", "norm(@, right, member_state, unilateral_measure, economy)"));
+    // Parties: "ci-après dénommés les « États membres »" and the signature block.
+    for (const char* state : {"BFA", "MLI", "NER", "SEN"}) {
+        CHECK(has("art_unnumbered-1", "parties.hereinafter.fr", std::string("member_state(pta_9001, ") + state + ")"));
+        CHECK(has("art_16", "parties.signature", std::string("member_state(pta_9001, ") + state + ")"));
+    }
+    // The coded file verifies like hand-made knowledge.
+    auto check = run_program("check '" + out.path() + "/pta_9001.xml'", database.path());
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+}
+
 TEST_CASE("code reads a member's opt-out from a decision and its veto inside a majority vote (TEU Art. 31)", "[code]") {
     if (!full_corpus_database()) return;
     // Art. 31(1), constructive abstention: "it shall not be obliged to apply the decision"; Art.
