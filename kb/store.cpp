@@ -798,6 +798,25 @@ std::vector<Provision> Store::provisions(std::string_view instrument, std::strin
     return out;
 }
 
+std::vector<Provision> Store::provision_texts(std::string_view instrument, std::string_view lang) const {
+    std::vector<Provision> out;
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression)
+        return out;
+    Statement query = impl_->query(
+        "SELECT eid, parent_eid, text, ord FROM provisions WHERE expression_id = ?1 ORDER BY ord");
+    query.bind(1, *expression);
+    while (query.step()) {
+        Provision p;
+        p.eid = query.text(0);
+        p.parent_eid = query.text(1);
+        p.text = query.text(2);
+        p.order = static_cast<int>(query.integer(3));
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 std::optional<Provision> Store::provision(std::string_view instrument, std::string_view eid,
                                           std::string_view lang) const {
     auto expression = impl_->expression_id(instrument, lang);

@@ -163,6 +163,9 @@ class Store {
 
     // All provisions of an expression in document order (empty if absent).
     std::vector<Provision> provisions(std::string_view instrument, std::string_view lang) const;
+    // The same provisions with their eId, parent and text only (the other fields empty): what
+    // verifying quotes reads, at about half the cost of provisions() over a large corpus.
+    std::vector<Provision> provision_texts(std::string_view instrument, std::string_view lang) const;
     std::optional<Provision> provision(std::string_view instrument, std::string_view eid,
                                        std::string_view lang) const;
     // Whether the expression has the provision (an index lookup: no text is read).

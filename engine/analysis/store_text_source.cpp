@@ -10,7 +10,7 @@ StoreTextSource::ExpressionTexts* StoreTextSource::expression(std::string_view i
         std::optional<ExpressionTexts> texts;
         if (store_.has_expression(instrument, lang)) {
             texts.emplace();
-            std::vector<Provision> units = store_.provisions(instrument, lang);
+            std::vector<Provision> units = store_.provision_texts(instrument, lang);
             texts->subtree_end = subtree_ends(units);
             texts->own.reserve(units.size());
             for (std::size_t i = 0; i < units.size(); ++i) {

@@ -44,8 +44,9 @@ std::string enclosing_eid(const std::string& eid) {
     return cut == std::string::npos ? std::string() : eid.substr(0, cut);
 }
 
-bool contains_quote(const std::string& text, const std::string& quote) {
-    return fold_whitespace(text).find(fold_whitespace(quote)) != std::string::npos;
+// `folded`: a text already passed through fold_whitespace (folding is idempotent).
+bool contains_quote(const std::string& folded, const std::string& quote) {
+    return folded.find(fold_whitespace(quote)) != std::string::npos;
 }
 
 }  // namespace
@@ -57,6 +58,11 @@ public:
     explicit CachedTexts(const TextSource& texts) : texts_(texts) {}
     std::optional<std::string> provision_text(std::string_view instrument, std::string_view eid,
                                               std::string_view lang) const override {
+        const std::string* text = folded_text(instrument, eid, lang);
+        return text ? std::optional<std::string>(*text) : std::nullopt;
+    }
+    // The provision's text with its white space folded, kept (nullptr when there is none).
+    const std::string* folded_text(std::string_view instrument, std::string_view eid, std::string_view lang) const {
         std::string key = std::string(instrument) + '\x1f' + std::string(eid) + '\x1f' + std::string(lang);
         auto found = texts_by_key_.find(key);
         if (found == texts_by_key_.end()) {
@@ -64,7 +70,7 @@ public:
             if (text) text = fold_whitespace(*text);
             found = texts_by_key_.emplace(std::move(key), std::move(text)).first;
         }
-        return found->second;
+        return found->second ? &*found->second : nullptr;
     }
     bool has_expression(std::string_view instrument, std::string_view lang) const override {
         std::string key = std::string(instrument) + '\x1f' + std::string(lang);
@@ -91,15 +97,15 @@ std::vector<EvidenceCheck> verify_evidence(const Program& program, const TextSou
         if (!texts.has_expression(evidence.instrument, evidence.lang)) {
             check.status = EvidenceCheck::Status::unverified_expression;
             check.detail = "the database has no " + evidence.lang + " text of " + evidence.instrument;
-        } else if (auto text = texts.provision_text(evidence.instrument, evidence.eid, evidence.lang); !text) {
+        } else if (const std::string* text = texts.folded_text(evidence.instrument, evidence.eid, evidence.lang); !text) {
             check.status = EvidenceCheck::Status::provision_missing;
             check.detail = evidence.instrument + " (" + evidence.lang + ") has no provision " + evidence.eid;
             // A coarser translation: the authentic text has the eId, this one only an ancestor.
             std::optional<std::string> authentic = texts.authentic_language(evidence.instrument);
             if (authentic && *authentic != evidence.lang &&
-                texts.provision_text(evidence.instrument, evidence.eid, *authentic)) {
+                texts.folded_text(evidence.instrument, evidence.eid, *authentic)) {
                 for (std::string up = enclosing_eid(evidence.eid); !up.empty(); up = enclosing_eid(up)) {
-                    auto enclosing = texts.provision_text(evidence.instrument, up, evidence.lang);
+                    const std::string* enclosing = texts.folded_text(evidence.instrument, up, evidence.lang);
                     if (!enclosing) continue;
                     if (contains_quote(*enclosing, evidence.quote)) {
                         check.status = EvidenceCheck::Status::verified_in_ancestor;

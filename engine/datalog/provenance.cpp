@@ -140,11 +140,21 @@ ProofNode prove(ModelState& state, std::uint32_t store, Row row) {
     RelationStore& relation = state.stores[store];
     std::vector<Value> tuple(relation.row(row), relation.row(row) + relation.arity());
     std::uint32_t step = relation.step_of(row);
-    std::vector<Row> limit(state.stores.size()), delta_begin(state.stores.size(), 0);
-    for (std::size_t s = 0; s < state.stores.size(); ++s) limit[s] = state.stores[s].size();
-    for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    if (state.strict_rules_by_store.size() != state.stores.size()) {
+        // The model no longer changes: which rules conclude where, and every row is visible.
+        state.strict_rules_by_store.assign(state.stores.size(), {});
+        for (std::size_t r = 0; r < program.rules.size(); ++r)
+            if (program.rules[r].strength == Strength::strict)
+                state.strict_rules_by_store[state.store_map.of(program.rules[r].head.relation, program.rules[r].head.complement)]
+                    .push_back(r);
+        state.proof_limit.resize(state.stores.size());
+        for (std::size_t s = 0; s < state.stores.size(); ++s) state.proof_limit[s] = state.stores[s].size();
+        state.proof_delta_begin.assign(state.stores.size(), 0);
+    }
+    const std::vector<Row>& limit = state.proof_limit;
+    const std::vector<Row>& delta_begin = state.proof_delta_begin;
+    for (std::size_t r : state.strict_rules_by_store[store]) {
         const Rule& rule = program.rules[r];
-        if (rule.strength != Strength::strict || state.store_map.of(rule.head.relation, rule.head.complement) != store) continue;
         std::vector<std::string> head_variables;
         std::vector<Value> preset;
         bool unifies = true;

@@ -192,3 +192,23 @@ TEST_CASE("An ingest creates the document-order index a database of schema 3 may
     Store(database.path()).ingest(instruments);
     CHECK(count_rows(database.path(), has_index) == 1);
 }
+
+TEST_CASE("provision_texts reads the provisions of provisions() with their eId, parent, text and order only", "[store]") {
+    TemporaryDatabase database;
+    Store(database.path()).ingest(russian_eaeu_instruments());
+    Store store(database.path(), StoreAccess::read_only);
+    auto whole = store.provisions("eaeu", "ru");
+    auto texts = store.provision_texts("eaeu", "ru");
+    REQUIRE(!whole.empty());
+    REQUIRE(texts.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        INFO(whole[i].eid);
+        CHECK(texts[i].eid == whole[i].eid);
+        CHECK(texts[i].parent_eid == whole[i].parent_eid);
+        CHECK(texts[i].text == whole[i].text);
+        CHECK(texts[i].order == whole[i].order);
+        CHECK(texts[i].heading.empty());
+    }
+    CHECK(subtree_ends(texts) == subtree_ends(whole));
+    CHECK(store.provision_texts("eaeu", "xx").empty());
+}

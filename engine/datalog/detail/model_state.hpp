@@ -65,6 +65,10 @@ struct ModelState {
     // rule -> the plan a proof runs with the rule's head bound (provenance.cpp). Compiled on a
     // rule's first proof and kept: the stores no longer change once the model is evaluated.
     std::unordered_map<std::size_t, Plan> proof_plans;
+    // What every proof of a derived row reads, set up on the first proof (provenance.cpp): the
+    // strict rules concluding into each store, and the stores' sizes (every row visible).
+    std::vector<std::vector<std::size_t>> strict_rules_by_store;
+    std::vector<Row> proof_limit, proof_delta_begin;
     std::unordered_map<std::uint64_t, Decision> decisions;  // (store << 32 | row) -> decision
     std::vector<ConflictRecord> conflicts;
 
