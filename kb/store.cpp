@@ -624,10 +624,10 @@ IngestSummary Store::ingest(const std::function<void(const InstrumentWriter&)>& 
         // transaction, so a failed ingest rolls it back with the rest.
         impl_->execute(
             "INSERT INTO provisions_fts(provisions_fts, rank) VALUES ('hashsize', 67108864)");
-        // An expression read whole (Store::provisions: quote verification, the coder) is read
-        // in document order from this index, without sorting its rows and their texts. Not a
-        // schema change a reader needs: a database written before it lacks the index until its
-        // next ingest, and reads the same rows, sorted.
+        // Provisions in document order (the subtree and lookup queries that sort by `ord`); an
+        // expression read whole is read by row id instead (read_expression). Not a schema change
+        // a reader needs: a database written before it lacks the index until its next ingest, and
+        // reads the same rows, sorted.
         impl_->execute("CREATE INDEX IF NOT EXISTS provisions_in_order ON provisions(expression_id, ord)");
         produce([&](const Instrument& instrument) {
             long long id = upsert_instrument(impl_->database, instrument, options.replace);
@@ -784,37 +784,55 @@ std::vector<std::string> Store::languages(std::string_view instrument) const {
     return out;
 }
 
-std::vector<Provision> Store::provisions(std::string_view instrument, std::string_view lang) const {
+namespace {
+
+// Every provision of an expression in document order, each read by `read` from a row of
+// `columns` (which must name `ord`). The rows of an expression are written one after another, so
+// they lie in one range of row ids: SQLite reads that range in one pass over the table (the `+`
+// keeps it from an index, which would cost a lookup per row), and the rows are then put in
+// document order (they already are, unless an expression was written in pieces).
+std::vector<Provision> read_expression(const Store::Impl& impl, long long expression, const std::string& columns,
+                                       Provision (*read)(const Statement&)) {
     std::vector<Provision> out;
-    auto expression = impl_->expression_id(instrument, lang);
-    if (!expression)
+    Statement range = impl.query("SELECT min(id), max(id) FROM provisions WHERE expression_id = ?1");
+    range.bind(1, expression);
+    if (!range.step())
         return out;
-    std::string sql = std::string("SELECT ") + provision_columns +
-                      " FROM provisions WHERE expression_id = ?1 ORDER BY ord";
-    Statement query = impl_->query(sql.c_str());
-    query.bind(1, *expression);
+    std::string sql = "SELECT " + columns +
+                      " FROM provisions WHERE id BETWEEN ?1 AND ?2 AND +expression_id = ?3 ORDER BY id";
+    Statement query = impl.query(sql.c_str());
+    query.bind(1, range.integer(0)).bind(2, range.integer(1)).bind(3, expression);
     while (query.step())
-        out.push_back(read_provision(query));
+        out.push_back(read(query));
+    auto in_order = [](const Provision& a, const Provision& b) { return a.order < b.order; };
+    if (!std::is_sorted(out.begin(), out.end(), in_order))
+        std::stable_sort(out.begin(), out.end(), in_order);
     return out;
 }
 
-std::vector<Provision> Store::provision_texts(std::string_view instrument, std::string_view lang) const {
-    std::vector<Provision> out;
+Provision read_provision_text(const Statement& row) {
+    Provision p;
+    p.eid = row.text(0);
+    p.parent_eid = row.text(1);
+    p.text = row.text(2);
+    p.order = static_cast<int>(row.integer(3));
+    return p;
+}
+
+} // namespace
+
+std::vector<Provision> Store::provisions(std::string_view instrument, std::string_view lang) const {
     auto expression = impl_->expression_id(instrument, lang);
     if (!expression)
-        return out;
-    Statement query = impl_->query(
-        "SELECT eid, parent_eid, text, ord FROM provisions WHERE expression_id = ?1 ORDER BY ord");
-    query.bind(1, *expression);
-    while (query.step()) {
-        Provision p;
-        p.eid = query.text(0);
-        p.parent_eid = query.text(1);
-        p.text = query.text(2);
-        p.order = static_cast<int>(query.integer(3));
-        out.push_back(std::move(p));
-    }
-    return out;
+        return {};
+    return read_expression(*impl_, *expression, provision_columns, read_provision);
+}
+
+std::vector<Provision> Store::provision_texts(std::string_view instrument, std::string_view lang) const {
+    auto expression = impl_->expression_id(instrument, lang);
+    if (!expression)
+        return {};
+    return read_expression(*impl_, *expression, "eid, parent_eid, text, ord", read_provision_text);
 }
 
 std::optional<Provision> Store::provision(std::string_view instrument, std::string_view eid,

@@ -14,6 +14,7 @@ packages=(
   time                               # /usr/bin/time -v for bench/corpus/run.sh (peak RSS)
   libcpp-httplib-dev                 # treatykb serve: header-only HTTP server (docs/serve.md)
   zlib1g-dev                         # treatykb serve: kept pages sent gzip-compressed
+  libmimalloc-dev                    # the program's allocator (cli/CMakeLists.txt, docs/performance.md)
   clang libfuzzer-14-dev             # tests/fuzz: libFuzzer targets (scripts/fuzz.sh)
 )
 if [[ "${TREATYKB_WITH_BROWSER:-0}" == 1 ]]; then

@@ -212,3 +212,30 @@ TEST_CASE("provision_texts reads the provisions of provisions() with their eId, 
     CHECK(subtree_ends(texts) == subtree_ends(whole));
     CHECK(store.provision_texts("eaeu", "xx").empty());
 }
+
+TEST_CASE("An expression whose rows are not in row-id order is still read in document order", "[store]") {
+    TemporaryDatabase database;
+    Store(database.path()).ingest(russian_eaeu_instruments());
+    auto before = Store(database.path(), StoreAccess::read_only).provisions("eaeu", "ru");
+    REQUIRE(before.size() > 3);
+    {
+        // The first two rows of the expression trade their place in document order.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(database.path().c_str(), &raw) == SQLITE_OK);
+        std::string swap = "UPDATE provisions SET ord = CASE eid WHEN '" + before[0].eid + "' THEN " +
+                           std::to_string(before[1].order) + " ELSE " + std::to_string(before[0].order) +
+                           " END WHERE eid IN ('" + before[0].eid + "', '" + before[1].eid +
+                           "') AND expression_id = (SELECT e.id FROM expressions e JOIN instruments i ON "
+                           "i.id = e.instrument_id WHERE i.alias = 'eaeu' AND e.language = 'ru')";
+        REQUIRE(sqlite3_exec(raw, swap.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_changes(raw) == 2);
+        sqlite3_close(raw);
+    }
+    Store store(database.path(), StoreAccess::read_only);
+    for (const auto& read : {store.provisions("eaeu", "ru"), store.provision_texts("eaeu", "ru")}) {
+        REQUIRE(read.size() == before.size());
+        CHECK(read[0].eid == before[1].eid);
+        CHECK(read[1].eid == before[0].eid);
+        for (std::size_t i = 2; i < read.size(); ++i) CHECK(read[i].eid == before[i].eid);
+    }
+}
