@@ -62,76 +62,101 @@ void register_compare(CLI::App& app, Options& options) {
         std::vector<std::string> instruments;
         for (const std::string& name : settings->instruments)
             instruments.push_back(require_instrument(store, name));
-        auto knowledge = load_verified_knowledge(store, settings->rules, {}, settings->knowledge);
+        auto knowledge = load_unverified_knowledge(store, settings->rules, settings->knowledge);
         if (!knowledge) {
             options.exit_code = 1;
             return;
         }
-        if (settings->all) {
-            // The instruments the kept annotations speak for, in the database's order.
-            std::set<std::string> annotated;
-            for (const engine::Annotation& annotation : knowledge->program.annotations)
-                annotated.insert(annotation.provision.substr(0, annotation.provision.find('#')));
-            for (const Instrument& work : store.instruments())
-                if (annotated.count(work.alias)) instruments.push_back(work.alias);
-            if (instruments.empty())
-                throw Error("no instrument in the database has " + settings->knowledge.source + " knowledge", {},
-                            settings->knowledge.source == "hand" ? "check kb/knowledge"
-                                                                 : "run `treatykb code --all` first");
-        }
-        engine::Program program = at_date(std::move(knowledge->program),
-                                          settings->as_of.empty() ? today_utc() : settings->as_of);
+        // The quotes are verified on a second connection while the knowledge is evaluated and
+        // analysed (cli/knowledge.hpp); nothing is written before they hold, and when they do not,
+        // their errors are the ones reported, whatever else failed meanwhile.
+        QuotesVerifiedAside quotes(store, database_path(options), knowledge->program);
         KnowledgeSummary knowledge_summary = knowledge->summary;
-        if (!settings->scenarios.empty()) {
-            auto changed = cli::apply_scenarios(store, program, settings->scenarios);
-            if (!changed) {
+        std::optional<bool> quotes_hold;
+        auto verified = [&] {
+            if (!quotes_hold) quotes_hold = quotes.finish(knowledge_summary);
+            return *quotes_hold;
+        };
+        try {
+            if (settings->all) {
+                // The instruments the kept annotations speak for, in the database's order.
+                std::set<std::string> annotated;
+                for (const engine::Annotation& annotation : knowledge->program.annotations)
+                    annotated.insert(annotation.provision.substr(0, annotation.provision.find('#')));
+                for (const Instrument& work : store.instruments())
+                    if (annotated.count(work.alias)) instruments.push_back(work.alias);
+                if (instruments.empty())
+                    throw Error("no instrument in the database has " + settings->knowledge.source + " knowledge", {},
+                                settings->knowledge.source == "hand" ? "check kb/knowledge"
+                                                                     : "run `treatykb code --all` first");
+            }
+            engine::Program program = at_date(std::move(knowledge->program),
+                                              settings->as_of.empty() ? today_utc() : settings->as_of);
+            if (!settings->scenarios.empty()) {
+                if (!verified()) {
+                    options.exit_code = 1;
+                    return;
+                }
+                auto changed = cli::apply_scenarios(store, program, settings->scenarios);
+                if (!changed) {
+                    options.exit_code = 1;
+                    return;
+                }
+                program = std::move(*changed);
+            }
+            engine::Model model = engine::evaluate(program, evaluation_limits(options));
+            engine::AnalysisOptions analysis_options;
+            analysis_options.with_proofs = false;
+            // The side-by-side document counts findings and prints no rule or quote of theirs: their
+            // proofs are not derived there (the tidy tables list each finding's rule and quotes).
+            analysis_options.explain = format == report::Format::csv || format == report::Format::json;
+            analysis_options.population_table = population_table_path();
+            analysis_options.seat_table_folder = data_folder();
+            analysis_options.power_memory_budget = power_memory_budget(options);
+            std::vector<engine::Analysis> analyses;
+            std::string line = "treatykb compare";
+            if (!settings->as_of.empty()) line += " --as-of " + settings->as_of;
+            if (settings->knowledge.source != "hand") line += " --knowledge " + settings->knowledge.source;
+            if (settings->all) line += " --all";
+            analyses = engine::analyze_all(model, instruments, analysis_options);
+            if (!verified()) {  // nothing derived from a rejected quote is written
                 options.exit_code = 1;
                 return;
             }
-            program = std::move(*changed);
-        }
-        engine::Model model = engine::evaluate(program, evaluation_limits(options));
-        engine::AnalysisOptions analysis_options;
-        analysis_options.with_proofs = false;
-        // The side-by-side document counts findings and prints no rule or quote of theirs: their
-        // proofs are not derived there (the tidy tables list each finding's rule and quotes).
-        analysis_options.explain = format == report::Format::csv || format == report::Format::json;
-        analysis_options.population_table = population_table_path();
-        analysis_options.seat_table_folder = data_folder();
-        analysis_options.power_memory_budget = power_memory_budget(options);
-        std::vector<engine::Analysis> analyses;
-        std::string line = "treatykb compare";
-        if (!settings->as_of.empty()) line += " --as-of " + settings->as_of;
-        if (settings->knowledge.source != "hand") line += " --knowledge " + settings->knowledge.source;
-        if (settings->all) line += " --all";
-        analyses = engine::analyze_all(model, instruments, analysis_options);
-        if (!settings->all)
-            for (const std::string& instrument : instruments) line += " " + instrument;
-        if (format == report::Format::csv || format == report::Format::json) {
-            // The tidy tables of every instrument, stacked (cli/tidy_tables.hpp).
-            FindingKinds kinds = finding_kinds(model);
-            CitationLabel cite = store_citations(store);
-            std::vector<DataTable> tables;
-            std::vector<const engine::Analysis*> pointers;
-            std::map<std::string, std::string> signed_dates = signature_dates(store);
-            for (const engine::Analysis& analysis : analyses) {
-                stack_tables(tables, tidy_tables(analysis, kinds, cite, {},
-                                                 tidy_context(knowledge_summary, signed_dates[analysis.instrument])));
-                pointers.push_back(&analysis);
+            if (!settings->all)
+                for (const std::string& instrument : instruments) line += " " + instrument;
+            if (format == report::Format::csv || format == report::Format::json) {
+                // The tidy tables of every instrument, stacked (cli/tidy_tables.hpp).
+                FindingKinds kinds = finding_kinds(model);
+                CitationLabel cite = store_citations(store);
+                std::vector<DataTable> tables;
+                std::vector<const engine::Analysis*> pointers;
+                std::map<std::string, std::string> signed_dates = signature_dates(store);
+                for (const engine::Analysis& analysis : analyses) {
+                    stack_tables(tables, tidy_tables(analysis, kinds, cite, {},
+                                                     tidy_context(knowledge_summary, signed_dates[analysis.instrument])));
+                    pointers.push_back(&analysis);
+                }
+                if (format == report::Format::csv)
+                    write_tidy_csv(tables, settings->table, settings->output);
+                else
+                    write_output(tidy_json(tables, {line, program_version, knowledge_summary}, pointers).dump(2) + "\n",
+                                 settings->output);
+                return;
             }
-            if (format == report::Format::csv)
-                write_tidy_csv(tables, settings->table, settings->output);
-            else
-                write_output(tidy_json(tables, {line, program_version, knowledge_summary}, pointers).dump(2) + "\n",
-                             settings->output);
-            return;
+            if (!settings->table.empty())
+                throw UsageError("--table is for CSV", {}, "add --format csv");
+            report::Document document = comparison_document(analyses, line);
+            if (knowledge_summary.source != "hand")
+                document.metadata.push_back({"Annotations", report::Cell::of_text(annotation_sources(knowledge_summary))});
+            write_output(report::render(document, format), settings->output);
+        } catch (...) {
+            if (!verified()) {
+                options.exit_code = 1;
+                return;
+            }
+            throw;
         }
-        if (!settings->table.empty())
-            throw UsageError("--table is for CSV", {}, "add --format csv");
-        report::Document document = comparison_document(analyses, line);
-        if (knowledge_summary.source != "hand")
-            document.metadata.push_back({"Annotations", report::Cell::of_text(annotation_sources(knowledge_summary))});
-        write_output(report::render(document, format), settings->output);
     });
 }
 

@@ -1,6 +1,7 @@
 #include "cli/knowledge.hpp"
 
 #include <ctime>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -52,11 +53,12 @@ void add_knowledge_options(CLI::App& command, KnowledgeChoice& choice) {
                        "Folder of coded knowledge for --knowledge coded|both (default: kb/coded)");
 }
 
-std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
-                                                         const std::vector<std::string>& rules,
-                                                         const std::vector<std::string>& scenarios,
-                                                         const KnowledgeChoice& choice) {
-    if (choice.source == "hand") return load_verified_knowledge(store, rules, scenarios);
+namespace {
+
+// The annotations --knowledge names, and the coded folder to read for coded|both (an Error when it
+// is missing or holds no knowledge file).
+std::pair<engine::KnowledgeSource, std::vector<std::string>> knowledge_source(const KnowledgeChoice& choice) {
+    if (choice.source == "hand") return {engine::KnowledgeSource::hand, {}};
     engine::KnowledgeSource source =
         choice.source == "coded" ? engine::KnowledgeSource::coded : engine::KnowledgeSource::both;
     std::string folder = choice.coded_folder.empty() ? project_root() + "/kb/coded" : choice.coded_folder;
@@ -66,15 +68,75 @@ std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
         throw Error("no coded knowledge in " + label + "; run `treatykb code --all` first", {},
                     choice.coded_folder.empty() ? "or name another folder with --coded-folder DIR"
                                                 : "or write it there: treatykb code --all -o " + label);
+    return {source, {folder}};
+}
+
+}  // namespace
+
+std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
+                                                         const std::vector<std::string>& rules,
+                                                         const std::vector<std::string>& scenarios,
+                                                         const KnowledgeChoice& choice) {
+    if (choice.source == "hand") return load_verified_knowledge(store, rules, scenarios);
+    auto [source, coded] = knowledge_source(choice);
     try {
         VerifiedKnowledge knowledge =
-            engine::load_knowledge(store, rule_files_or_default(rules), source, {folder}, scenarios);
+            engine::load_knowledge(store, rule_files_or_default(rules), source, coded, scenarios);
         if (print_rejected(knowledge.rejected) > 0) return std::nullopt;
         return knowledge;
     } catch (const engine::ProgramErrors& errors) {
         print_program_errors(errors);
         return std::nullopt;
     }
+}
+
+std::optional<VerifiedKnowledge> load_unverified_knowledge(const Store& store,
+                                                           const std::vector<std::string>& rules,
+                                                           const KnowledgeChoice& choice) {
+    auto [source, coded] = knowledge_source(choice);
+    try {
+        return engine::load_unverified_knowledge(store, rule_files_or_default(rules), source, coded);
+    } catch (const engine::ProgramErrors& errors) {
+        print_program_errors(errors);
+        return std::nullopt;
+    }
+}
+
+QuotesVerifiedAside::QuotesVerifiedAside(const Store& store, const std::string& database,
+                                         const engine::Program& program)
+    : store_(store) {
+    evidence_.evidence = program.evidence;
+    const long long generation = store.generation();
+    aside_ = std::async(std::launch::async, [this, database, generation]() -> std::optional<Checked> {
+        if (generation == 0) return std::nullopt;  // no counter to tell two states apart
+        try {
+            Store reader(database, StoreAccess::read_only);
+            ReadSnapshot snapshot(reader);
+            if (reader.generation() != generation) return std::nullopt;  // an ingest came between
+            Checked checked;
+            checked.rejected = engine::verify_quotes(reader, evidence_, checked.counts);
+            return checked;
+        } catch (...) {
+            return std::nullopt;  // verified on the caller's connection instead, which reports any error
+        }
+    });
+}
+
+QuotesVerifiedAside::~QuotesVerifiedAside() {
+    if (aside_.valid()) aside_.wait();  // the thread reads evidence_: it ends before it goes
+}
+
+bool QuotesVerifiedAside::finish(KnowledgeSummary& summary) {
+    std::optional<Checked> checked = aside_.get();
+    if (!checked) {
+        checked.emplace();
+        checked->rejected = engine::verify_quotes(store_, evidence_, checked->counts);
+    }
+    summary.quotes_verified += checked->counts.quotes_verified;
+    summary.quotes_in_enclosing += checked->counts.quotes_in_enclosing;
+    summary.unverified.insert(summary.unverified.end(), checked->counts.unverified.begin(),
+                              checked->counts.unverified.end());
+    return print_rejected(checked->rejected) == 0;
 }
 
 std::optional<engine::Program> apply_scenarios(const Store& store, const engine::Program& base,

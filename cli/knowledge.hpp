@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +43,38 @@ std::optional<VerifiedKnowledge> load_verified_knowledge(const Store& store,
                                                          const std::vector<std::string>& rules,
                                                          const std::vector<std::string>& scenarios,
                                                          const KnowledgeChoice& choice);
+
+// As load_verified_knowledge, without verifying the quotes (engine::load_unverified_knowledge):
+// the caller verifies them with QuotesVerifiedAside before it writes anything derived from them.
+std::optional<VerifiedKnowledge> load_unverified_knowledge(const Store& store,
+                                                           const std::vector<std::string>& rules,
+                                                           const KnowledgeChoice& choice);
+
+// The quotes of `program` verified on a thread of their own, side by side with what the caller
+// does next (`compare` evaluates and analyses meanwhile), over a second read-only connection to
+// `database`. That connection is used only when it sees the committed state `store` sees (the same
+// Store::generation, not 0); otherwise, or when it cannot be opened, finish() verifies on `store`.
+// The evidence is copied: the caller may go on with (and move) the program.
+class QuotesVerifiedAside {
+public:
+    QuotesVerifiedAside(const Store& store, const std::string& database, const engine::Program& program);
+    QuotesVerifiedAside(const QuotesVerifiedAside&) = delete;
+    QuotesVerifiedAside& operator=(const QuotesVerifiedAside&) = delete;
+    ~QuotesVerifiedAside();
+
+    // Waits for the verification, adds its counts to `summary` and prints every rejected quote
+    // (as load_verified_knowledge does); false when any quote was rejected. Call it once.
+    bool finish(KnowledgeSummary& summary);
+
+private:
+    struct Checked {
+        std::vector<Error> rejected;
+        KnowledgeSummary counts;
+    };
+    const Store& store_;
+    engine::Program evidence_;
+    std::future<std::optional<Checked>> aside_;
+};
 
 // The date of signature of every instrument in the store, by alias (empty when unknown).
 std::map<std::string, std::string> signature_dates(const Store& store);

@@ -246,17 +246,26 @@ std::vector<Error> verify_quotes(const Store& store, const Program& program, Kno
 
 VerifiedKnowledge load_knowledge(const Store& store, const std::vector<std::string>& rule_paths,
                                  const std::vector<std::string>& scenarios) {
-    VerifiedKnowledge knowledge{load_rules(rule_paths, scenarios, &store), {}, {}};
-    count_program(knowledge);
-    knowledge.summary.hand_annotations = knowledge.summary.annotations;
-    knowledge.rejected = verify_quotes(store, knowledge.program, knowledge.summary);
-    return knowledge;
+    return load_knowledge(store, rule_paths, KnowledgeSource::hand, {}, scenarios);
 }
 
 VerifiedKnowledge load_knowledge(const Store& store, const std::vector<std::string>& rule_paths,
                                  KnowledgeSource source, const std::vector<std::string>& coded_paths,
                                  const std::vector<std::string>& scenarios) {
-    if (source == KnowledgeSource::hand) return load_knowledge(store, rule_paths, scenarios);
+    VerifiedKnowledge knowledge = load_unverified_knowledge(store, rule_paths, source, coded_paths, scenarios);
+    knowledge.rejected = verify_quotes(store, knowledge.program, knowledge.summary);
+    return knowledge;
+}
+
+VerifiedKnowledge load_unverified_knowledge(const Store& store, const std::vector<std::string>& rule_paths,
+                                            KnowledgeSource source, const std::vector<std::string>& coded_paths,
+                                            const std::vector<std::string>& scenarios) {
+    if (source == KnowledgeSource::hand) {
+        VerifiedKnowledge knowledge{load_rules(rule_paths, scenarios, &store), {}, {}};
+        count_program(knowledge);
+        knowledge.summary.hand_annotations = knowledge.summary.annotations;
+        return knowledge;
+    }
     std::vector<std::string> coded = expand_rule_paths(coded_paths).files;
     if (coded.empty()) {
         std::string named;
@@ -274,7 +283,6 @@ VerifiedKnowledge load_knowledge(const Store& store, const std::vector<std::stri
     select_annotations(program, knowledge.summary.coded_files, source, knowledge.summary);
     knowledge.program = with_references_and_scenarios(std::move(program), scenarios, &store);
     count_program(knowledge);
-    knowledge.rejected = verify_quotes(store, knowledge.program, knowledge.summary);
     return knowledge;
 }
 

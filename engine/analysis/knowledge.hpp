@@ -69,6 +69,13 @@ VerifiedKnowledge load_knowledge(const Store& store, const std::vector<std::stri
                                  KnowledgeSource source, const std::vector<std::string>& coded_paths,
                                  const std::vector<std::string>& scenarios = {});
 
+// As the overload above, without verifying the quotes: the summary has no quote counts and
+// `rejected` is empty. For a caller that verifies them itself (verify_quotes) before it relies on
+// or shows anything derived from them (`compare` verifies them side by side with the evaluation).
+VerifiedKnowledge load_unverified_knowledge(const Store& store, const std::vector<std::string>& rule_paths,
+                                            KnowledgeSource source, const std::vector<std::string>& coded_paths,
+                                            const std::vector<std::string>& scenarios = {});
+
 // Keeps the annotations of `source` in `program`, where the annotations written in `coded_files`
 // are coded and every other is hand-made, and counts them in `summary`. For `both`, a coded fact
 // is left out when a hand annotation of the same instrument speaks about the same thing:

@@ -192,3 +192,33 @@ TEST_CASE("compare --all --knowledge coded writes one row per instrument and mea
     REQUIRE(shorthand.exit_code == 0);
     CHECK(contains(shorthand.out, "eaeu,,coded,2014-05-29,2014,pooling,"));
 }
+
+TEST_CASE("compare --coded verifies the quotes beside the evaluation: a rejected quote writes nothing, exit 1",
+          "[knowledge-sources]") {
+    if (!full_corpus_database()) return;
+    TemporaryDirectory folder, out;
+    std::string teu = read_text(coded_folder().path() + "/teu.xml");
+    const std::string quote = "<quote lang=\"en\">";
+    std::size_t at = teu.find(quote);
+    REQUIRE(at != std::string::npos);
+    teu.insert(at + quote.size(), "Words no treaty says: ");
+    folder.write("teu.xml", teu);
+    folder.write("mercosur.xml", read_text(coded_folder().path() + "/mercosur.xml"));
+    for (const char* format : {"csv", "text"}) {
+        INFO(format);
+        auto result = run_program("compare --coded --coded-folder '" + folder.path() + "' --format " + format + " -o '" +
+                                      out.path() + (std::string(format) == "csv" ? "/'" : "/report.txt'"),
+                                  *full_corpus_database());
+        CHECK(result.exit_code == 1);
+        CHECK(contains(result.err, "1 quote not found in the cited provisions"));
+        CHECK(contains(result.err, "teu.xml:"));
+        CHECK(fs::is_empty(out.path()));
+    }
+    // The same rejection stops an evaluation that would fail anyway (a fact limit): the quote is
+    // what is reported.
+    auto limited = run_program("--max-facts 10 compare --coded --coded-folder '" + folder.path() + "'",
+                               *full_corpus_database());
+    CHECK(limited.exit_code == 1);
+    CHECK(contains(limited.err, "1 quote not found in the cited provisions"));
+    CHECK_FALSE(contains(limited.err, "evaluation stopped"));
+}
