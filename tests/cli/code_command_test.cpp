@@ -66,6 +66,18 @@ bool proposes_in(const std::string& file, const std::string& provision, const st
     return false;
 }
 
+// Ingests `files` (quoted paths, space-separated) into `database` and codes `instruments` into
+// `out`; each step must succeed.
+void ingest_and_code(const TemporaryDatabase& database, const TemporaryDirectory& out, const std::string& files,
+                     const std::string& instruments) {
+    auto ingest = run_program("ingest " + files, database.path());
+    INFO(ingest.err);
+    REQUIRE(ingest.exit_code == 0);
+    auto result = run_program("code " + instruments + " -o '" + out.path() + "'", database.path());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("code reads the staffed organ, seats of heads of state, escalation and the Commission's two organs", "[code]") {
@@ -191,12 +203,7 @@ TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's 
     TemporaryDatabase database;
     TemporaryDirectory out;
     std::string tota = *tota_dir();
-    auto ingest = run_program("ingest '" + tota + "/pta_112.xml' '" + tota + "/pta_113.xml'", database.path());
-    INFO(ingest.err);
-    REQUIRE(ingest.exit_code == 0);
-    auto result = run_program("code pta_112 pta_113 -o '" + out.path() + "'", database.path());
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
+    ingest_and_code(database, out, "'" + tota + "/pta_112.xml' '" + tota + "/pta_113.xml'", "pta_112 pta_113");
     std::multiset<std::string> nafta = proposals(read_text(out.path() + "/pta_112.xml"));
     CHECK(nafta.count("pta_112#art_2019__para_1 | en | authority.remedy.en | dispute_item(pta_112_arbitral_tribunal, remedy, 1, @)") == 1);
     // Art. 2019(2)(b): "a complaining Party that considers it is not practicable or effective to
@@ -216,12 +223,7 @@ TEST_CASE("code reads a founding treaty in French: bodies, decision rules, court
     // francophone integration treaties (no French treaty is in the corpus), in the ToTA layout.
     TemporaryDatabase database;
     TemporaryDirectory out;
-    auto ingest = run_program("ingest '" + source_dir() + "/tests/data/coding/traite_demo_fr.xml'", database.path());
-    INFO(ingest.err);
-    REQUIRE(ingest.exit_code == 0);
-    auto result = run_program("code pta_9001 -o '" + out.path() + "'", database.path());
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
+    ingest_and_code(database, out, "'" + source_dir() + "/tests/data/coding/traite_demo_fr.xml'", "pta_9001");
     std::multiset<std::string> coded = proposals(read_text(out.path() + "/pta_9001.xml"));
     auto has = [&](const std::string& provision, const std::string& rule, const std::string& fact) {
         return coded.count("pta_9001#" + provision + " | fr | " + rule + " | " + fact) == 1;
