@@ -316,6 +316,20 @@ public:
         std::vector<const Term*> terms;
         for (const std::string& text : captured)
             if (terms = named_in(text); !terms.empty()) break;
+        // A capture that names only generic words (priority below 0: "imports", "goods") yields to
+        // a specific term the headings name: "restrictions on imports" under "Rules of Origin" is
+        // about the rules of origin, not about trade at large. Not to the rest of the provision,
+        // whose other words are often the grounds of the clause ("restrictions on imports ...
+        // justified on grounds of ... the protection of industrial and commercial property").
+        if (placeholder.context && !terms.empty() && terms.front()->priority < 0) {
+            for (const std::string* text : context.headings) {
+                std::vector<const Term*> specific = named_in(*text);
+                if (!specific.empty() && specific.front()->priority >= 0) {
+                    terms = std::move(specific);
+                    break;
+                }
+            }
+        }
         // An item of a list is said by the actor its lead-in names ("... Апелляционная палата Суда
         // выносит одно из следующих решений:"), before the headings of the chapter or the act; a
         // lexicon says whether its words are read there (lead_in="yes": the organs, not the domains,

@@ -482,6 +482,41 @@ TEST_CASE("An item of a list is said by the organ its lead-in names, where the l
     CHECK(maybe.where().line == 2);
 }
 
+TEST_CASE("A capture naming only a generic term yields to a specific term of the headings, not of the text") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("domains.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="domain"/>
+  <term lexicon="domain" symbol="rules_of_origin"><name>\brules\s+of\s+origin\b</name></term>
+  <term lexicon="domain" symbol="intellectual_property"><name>\bindustrial\s+property\b</name></term>
+  <term lexicon="domain" symbol="customs_tariff"><name>\bcustoms\s+duties\b</name></term>
+  <term lexicon="domain" symbol="external_trade" priority="-1"><name>\bimports\b</name></term>
+</coding>
+)");
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="restrict" class="autonomy" lang="en">
+    <pattern>\bmay\s+restrict\s+(?'d'(?:customs\s+duties\s+on\s+)?imports)\b</pattern>
+    <fact>area_role(toy_council, {d,context|domain}, final, @)</fact>
+  </rule>
+)"));
+    // art_1: generic "imports" under the heading "Rules of origin" gives the heading's domain;
+    // art_2 (no heading naming a domain): the other words of the provision ("industrial property",
+    // the grounds of the clause) do not replace it; art_3: a specific capture keeps its own term.
+    Instrument toy = articles({"A Party may restrict imports of the goods concerned.",
+                               "A Party may restrict imports on grounds of the protection of industrial property.",
+                               "A Party may restrict customs duties on imports."});
+    auto& provisions = toy.expressions.front().provisions;
+    provisions[0].heading = "Rules of Origin";
+    provisions[2].heading = "Rules of Origin";
+    coding::CodingResult result = code_alone(coding::load_coding_rules({lexicon, rules}, kRelations), toy);
+    REQUIRE(result.failures.empty());
+    std::vector<std::string> facts;
+    for (const coding::Proposal& proposal : result.proposals)
+        for (const std::string& fact : proposal.facts) facts.push_back(proposal.eid + " " + fact);
+    std::sort(facts.begin(), facts.end());
+    CHECK(facts == std::vector<std::string>{"art_1 area_role(toy_council, rules_of_origin, final, @)",
+                                            "art_2 area_role(toy_council, external_trade, final, @)",
+                                            "art_3 area_role(toy_council, customs_tariff, final, @)"});
+}
+
 TEST_CASE("{article|organ[kind=judicial]} reads the enclosing article and keeps the judicial organs") {
     TemporaryDirectory dir;
     std::string lexicon = dir.write("lexicon.xml", kLexicon);
