@@ -218,6 +218,58 @@ TEST_CASE("code reads the remedy: retaliation after a ruling, not a safeguard's 
     CHECK_FALSE(contains(read_text(out.path() + "/pta_113.xml"), "remedy"));
 }
 
+TEST_CASE("code reads a free trade area: duties and quantitative restrictions abolished between the members", "[code]") {
+    if (!full_corpus_database()) return;
+    // CIS FTA 2011 Art. 2(1), Russian: "Сторона не применяет таможенные пошлины и иные платежи,
+    // эквивалентные таможенным пошлинам, в отношении экспорта товара, предназначенного для
+    // таможенной территории другой Стороны" — duties between the members, not the common tariff.
+    TemporaryDirectory cis;
+    auto result = run_program("code cis-fta-2011 -o '" + cis.path() + "'", *full_corpus_database());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::multiset<std::string> cis_fta = proposals(read_text(cis.path() + "/cis-fta-2011.xml"));
+    CHECK(cis_fta.count("cis-fta-2011#art_2__para_1 | ru | competence.free_trade.standstill | "
+                        "norm(@, obligation, member_state, abolish_barrier, internal_market_goods)") == 1);
+
+    // EFTA-Lebanon (ToTA pta_13): the active ("The EFTA States shall abolish on the date of entry
+    // into force of this Agreement all customs duties on imports", Art. 6(2)), standstill ("No new
+    // customs duties on imports ... shall be introduced", Art. 6(1)) and passive forms
+    // ("Quantitative restrictions on imports ... shall be abolished", Art. 9(2)). NAFTA (pta_112):
+    // "each Party shall progressively eliminate its customs duties" (Art. 302(2)); national
+    // treatment "with respect to measures covered by this Chapter" under the heading "Government
+    // Procurement" (Art. 1003(1)) is procurement, not trade at large.
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    std::string tota = *tota_dir();
+    ingest_and_code(database, out, "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml'", "pta_13 pta_112");
+    std::multiset<std::string> efta = proposals(read_text(out.path() + "/pta_13.xml"));
+    const std::string abolish = "norm(@, obligation, member_state, abolish_barrier, ";
+    CHECK(efta.count("pta_13#art_6__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
+    CHECK(efta.count("pta_13#art_6__para_1 | en | competence.free_trade.standstill | " + abolish + "internal_market_goods)") == 1);
+    CHECK(efta.count("pta_13#art_6__para_1 | en | competence.free_trade.standstill | "
+                     "norm(@, prohibition, member_state, unilateral_measure, internal_market_goods)") == 1);
+    CHECK(efta.count("pta_13#art_9__para_2 | en | competence.free_trade.passive | " + abolish + "mutual_trade_restrictions)") == 1);
+    // The general abolish rule gives way: no common external tariff is abolished.
+    for (const std::string& line : efta) CHECK_FALSE(contains(line, "abolish_barrier, customs_tariff"));
+    std::multiset<std::string> nafta = proposals(read_text(out.path() + "/pta_112.xml"));
+    CHECK(nafta.count("pta_112#art_302__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
+    CHECK(nafta.count("pta_112#art_1003__para_1 | en | competence.treatment.formula | "
+                      "norm(@, obligation, member_state, grant_treatment, public_procurement)") == 1);
+
+    // On the coded knowledge, EFTA-Lebanon is a free trade area, met by Arts. 6 and 9.
+    auto analysis = run_program("analyze pta_13 --knowledge coded --coded-folder '" + out.path() + "' --format json",
+                                database.path());
+    INFO(analysis.err);
+    REQUIRE(analysis.exit_code == 0);
+    nlohmann::json tables = nlohmann::json::parse(analysis.out)["tables"];
+    CHECK(tables["summary"].at(0)["nominal_stage"] == "fta");
+    std::string met_by;
+    for (const auto& row : tables["stages"])
+        if (row["condition"] == "internal_barriers_abolished") met_by = row["met_by"].get<std::string>();
+    CHECK(contains(met_by, "Art. 6(2)"));
+    CHECK(contains(met_by, "Art. 9(2)"));
+}
+
 TEST_CASE("code reads a founding treaty in French: bodies, decision rules, courts, obligations, exceptions, parties", "[code]") {
     // tests/data/coding/traite_demo_fr.xml: a treaty composed for this test in the phrasing of
     // francophone integration treaties (no French treaty is in the corpus), in the ToTA layout.
