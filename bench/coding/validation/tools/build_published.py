@@ -68,6 +68,11 @@ DESTA_MANUAL = {
     413: ('811', 'reviewed', ''), 438: ('836', 'related', 'DESTA Pacific Alliance 2012 (framework); pta_438 is the 2014 Additional Protocol'),
     138: ('395a', 'probable', 'pta_138 text is the EFTA Convention consolidated to 2013 (incl. Vaduz 2001); DESTA 395a "EFTA (consolidated)" 2001'),
     449: ('899', 'reviewed', ''), 450: ('899', 'reviewed', ''),
+    # An audit of all 410 files for bodies that repeat another file's (words 20-80 of the body)
+    # found one whose text does not match its date: pta_206 (dated 1976) holds the 2002
+    # Euro-Mediterranean Association Agreement, word for word pta_16's text bar OCR noise.
+    206: ('16', 'text-mismatch', "the file's text is the 2002 Euro-Mediterranean Association Agreement (as pta_16), "
+                                 "not the 1976 Cooperation Agreement DESTA row 16 codes; set aside"),
 }
 DESTA_ALT = {110: ('293', 'alt-version', 'DESTA "EC" 1957 (Rome); pta_110 text is the Lisbon consolidation'),
              138: ('375', 'alt-version', 'DESTA EFTA base treaty (Stockholm 1960); pta_138 text is the 2013 consolidation')}
