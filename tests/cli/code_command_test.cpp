@@ -485,11 +485,16 @@ TEST_CASE("code places EAEU bodies in MIA decision areas, reads its parties, and
     CHECK(members == std::set<std::string>{"ARM", "BLR", "KAZ", "KGZ", "RUS"});
     CHECK(summary["delegation"].get<double>() > 0.0);
     // Goods move between the members "без применения таможенного декларирования и государственного
-    // контроля" (Art. 25(1) point 5), the customs union's last condition: the coded EAEU reaches the
-    // hand coding's nominal stage. (Effectively it does not: no rule reads that the single market
-    // in services covers listed sectors only, or that the financial market awaits a later treaty.)
+    // контроля" (Art. 25(1) point 5), the customs union's last condition; the single market in
+    // services is formed sector by sector (Art. 66(3)) and the financial market is harmonised "к 2025
+    // году" (Art. 103(1)): the coded EAEU reads the hand coding's stages, nominally an economic
+    // union, effectively a customs union with a partial common market.
     CHECK(proposes("eaeu.xml", "eaeu#art_25__para_1__point_5", "trade_regime(internal_customs_control, abolished, @)"));
+    CHECK(proposes("eaeu.xml", "eaeu#art_66__para_3", "factor_coverage(services_establishment_investment, sectors, @)"));
+    CHECK(proposes("eaeu.xml", "eaeu#art_103__para_1", "factor_coverage(financial_markets, pending, @)"));
     CHECK(summary["nominal_stage"] == "economic_union");
+    CHECK(summary["effective_stage"] == "customs_union");
+    CHECK(summary["effective_partial"] == "common_market");
 }
 
 TEST_CASE("Coded knowledge passes check: every proposed quote verifies against its provision", "[code]") {
