@@ -16,14 +16,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The coded files of eaeu, cuc-2007, teu, mercosur and the two EAEU accession treaties, written
-// once into a scratch folder.
+// The coded files of eaeu, cuc-2007, teu, mercosur, the two EAEU accession treaties and the CIS FTA
+// of 2011, written once into a scratch folder.
 const TemporaryDirectory* coded() {
     static TemporaryDirectory folder;
     static bool done = false;
     if (!done) {
         done = true;
-        auto result = run_program("code eaeu cuc-2007 teu mercosur eaeu-arm eaeu-kgz -o '" + folder.path() + "'",
+        auto result = run_program("code eaeu cuc-2007 teu mercosur eaeu-arm eaeu-kgz cis-fta-2011 -o '" + folder.path() + "'",
                                   *full_corpus_database());
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
@@ -223,13 +223,9 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     // CIS FTA 2011 Art. 2(1), Russian: "Сторона не применяет таможенные пошлины и иные платежи,
     // эквивалентные таможенным пошлинам, в отношении экспорта товара, предназначенного для
     // таможенной территории другой Стороны" — duties between the members, not the common tariff.
-    TemporaryDirectory cis;
-    auto result = run_program("code cis-fta-2011 -o '" + cis.path() + "'", *full_corpus_database());
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    std::multiset<std::string> cis_fta = proposals(read_text(cis.path() + "/cis-fta-2011.xml"));
-    CHECK(cis_fta.count("cis-fta-2011#art_2__para_1 | ru | competence.free_trade.standstill | "
-                        "norm(@, obligation, member_state, abolish_barrier, internal_market_goods)") == 1);
+    CHECK(proposals(read_text(coded()->path() + "/cis-fta-2011.xml"))
+              .count("cis-fta-2011#art_2__para_1 | ru | competence.free_trade.standstill | "
+                     "norm(@, obligation, member_state, abolish_barrier, internal_market_goods)") == 1);
 
     // EFTA-Lebanon (ToTA pta_13): the active ("The EFTA States shall abolish on the date of entry
     // into force of this Agreement all customs duties on imports", Art. 6(2)), standstill ("No new
@@ -241,7 +237,8 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     TemporaryDatabase database;
     TemporaryDirectory out;
     std::string tota = *tota_dir();
-    ingest_and_code(database, out, "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml'", "pta_13 pta_112");
+    ingest_and_code(database, out, "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml' '" + tota + "/pta_164.xml'",
+                    "pta_13 pta_112 pta_164");
     std::multiset<std::string> efta = proposals(read_text(out.path() + "/pta_13.xml"));
     const std::string abolish = "norm(@, obligation, member_state, abolish_barrier, ";
     CHECK(efta.count("pta_13#art_6__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
@@ -255,6 +252,13 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     CHECK(nafta.count("pta_112#art_302__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
     CHECK(nafta.count("pta_112#art_1003__para_1 | en | competence.treatment.formula | "
                       "norm(@, obligation, member_state, grant_treatment, public_procurement)") == 1);
+
+    // The African Common Market (pta_164): "Each Contracting Party shall, within five years from the
+    // date of the coming into force of this Treaty, abolish all customs duties on its imports from the
+    // other member countries" (Art. 2), "... abolish all restrictions on imports and exports" (Art. 5).
+    std::multiset<std::string> acm = proposals(read_text(out.path() + "/pta_164.xml"));
+    CHECK(acm.count("pta_164#art_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
+    CHECK(acm.count("pta_164#art_5 | en | competence.free_trade.active | " + abolish + "mutual_trade_restrictions)") == 1);
 
     // On the coded knowledge, EFTA-Lebanon is a free trade area, met by Arts. 6 and 9.
     auto analysis = run_program("analyze pta_13 --knowledge coded --coded-folder '" + out.path() + "' --format json",
