@@ -274,6 +274,25 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     CHECK(contains(met_by, "Art. 9(2)"));
 }
 
+TEST_CASE("code reads LAIA's two-thirds vote of its three organs and their composition, in Spanish", "[code]") {
+    if (!full_corpus_database()) return;
+    // ToTA pta_123, the Montevideo Treaty of 1980: "El Consejo, la Conferencia y el Comité adoptarán
+    // sus decisiones con el voto afirmativo de dos tercios de los países miembros" (Art. 43; the
+    // Conference's name is in no lexicon), "El Comité estará constituido por un Representante
+    // Permanente de cada país miembro" (Art. 36), "El Consejo estará constituido por los Ministros de
+    // Relaciones Exteriores" (Art. 31).
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    ingest_and_code(database, out, "'" + *tota_dir() + "/pta_123.xml'", "pta_123");
+    std::multiset<std::string> laia = proposals(read_text(out.path() + "/pta_123.xml"));
+    const std::string vote = "pta_123#art_43 | es | decision.qmv.affirmative_vote.es | decision_rule(";
+    CHECK(laia.count(vote + "pta_123_council, qualified_majority, 2, 3, members, @)") == 1);
+    CHECK(laia.count(vote + "pta_123_committee, qualified_majority, 2, 3, members, @)") == 1);
+    CHECK(laia.count("pta_123#art_36 | es | bodies.composition.es | "
+                     "body_composition(pta_123_committee, state_representatives, @)") == 1);
+    CHECK(laia.count("pta_123#art_31 | es | bodies.composition.es | body_composition(pta_123_council, ministers, @)") == 1);
+}
+
 TEST_CASE("code reads a founding treaty in French: bodies, decision rules, courts, obligations, exceptions, parties", "[code]") {
     // tests/data/coding/traite_demo_fr.xml: a treaty composed for this test in the phrasing of
     // francophone integration treaties (no French treaty is in the corpus), in the ToTA layout.
