@@ -237,8 +237,10 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     TemporaryDatabase database;
     TemporaryDirectory out;
     std::string tota = *tota_dir();
-    ingest_and_code(database, out, "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml' '" + tota + "/pta_164.xml'",
-                    "pta_13 pta_112 pta_164");
+    ingest_and_code(database, out,
+                    "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml' '" + tota + "/pta_164.xml' '" + tota +
+                        "/pta_262.xml'",
+                    "pta_13 pta_112 pta_164 pta_262");
     std::multiset<std::string> efta = proposals(read_text(out.path() + "/pta_13.xml"));
     const std::string abolish = "norm(@, obligation, member_state, abolish_barrier, ";
     CHECK(efta.count("pta_13#art_6__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
@@ -259,6 +261,13 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     std::multiset<std::string> acm = proposals(read_text(out.path() + "/pta_164.xml"));
     CHECK(acm.count("pta_164#art_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
     CHECK(acm.count("pta_164#art_5 | en | competence.free_trade.active | " + abolish + "mutual_trade_restrictions)") == 1);
+
+    // Finland-Estonia (pta_262), Art. 2: "The trade between the Parties is conducted free of customs
+    // duties and other charges having equivalent effect"; "... free of quantitative restrictions".
+    std::multiset<std::string> protocol = proposals(read_text(out.path() + "/pta_262.xml"));
+    CHECK(protocol.count("pta_262#art_2__para_1 | en | competence.free_trade.passive | " + abolish + "internal_market_goods)") == 1);
+    CHECK(protocol.count("pta_262#art_2__para_2 | en | competence.free_trade.passive | " + abolish +
+                         "mutual_trade_restrictions)") == 1);
 
     // On the coded knowledge, EFTA-Lebanon is a free trade area, met by Arts. 6 and 9.
     auto analysis = run_program("analyze pta_13 --knowledge coded --coded-folder '" + out.path() + "' --format json",
