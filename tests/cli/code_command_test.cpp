@@ -239,8 +239,8 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     std::string tota = *tota_dir();
     ingest_and_code(database, out,
                     "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml' '" + tota + "/pta_164.xml' '" + tota +
-                        "/pta_262.xml'",
-                    "pta_13 pta_112 pta_164 pta_262");
+                        "/pta_262.xml' '" + tota + "/pta_104.xml'",
+                    "pta_13 pta_112 pta_164 pta_262 pta_104");
     std::multiset<std::string> efta = proposals(read_text(out.path() + "/pta_13.xml"));
     const std::string abolish = "norm(@, obligation, member_state, abolish_barrier, ";
     CHECK(efta.count("pta_13#art_6__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
@@ -268,6 +268,15 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     CHECK(protocol.count("pta_262#art_2__para_1 | en | competence.free_trade.passive | " + abolish + "internal_market_goods)") == 1);
     CHECK(protocol.count("pta_262#art_2__para_2 | en | competence.free_trade.passive | " + abolish +
                          "mutual_trade_restrictions)") == 1);
+
+    // Canada-Israel (pta_104), Art. 2.1: "neither Party may increase any existing customs duty"
+    // (para. 1); "each Party shall, (a) by January 1, 1997, eliminate its customs duties" (para. 2,
+    // an item whose lead-in holds the "shall").
+    std::multiset<std::string> canada = proposals(read_text(out.path() + "/pta_104.xml"));
+    CHECK(canada.count("pta_104#art_2.1__para_1 | en | competence.free_trade.standstill | " + abolish +
+                       "internal_market_goods)") == 1);
+    CHECK(canada.count("pta_104#art_2.1__para_2__point_a | en | competence.free_trade.item | " + abolish +
+                       "internal_market_goods)") == 1);
 
     // On the coded knowledge, EFTA-Lebanon is a free trade area, met by Arts. 6 and 9.
     auto analysis = run_program("analyze pta_13 --knowledge coded --coded-folder '" + out.path() + "' --format json",
