@@ -239,8 +239,8 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
     std::string tota = *tota_dir();
     ingest_and_code(database, out,
                     "'" + tota + "/pta_13.xml' '" + tota + "/pta_112.xml' '" + tota + "/pta_164.xml' '" + tota +
-                        "/pta_262.xml' '" + tota + "/pta_104.xml'",
-                    "pta_13 pta_112 pta_164 pta_262 pta_104");
+                        "/pta_262.xml' '" + tota + "/pta_104.xml' '" + tota + "/pta_339.xml'",
+                    "pta_13 pta_112 pta_164 pta_262 pta_104 pta_339");
     std::multiset<std::string> efta = proposals(read_text(out.path() + "/pta_13.xml"));
     const std::string abolish = "norm(@, obligation, member_state, abolish_barrier, ";
     CHECK(efta.count("pta_13#art_6__para_2 | en | competence.free_trade.active | " + abolish + "internal_market_goods)") == 1);
@@ -277,6 +277,15 @@ TEST_CASE("code reads a free trade area: duties and quantitative restrictions ab
                        "internal_market_goods)") == 1);
     CHECK(canada.count("pta_104#art_2.1__para_2__point_a | en | competence.free_trade.item | " + abolish +
                        "internal_market_goods)") == 1);
+
+    // Peru-Chile (pta_339), in Spanish, Art. 3.2: "Ninguna Parte mantendrá o aplicará nuevas
+    // restricciones no arancelarias a la importación" (para. 1); "Las Partes convienen en liberar de
+    // gravámenes su comercio recíproco" (para. 3).
+    std::multiset<std::string> peru = proposals(read_text(out.path() + "/pta_339.xml"));
+    CHECK(peru.count("pta_339#art_3.2__para_1 | es | competence.free_trade.standstill | " + abolish +
+                     "mutual_trade_restrictions)") == 1);
+    CHECK(peru.count("pta_339#art_3.2__para_3 | es | competence.free_trade.active | " + abolish +
+                     "internal_market_goods)") == 1);
 
     // On the coded knowledge, EFTA-Lebanon is a free trade area, met by Arts. 6 and 9.
     auto analysis = run_program("analyze pta_13 --knowledge coded --coded-folder '" + out.path() + "' --format json",
