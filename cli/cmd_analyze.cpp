@@ -98,7 +98,7 @@ int run_analysis(const Options& options, const std::string& instrument_name,
     if (tidy) {
         // Tidy data (cli/tidy_tables.hpp): the treaty as written, and the scenario beside it.
         FindingKinds kinds = finding_kinds(model);
-        TidyContext context = tidy_context(knowledge->summary, signature_dates(store)[instrument]);
+        TidyContext context = tidy_context(knowledge->summary, instrument_dates(store)[instrument]);
         std::vector<DataTable> tables = tidy_tables(analysis, kinds, cite, {}, context);
         std::vector<const engine::Analysis*> analyses{&analysis};
         engine::Analysis scenario;

@@ -131,10 +131,10 @@ void register_compare(CLI::App& app, Options& options) {
                 CitationLabel cite = store_citations(store);
                 std::vector<DataTable> tables;
                 std::vector<const engine::Analysis*> pointers;
-                std::map<std::string, std::string> signed_dates = signature_dates(store);
+                std::map<std::string, InstrumentDates> dates = instrument_dates(store);
                 for (const engine::Analysis& analysis : analyses) {
                     stack_tables(tables, tidy_tables(analysis, kinds, cite, {},
-                                                     tidy_context(knowledge_summary, signed_dates[analysis.instrument])));
+                                                     tidy_context(knowledge_summary, dates[analysis.instrument])));
                     pointers.push_back(&analysis);
                 }
                 if (format == report::Format::csv)

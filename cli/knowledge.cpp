@@ -155,14 +155,15 @@ std::optional<engine::Program> apply_scenarios(const Store& store, const engine:
     }
 }
 
-std::map<std::string, std::string> signature_dates(const Store& store) {
-    std::map<std::string, std::string> dates;
-    for (const Instrument& instrument : store.instruments()) dates[instrument.alias] = instrument.date_signed;
+std::map<std::string, InstrumentDates> instrument_dates(const Store& store) {
+    std::map<std::string, InstrumentDates> dates;
+    for (const Instrument& instrument : store.instruments()) dates[instrument.alias].signed_date = instrument.date_signed;
+    for (auto& [alias, date] : store.text_dates()) dates[alias].text_date = date;
     return dates;
 }
 
-TidyContext tidy_context(const KnowledgeSummary& knowledge, std::string signed_date) {
-    return {knowledge.source, knowledge.coded_files, std::move(signed_date)};
+TidyContext tidy_context(const KnowledgeSummary& knowledge, const InstrumentDates& dates) {
+    return {knowledge.source, knowledge.coded_files, dates.signed_date, dates.text_date};
 }
 
 engine::Program at_date(engine::Program program, const std::string& date) {

@@ -76,11 +76,17 @@ private:
     std::future<std::optional<Checked>> aside_;
 };
 
-// The date of signature of every instrument in the store, by alias (empty when unknown).
-std::map<std::string, std::string> signature_dates(const Store& store);
+// Two dates of an instrument (ISO, empty when unknown): its signature, and the version its stored
+// texts represent (Store::text_dates: a consolidated text is later than the signature).
+struct InstrumentDates {
+    std::string signed_date;
+    std::string text_date;
+};
+// The dates of every instrument in the store, by alias.
+std::map<std::string, InstrumentDates> instrument_dates(const Store& store);
 
 // The tidy tables' context (cli/report/tidy_tables.hpp) for one instrument.
-TidyContext tidy_context(const KnowledgeSummary& knowledge, std::string signed_date);
+TidyContext tidy_context(const KnowledgeSummary& knowledge, const InstrumentDates& dates);
 
 // engine::verify_quotes, each rejected quote printed; returns their number.
 std::size_t verify_quotes(const Store& store, const engine::Program& program,

@@ -703,6 +703,17 @@ std::vector<Instrument> Store::instruments() const {
     return out;
 }
 
+std::map<std::string, std::string> Store::text_dates() const {
+    std::map<std::string, std::string> out;
+    // ISO dates order as text; an expression without a date ('') never wins over one with a date.
+    Statement rows = impl_->query(R"sql(
+        SELECT i.alias, coalesce(max(nullif(e.date, '')), i.date_signed)
+        FROM instruments i LEFT JOIN expressions e ON e.instrument_id = i.id
+        GROUP BY i.id)sql");
+    while (rows.step()) out[rows.text(0)] = rows.text(1);
+    return out;
+}
+
 std::vector<InstrumentSummary> Store::list() const {
     std::vector<InstrumentSummary> out;
     Statement instruments = impl_->query("SELECT id, " TREATYKB_CATALOGUE_COLUMNS

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -152,6 +153,10 @@ class Store {
     // The works alone (alias, titles, URI, dates, type, parties), by alias: one query, no counts
     // and no expressions (what `list` adds), for callers that need every instrument's metadata.
     std::vector<Instrument> instruments() const;
+    // For every instrument (by alias), the date of the newest version its stored texts represent:
+    // the latest expression date ("2021-02-15" for the consolidated Russian EAEU Treaty beside the
+    // English 2014 text), else the date of signature. What a measure read from the texts describes.
+    std::map<std::string, std::string> text_dates() const;
     // The canonical alias for an alias or extra name ("pta_440" -> "eaeu").
     std::optional<std::string> resolve_alias(std::string_view instrument) const;
     // Canonical alias, or throws Error("unknown instrument", hint: treatykb list).

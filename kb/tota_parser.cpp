@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <optional>
 
 #include "kb/eid.hpp"
@@ -112,6 +113,42 @@ bool is_heading_remnant(const std::vector<std::string>& blocks) {
     return starts_lower || next_is_paragraph_one;
 }
 
+// "CONVENTION ESTABLISHING THE EUROPEAN FREE TRADE ASSOCIATION Consolidated version, last amended
+// on 1 July 2013": a text that says at its head which version it is represents that version, not
+// the signature the metadata dates (ISO date; empty when the head says nothing of the kind).
+std::string stated_version_date(const pugi::xml_node& body) {
+    std::string head;
+    for (pugi::xml_node chapter : body.children("chapter")) {
+        for (pugi::xml_node article : chapter.children("article")) {
+            head.append(article.child_value(), 0, 1500 - head.size());
+            if (head.size() >= 1500) break;
+            head += ' ';
+        }
+        if (head.size() >= 1500) break;
+    }
+    static const auto pattern = boost::make_u32regex(
+        R"(consolidated\s+version,?\s+(?:as\s+)?last\s+amended\s+on\s+(\d{1,2})\s+)"
+        R"((January|February|March|April|May|June|July|August|September|October|November|December))"
+        R"(\s+(\d{4}))",
+        boost::regex::perl | boost::regex::icase);
+    Match found;
+    if (!boost::u32regex_search(head, found, pattern))
+        return {};
+    static const char* const months[] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+    std::string month = to_lower(found[2].str());
+    int number = 0;
+    for (int i = 0; i < 12; ++i)
+        if (month == months[i]) number = i + 1;
+    int day = std::stoi(found[1].str());
+    if (number == 0 || day < 1 || day > 31)
+        return {};
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%s-%02d-%02d", found[3].str().c_str(), number, day);
+    return iso;
+}
+
 std::string text_of(const pugi::xml_node& node, const char* name) {
     return std::string(trim(node.child(name).child_value()));
 }
@@ -171,6 +208,8 @@ TotaDocument parse_tota_xml(std::string_view xml, const std::string& file) {
     result.title = out.name;
     result.expression.language = text_of(meta, "language");
     result.expression.date = out.date_signed;
+    if (std::string version = stated_version_date(body); !version.empty())
+        result.expression.date = version;
     result.expression.source = "ToTA pta_" + out.treaty_identifier;
 
     // First pass: where numbered articles start and end, to place unnumbered ones.

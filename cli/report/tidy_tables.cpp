@@ -323,20 +323,24 @@ struct Builder {
     // stack into a panel (docs/codebook.md).
     DataTable instrument_measures() const {
         DataTable table{"instrument_measures",
-                        leading({"knowledge", "signed", "year", "measure", "domain", "value",
-                                 "stage", "provision_count", "provisions"}),
+                        leading({"knowledge", "signed", "year", "text_date", "text_year", "measure",
+                                 "domain", "value", "stage", "provision_count", "provisions"}),
                         {}};
+        auto year_of = [](const std::string& date) -> Value {
+            if (date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4,
+                                                [](char c) { return c >= '0' && c <= '9'; }))
+                return std::stoll(date.substr(0, 4));
+            return {};
+        };
         Value signed_date = text_or_missing(context.signed_date);
-        Value year;
-        if (context.signed_date.size() >= 4 &&
-            std::all_of(context.signed_date.begin(), context.signed_date.begin() + 4,
-                        [](char c) { return c >= '0' && c <= '9'; }))
-            year = std::stoll(context.signed_date.substr(0, 4));
+        Value year = year_of(context.signed_date);
+        Value text_date = text_or_missing(context.text_date);
+        Value text_year = year_of(context.text_date);
         auto add = [&](const std::string& measure, const std::string& domain, double value,
                        const std::string& stage, const std::vector<std::string>& sources) {
-            table.add(row({context.knowledge, signed_date, year, measure, text_or_missing(domain),
-                           value, text_or_missing(stage), integer(sources.size()),
-                           text_or_missing(joined(sources))}));
+            table.add(row({context.knowledge, signed_date, year, text_date, text_year, measure,
+                           text_or_missing(domain), value, text_or_missing(stage),
+                           integer(sources.size()), text_or_missing(joined(sources))}));
         };
         const engine::DepthReport& depth = analysis.depth;
         std::vector<std::string> nominal_sources, effective_sources;

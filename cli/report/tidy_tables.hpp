@@ -21,7 +21,7 @@ namespace treatykb::cli {
 
 // The version of the JSON schema and of the CSV columns (docs/codebook.md): the major number
 // changes when a column is removed or changes meaning, the minor when one is added.
-inline constexpr const char* tidy_schema_version = "2.1";
+inline constexpr const char* tidy_schema_version = "2.2";
 
 // finding_kind(kind, title, meaning) facts of kb/rules/findings.xml: kind -> (title, meaning).
 using FindingKinds = std::map<std::string, std::pair<std::string, std::string>>;
@@ -33,11 +33,13 @@ const std::vector<std::string>& tidy_table_names();
 
 // What the tables say about the analysis beyond the Analysis itself: which annotations it rests on
 // (KnowledgeSummary::source; quotes from `coded_files` are marked coded) and the instrument's date
-// of signature (from the store), for `instrument_measures`.
+// of signature and the date of the version its texts represent (from the store), for
+// `instrument_measures`.
 struct TidyContext {
     std::string knowledge = "hand";
     std::set<std::string> coded_files;
     std::string signed_date;  // YYYY-MM-DD, empty when unknown
+    std::string text_date;    // YYYY-MM-DD, empty when unknown: the newest version of the texts read
 };
 
 // The tables of one analysis. `scenario` is empty for the treaty as written, else the scenario

@@ -163,3 +163,34 @@ TEST_CASE("Numbers lost by OCR: paragraph 1 recovered before paragraph 2, gaps r
                          warning.message.find("point 2 follows no number") != std::string::npos);
     CHECK(reported);
 }
+
+TEST_CASE("A text that states its consolidated version is dated by it, not by the signature") {
+    auto tota_text = [](const std::string& head) {
+        return "<?xml version=\"1.0\"?>\n<treaty>\n<meta><treaty_identifier>7</treaty_identifier>"
+               "<name>Test Association</name><date_signed>1960-01-04</date_signed>"
+               "<language>en</language></meta>\n<body><chapter name=\"Preamble\">\n<article>" +
+               head +
+               "</article>\n</chapter>\n<chapter number=\"CHAPTER I\" name=\"Objectives\">\n"
+               "<article number=\"Article 1\" name=\"Association\">An association is hereby "
+               "established.</article>\n</chapter></body>\n</treaty>\n";
+    };
+    TotaDocument stated = parse_tota_xml(
+        tota_text("CONVENTION ESTABLISHING THE TEST ASSOCIATION Consolidated version, last amended "
+                  "on 1 July 2013 THE TEST ASSOCIATION"),
+        "stated.xml");
+    CHECK(stated.date_signed == "1960-01-04");
+    CHECK(stated.parsed.expression.date == "2013-07-01");
+    // Without such a statement (or with one that names no date) the signature dates the text.
+    for (const char* head : {"CONVENTION ESTABLISHING THE TEST ASSOCIATION",
+                             "Consolidated version of the Convention",
+                             "Consolidated version, last amended on 41 Julember 2013"}) {
+        INFO(head);
+        CHECK(parse_tota_xml(tota_text(head), "plain.xml").parsed.expression.date == "1960-01-04");
+    }
+    // The EFTA Convention in ToTA (pta_138) says so at its head.
+    if (auto tota = treatykb::testing::tota_dir()) {
+        TotaDocument efta = parse_tota_file(*tota, "pta_138.xml");
+        CHECK(efta.date_signed == "1960-01-04");
+        CHECK(efta.parsed.expression.date == "2013-07-01");
+    }
+}

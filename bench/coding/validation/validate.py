@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Validate treatykb measures against published hand codings (issue 12, item 5).
 
-Joins published_codings.csv (MIA delegation/pooling at the year the text was signed; DESTA depth
-per agreement) with a treatykb tidy CSV (one row per instrument x measure), and reports, per
+Joins published_codings.csv (MIA delegation/pooling at the year of the text's version: the
+signature, or the consolidation a text states; DESTA depth per agreement) with a treatykb tidy CSV (one row per instrument x measure), and reports, per
 published measure, Spearman's rho (average ranks for ties) with n, and the 5 largest rank
 disagreements.  Plain Python 3, no third-party packages.
 
@@ -23,7 +23,9 @@ TK_COLUMNS = {
     'instrument': 'instrument',   # treatykb alias (e.g. "mercosur") or ToTA id "pta_N"
     'measure': 'measure',
     'value': 'value',
-    'year': 'year',               # signing year of the text; optional (set to None if absent)
+    'year': 'year',               # signing year of the instrument; optional (set to None if absent)
+    'text_year': 'text_year',     # year of the version the text represents (a consolidation is
+                                  # later than the signature); optional, else 'year' is used
 }
 # Column names of published_codings.csv.
 PUB_COLUMNS = {
@@ -48,7 +50,8 @@ MEASURE_MAP = {
 # Match classes used by default (see README.md): MIA "founding"; DESTA "exact", "reviewed", "probable".
 # Others available: "related", "alt-year", "alt-version".
 DEFAULT_MATCH = ('founding', 'exact', 'reviewed', 'probable')
-# Sources whose coding is per IO-year: the published year must equal the text's signing year.
+# Sources whose coding is per IO-year: the published year must equal the year of the text's version
+# (treatykb's text_year, else its year of signature).
 YEAR_INDEXED_SOURCES = ('mia',)
 # Preference when several published rows remain for one instrument x measure.
 MATCH_PRIORITY = ('founding', 'exact', 'reviewed', 'probable', 'related', 'alt-version', 'alt-year')
@@ -108,10 +111,11 @@ def read_treatykb(path):
     out = {}
     with open(path, newline='', encoding='utf-8-sig') as fh:
         rd = csv.DictReader(fh)
-        missing = [v for k, v in c.items() if v and k != 'year' and v not in rd.fieldnames]
+        missing = [v for k, v in c.items() if v and k not in ('year', 'text_year') and v not in rd.fieldnames]
         if missing:
             sys.exit('treatykb CSV lacks column(s) %s; edit TK_COLUMNS' % missing)
         has_year = bool(c.get('year')) and c['year'] in rd.fieldnames
+        has_text_year = bool(c.get('text_year')) and c['text_year'] in rd.fieldnames
         compared = set(MEASURE_MAP.values())
         for r in rd:
             v = to_float(r[c['value']])
@@ -121,7 +125,9 @@ def read_treatykb(path):
             if key in out:
                 print('warning: duplicate treatykb row %s; keeping the first' % (key,), file=sys.stderr)
                 continue
-            out[key] = (v, to_year(r[c['year']]) if has_year else None)
+            year = to_year(r[c['year']]) if has_year else None
+            text_year = to_year(r[c['text_year']]) if has_text_year else None
+            out[key] = (v, year, text_year if text_year is not None else year)
     return out
 
 
@@ -152,14 +158,15 @@ def join(tk, pub):
         tm = MEASURE_MAP.get(pm)
         if tm is None or (inst, tm) not in tk:
             continue
-        tv, ty = tk[(inst, tm)]
-        if cands[0]['source'] in YEAR_INDEXED_SOURCES and ty is not None:
-            same = [p for p in cands if p['year'] == ty]
+        tv, ty, text_year = tk[(inst, tm)]
+        if cands[0]['source'] in YEAR_INDEXED_SOURCES and text_year is not None:
+            same = [p for p in cands if p['year'] == text_year]
             if not same:
                 notes.append('%s %s: no %s coding for the text year %s (have %s); skipped'
-                             % (inst, pm, cands[0]['source'], ty, sorted({p['year'] for p in cands})))
+                             % (inst, pm, cands[0]['source'], text_year, sorted({p['year'] for p in cands})))
                 continue
             cands = same
+            ty = text_year
         cands = sorted(cands, key=lambda p: prio.get(p['match'], 99))
         p = cands[0]
         if p['source'] not in YEAR_INDEXED_SOURCES and ty is not None and p['year'] is not None and p['year'] != ty:
