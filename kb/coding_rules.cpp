@@ -180,10 +180,11 @@ public:
             std::string_view name = node.name();
             if (name == "lexicon") read_lexicon(node);
             else if (name == "term") read_term(node);
+            else if (name == "guard") read_guard(node);
             else if (name == "rule") read_rule(node);
             else
                 throw Error("unknown element <" + std::string(name) + "> in a coding file", at(node),
-                            "a coding file holds <lexicon>, <term> and <rule>");
+                            "a coding file holds <lexicon>, <term>, <guard> and <rule>");
         }
     }
 
@@ -447,6 +448,38 @@ private:
         return fact;
     }
 
+    // <require> or <unless>, with its optional scope, compiled into `require` or `unless`.
+    void read_condition(pugi::xml_node child, std::vector<Pattern>& require, std::vector<Pattern>& unless,
+                        bool& parent_scope) const {
+        std::string_view scope = child.attribute("scope").value();
+        if (!scope.empty() && scope != "provision" && scope != "parent")
+            throw Error("scope=\"" + std::string(scope) + "\" names no part of the provision", at(child),
+                        "write scope=\"provision\" (the default) or scope=\"parent\"");
+        if (scope == "parent") parent_scope = true;
+        (std::string_view(child.name()) == "require" ? require : unless).push_back(compile(child));
+    }
+
+    // <guard name="..."> holds <require> and <unless> conditions that rules below it share by
+    // <guard ref="..."/>: the same conditions as if each rule wrote them.
+    void read_guard(pugi::xml_node node) {
+        std::string name = required(node, "name");
+        if (guards_.count(name))
+            throw Error("guard " + name + " is defined twice", at(node), "give every guard its own name");
+        Guard guard;
+        for (pugi::xml_node child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view element = child.name();
+            if (element == "require" || element == "unless")
+                read_condition(child, guard.require, guard.unless, guard.parent_scope);
+            else if (element != "note")
+                throw Error("unknown element <" + std::string(element) + "> in <guard>", at(child),
+                            "a guard holds <require>, <unless> and <note>");
+        }
+        if (guard.require.empty() && guard.unless.empty())
+            throw Error("guard " + name + " holds no condition", at(node), "add <unless>...</unless> or <require>...</require>");
+        guards_.emplace(std::move(name), std::move(guard));
+    }
+
     void read_rule(pugi::xml_node node) {
         CodingRule rule;
         rule.id = required(node, "id");
@@ -487,27 +520,44 @@ private:
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
             if (name == "fact") rule.facts.push_back(parse_fact(child, rule));
-            else if (name == "require" || name == "unless") {
-                std::string_view scope = child.attribute("scope").value();
-                if (!scope.empty() && scope != "provision" && scope != "parent")
-                    throw Error("scope=\"" + std::string(scope) + "\" names no part of the provision", at(child),
-                                "write scope=\"provision\" (the default) or scope=\"parent\"");
-                if (scope == "parent") rule.parent_scope = true;
-                (name == "require" ? rule.require : rule.unless).push_back(compile(child));
+            else if (name == "require" || name == "unless") read_condition(child, rule.require, rule.unless, rule.parent_scope);
+            else if (name == "guard") {
+                std::string ref = required(child, "ref");
+                auto guard = guards_.find(ref);
+                if (guard == guards_.end()) {
+                    std::string known;
+                    for (const auto& [defined, conditions] : guards_) known += (known.empty() ? "" : ", ") + defined;
+                    throw Error("<guard ref=\"" + ref + "\"/> names no guard defined before it", at(child),
+                                known.empty() ? "define <guard name=\"" + ref + "\"> above the rules that use it"
+                                              : "the guards defined so far are: " + known);
+                }
+                if (*child.child_value() || child.first_child())
+                    throw Error("<guard ref=\"" + ref + "\"/> in a rule holds nothing", at(child),
+                                "write the conditions in <guard name=\"" + ref + "\">, and here <guard ref=\"" + ref + "\"/>");
+                const Guard& conditions = guard->second;
+                rule.require.insert(rule.require.end(), conditions.require.begin(), conditions.require.end());
+                rule.unless.insert(rule.unless.end(), conditions.unless.begin(), conditions.unless.end());
+                rule.parent_scope = rule.parent_scope || conditions.parent_scope;
             }
             else if (name != "pattern" && name != "note")
                 throw Error("unknown element <" + std::string(name) + "> in <rule>", at(child),
-                            "a rule holds <pattern>, <require>, <unless>, <fact> and <note>");
+                            "a rule holds <pattern>, <require>, <unless>, <guard ref>, <fact> and <note>");
         }
         if (rule.facts.empty())
             throw Error("rule " + rule.id + " proposes no <fact>", at(node), "add <fact>relation(...)</fact>");
         set_.rules.push_back(std::move(rule));
     }
 
+    struct Guard {
+        std::vector<Pattern> require, unless;
+        bool parent_scope = false;
+    };
+
     CodingRuleSet& set_;
     const RelationArity& relations_;
     std::unique_ptr<FileText> file_;
     std::set<std::string> ids_;
+    std::map<std::string, Guard> guards_;  // by name, for the files read so far
 };
 
 }  // namespace

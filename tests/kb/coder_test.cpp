@@ -633,3 +633,88 @@ TEST_CASE("A condition shared by rules is reused only within its scope: the prov
     CHECK(quotes(set, result) == std::vector<std::string>{"art_1 parent | DETERMINED that the council shall meet.",
                                                           "art_1__para_1 own | The council shall meet."});
 }
+
+TEST_CASE("A guard's conditions apply to every rule that names it, as if each rule wrote them") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", kLexicon);
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <guard name="not_operative">
+    <note>Recitals and definitions state no rule.</note>
+    <unless>^\s*DETERMINED\b</unless>
+    <unless>\bmeans\b</unless>
+  </guard>
+  <rule id="guarded" class="bodies" lang="en">
+    <pattern>council\s+shall\s+meet</pattern>
+    <guard ref="not_operative"/>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+  <rule id="guarded_too" class="bodies" lang="en">
+    <pattern>council\s+shall\s+decide</pattern>
+    <require>\bunanimously\b</require>
+    <guard ref="not_operative"/>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+  <rule id="open" class="bodies" lang="en">
+    <pattern>council\s+shall\s+meet</pattern>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    REQUIRE(set.rules.size() == 3);
+    CHECK(set.rules[0].unless.size() == 2);
+    CHECK(set.rules[1].unless.size() == 2);
+    CHECK(set.rules[1].require.size() == 1);
+    CHECK(set.rules[2].unless.empty());
+    coding::CodingResult result = code_alone(
+        set, articles({"DETERMINED that the council shall meet.", "The council shall meet.",
+                       "A session means that the council shall meet. The council shall decide unanimously.",
+                       "The council shall decide unanimously.", "The council shall decide."}));
+    REQUIRE(result.failures.empty());
+    CHECK(quotes(set, result) ==
+          std::vector<std::string>{
+              "art_1 open | DETERMINED that the council shall meet.",
+              "art_2 guarded | The council shall meet.",  // (the same fact is proposed once)
+              "art_3 open | A session means that the council shall meet.",
+              "art_4 guarded_too | The council shall decide unanimously."});
+}
+
+TEST_CASE("A guard named by no definition above it, defined twice, empty or holding a fact is rejected") {
+    TemporaryDirectory dir;
+    const std::string rule = R"(  <rule id="r1" class="bodies" lang="en">
+    <pattern>council</pattern>
+    <guard ref="recitals"/>
+    <fact>body({|organ}, intergovernmental, @)</fact>
+  </rule>
+)";
+    Error unknown = load_error(dir, rule);
+    CHECK(contains(unknown.message(), "<guard ref=\"recitals\"/> names no guard defined before it"));
+    CHECK(unknown.where().line == 4);
+    CHECK(contains(unknown.hint(), "define <guard name=\"recitals\"> above the rules that use it"));
+
+    // Defined below the rule: the same error, and the hint lists the guards defined so far.
+    Error later = load_error(dir, "  <guard name=\"definitions\"><unless>means</unless></guard>\n" + rule +
+                                      "  <guard name=\"recitals\"><unless>^RESOLVED</unless></guard>\n");
+    CHECK(contains(later.message(), "names no guard defined before it"));
+    CHECK(contains(later.hint(), "the guards defined so far are: definitions"));
+
+    Error twice = load_error(dir, "  <guard name=\"recitals\"><unless>^RESOLVED</unless></guard>\n"
+                                  "  <guard name=\"recitals\"><unless>^DETERMINED</unless></guard>\n");
+    CHECK(contains(twice.message(), "guard recitals is defined twice"));
+    CHECK(twice.where().line == 3);
+
+    Error empty = load_error(dir, "  <guard name=\"recitals\"><note>nothing</note></guard>\n");
+    CHECK(contains(empty.message(), "guard recitals holds no condition"));
+
+    Error fact = load_error(dir, "  <guard name=\"recitals\"><unless>^RESOLVED</unless>"
+                                 "<fact>body(x, y, @)</fact></guard>\n");
+    CHECK(contains(fact.message(), "unknown element <fact> in <guard>"));
+
+    Error regex = load_error(dir, "  <guard name=\"recitals\">\n    <unless>^(RESOLVED</unless>\n  </guard>\n");
+    CHECK(contains(regex.message(), "bad regular expression"));
+    CHECK(regex.where().line == 3);
+
+    Error filled = load_error(dir, "  <guard name=\"recitals\"><unless>^RESOLVED</unless></guard>\n"
+                                   "  <rule id=\"r1\" class=\"bodies\" lang=\"en\">\n    <pattern>council</pattern>\n"
+                                   "    <guard ref=\"recitals\">^DETERMINED</guard>\n"
+                                   "    <fact>body({|organ}, intergovernmental, @)</fact>\n  </rule>\n");
+    CHECK(contains(filled.message(), "<guard ref=\"recitals\"/> in a rule holds nothing"));
+}
