@@ -51,7 +51,9 @@ def read(path):
             if row['domain']:
                 continue
             values[(row['instrument'], row['measure'])] = row['stage'] or row['value']
-            years[row['instrument']] = row['year']
+            # The year signed, and the year of the text's version where it differs (a consolidation).
+            text_year = row.get('text_year') or row['year']
+            years[row['instrument']] = row['year'] if text_year == row['year'] else '%s (text %s)' % (row['year'], text_year)
     return values, years
 
 

@@ -615,6 +615,47 @@ TEST_CASE("code with several workers writes what one worker writes, and the same
     CHECK(contains(alone.out, "decision.consensus.ru\tdecision_rules\t"));
 }
 
+TEST_CASE("code reads decisions by mutual agreement as consensus and by majority vote as a simple majority", "[code]") {
+    auto tota = tota_dir();
+    if (!tota) return;
+    // Canada-Chile (pta_101) Art. N-01(4): "All decisions of the Commission shall be taken by mutual
+    // agreement": the Commission's rule, and its default (all its decisions). Israel-EC-era
+    // arbitration clauses, here pta_223 Art. 113(4): "The arbitrators' decisions shall be taken by
+    // majority vote": a majority of the members, no threshold stated.
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    ingest_and_code(database, out, "'" + *tota + "/pta_101.xml' '" + *tota + "/pta_223.xml'", "pta_101 pta_223");
+    std::multiset<std::string> canada_chile = proposals(read_text(out.path() + "/pta_101.xml"));
+    CHECK(canada_chile.count("pta_101#art_n-01__para_4 | en | decision.consensus.passive.en | "
+                             "decision_rule(pta_101_commission, consensus, 1, 1, members, @)") == 1);
+    CHECK(canada_chile.count("pta_101#art_n-01__para_4 | en | decision.default.passive.en | "
+                             "general_rule(pta_101_commission, consensus, @)") == 1);
+    std::multiset<std::string> arbitration = proposals(read_text(out.path() + "/pta_223.xml"));
+    CHECK(arbitration.count("pta_223#art_113__para_4 | en | decision.simple_majority.vote.en | "
+                            "decision_rule(pta_223_arbitral_tribunal, simple_majority, 1, 2, members, @)") == 1);
+
+    // "by a majority (vote) of two thirds" states a threshold: not a simple majority (a composed
+    // treaty in ToTA's format, one sentence per article).
+    TemporaryDirectory texts;
+    std::string composed = texts.write(
+        "pta_9001.xml",
+        "<?xml version=\"1.0\"?>\n<treaty>\n<meta><treaty_identifier>9001</treaty_identifier>"
+        "<name>Test Agreement</name><date_signed>2001-01-01</date_signed><language>en</language></meta>\n"
+        "<body><chapter number=\"CHAPTER I\" name=\"Arbitration\">\n"
+        "<article number=\"ARTICLE 1\" name=\"Panel\">The arbitration panel shall take its decisions by a "
+        "majority vote of two thirds of its members.</article>\n"
+        "<article number=\"ARTICLE 2\" name=\"Panel\">The arbitration panel shall take its decisions by "
+        "majority vote.</article>\n</chapter></body>\n</treaty>\n");
+    TemporaryDatabase scratch;
+    TemporaryDirectory coded_out;
+    ingest_and_code(scratch, coded_out, "'" + composed + "'", "pta_9001");
+    std::multiset<std::string> composed_proposals = proposals(read_text(coded_out.path() + "/pta_9001.xml"));
+    CHECK(composed_proposals.count("pta_9001#art_2 | en | decision.simple_majority.vote.en | "
+                                   "decision_rule(pta_9001_arbitral_tribunal, simple_majority, 1, 2, members, @)") == 1);
+    for (const std::string& line : composed_proposals)
+        CHECK_FALSE((contains(line, "pta_9001#art_1 |") && contains(line, "simple_majority")));
+}
+
 TEST_CASE("code -j rejects a number of workers out of range", "[code]") {
     if (!full_corpus_database()) return;
     TemporaryDirectory out;
