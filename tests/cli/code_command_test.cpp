@@ -634,26 +634,53 @@ TEST_CASE("code reads decisions by mutual agreement as consensus and by majority
     CHECK(arbitration.count("pta_223#art_113__para_4 | en | decision.simple_majority.vote.en | "
                             "decision_rule(pta_223_arbitral_tribunal, simple_majority, 1, 2, members, @)") == 1);
 
-    // "by a majority (vote) of two thirds" states a threshold: not a simple majority (a composed
-    // treaty in ToTA's format, one sentence per article).
+    // "by a majority (vote) of two thirds" and "by majority vote, require the affirmative vote of
+    // three Member States" state a threshold: not a simple majority. The same in Spanish and French,
+    // where the body is the sentence's subject, not the organ the tribunal reports to (composed
+    // treaties in ToTA's format, one sentence per article).
+    auto composed = [](const std::string& identifier, const std::string& language,
+                       const std::vector<std::string>& sentences) {
+        std::string xml = "<?xml version=\"1.0\"?>\n<treaty>\n<meta><treaty_identifier>" + identifier +
+                          "</treaty_identifier><name>Test Agreement</name><date_signed>2001-01-01</date_signed>"
+                          "<language>" + language + "</language></meta>\n<body><chapter number=\"CHAPTER I\">\n";
+        for (std::size_t i = 0; i < sentences.size(); ++i)
+            xml += "<article number=\"ARTICLE " + std::to_string(i + 1) + "\">" + sentences[i] + "</article>\n";
+        return xml + "</chapter></body>\n</treaty>\n";
+    };
     TemporaryDirectory texts;
-    std::string composed = texts.write(
-        "pta_9001.xml",
-        "<?xml version=\"1.0\"?>\n<treaty>\n<meta><treaty_identifier>9001</treaty_identifier>"
-        "<name>Test Agreement</name><date_signed>2001-01-01</date_signed><language>en</language></meta>\n"
-        "<body><chapter number=\"CHAPTER I\" name=\"Arbitration\">\n"
-        "<article number=\"ARTICLE 1\" name=\"Panel\">The arbitration panel shall take its decisions by a "
-        "majority vote of two thirds of its members.</article>\n"
-        "<article number=\"ARTICLE 2\" name=\"Panel\">The arbitration panel shall take its decisions by "
-        "majority vote.</article>\n</chapter></body>\n</treaty>\n");
+    std::string english = texts.write(
+        "pta_9001.xml", composed("9001", "en",
+                                 {"The arbitration panel shall take its decisions by a majority vote of two thirds of its members.",
+                                  "The arbitration panel shall take its decisions by majority vote.",
+                                  "Decisions of the Council which are to be made by majority vote require the affirmative "
+                                  "vote of three Member States."}));
+    std::string spanish = texts.write(
+        "pta_9002.xml", composed("9002", "es",
+                                 {"El tribunal arbitral presentará a la Comisión una decisión final, acordada por mayoría.",
+                                  "El tribunal arbitral adoptará sus decisiones por mayoría de dos tercios."}));
+    std::string french = texts.write(
+        "pta_9003.xml", composed("9003", "fr",
+                                 {"Le groupe spécial statue à la majorité des voix.",
+                                  "Le Conseil statue à la majorité des deux tiers."}));
     TemporaryDatabase scratch;
     TemporaryDirectory coded_out;
-    ingest_and_code(scratch, coded_out, "'" + composed + "'", "pta_9001");
-    std::multiset<std::string> composed_proposals = proposals(read_text(coded_out.path() + "/pta_9001.xml"));
-    CHECK(composed_proposals.count("pta_9001#art_2 | en | decision.simple_majority.vote.en | "
-                                   "decision_rule(pta_9001_arbitral_tribunal, simple_majority, 1, 2, members, @)") == 1);
-    for (const std::string& line : composed_proposals)
-        CHECK_FALSE((contains(line, "pta_9001#art_1 |") && contains(line, "simple_majority")));
+    ingest_and_code(scratch, coded_out, "'" + english + "' '" + spanish + "' '" + french + "'",
+                    "pta_9001 pta_9002 pta_9003");
+    auto simple_majorities = [&](const std::string& identifier) {
+        std::vector<std::string> out;
+        for (const std::string& line : proposals(read_text(coded_out.path() + "/pta_" + identifier + ".xml")))
+            if (contains(line, "simple_majority")) out.push_back(line);
+        return out;
+    };
+    CHECK(simple_majorities("9001") ==
+          std::vector<std::string>{"pta_9001#art_2 | en | decision.simple_majority.vote.en | "
+                                   "decision_rule(pta_9001_arbitral_tribunal, simple_majority, 1, 2, members, @)"});
+    CHECK(simple_majorities("9002") ==
+          std::vector<std::string>{"pta_9002#art_1 | es | decision.simple_majority.vote.es | "
+                                   "decision_rule(pta_9002_arbitral_tribunal, simple_majority, 1, 2, members, @)"});
+    CHECK(simple_majorities("9003") ==
+          std::vector<std::string>{"pta_9003#art_1 | fr | decision.simple_majority.vote.fr | "
+                                   "decision_rule(pta_9003_arbitral_tribunal, simple_majority, 1, 2, members, @)"});
 }
 
 TEST_CASE("code -j rejects a number of workers out of range", "[code]") {
