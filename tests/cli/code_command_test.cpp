@@ -657,7 +657,8 @@ TEST_CASE("code reads decisions by mutual agreement as consensus and by majority
     std::string spanish = texts.write(
         "pta_9002.xml", composed("9002", "es",
                                  {"El tribunal arbitral presentará a la Comisión una decisión final, acordada por mayoría.",
-                                  "El tribunal arbitral adoptará sus decisiones por mayoría de dos tercios."}));
+                                  "El tribunal arbitral adoptará sus decisiones por mayoría de dos tercios.",
+                                  "El grupo arbitral tomará sus decisiones por mayoría de votos."}));
     std::string french = texts.write(
         "pta_9003.xml", composed("9003", "fr",
                                  {"Le groupe spécial statue à la majorité des voix.",
@@ -677,6 +678,8 @@ TEST_CASE("code reads decisions by mutual agreement as consensus and by majority
                                    "decision_rule(pta_9001_arbitral_tribunal, simple_majority, 1, 2, members, @)"});
     CHECK(simple_majorities("9002") ==
           std::vector<std::string>{"pta_9002#art_1 | es | decision.simple_majority.vote.es | "
+                                   "decision_rule(pta_9002_arbitral_tribunal, simple_majority, 1, 2, members, @)",
+                                   "pta_9002#art_3 | es | decision.simple_majority.vote.es | "
                                    "decision_rule(pta_9002_arbitral_tribunal, simple_majority, 1, 2, members, @)"});
     CHECK(simple_majorities("9003") ==
           std::vector<std::string>{"pta_9003#art_1 | fr | decision.simple_majority.vote.fr | "
