@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <optional>
 
 #include "kb/eid.hpp"
 #include "kb/error.hpp"
+#include "kb/instrument_names.hpp"
 #include "kb/structure_builder.hpp"
 #include "kb/text_parser.hpp"
 #include "kb/unicode_text.hpp"
@@ -117,36 +117,23 @@ bool is_heading_remnant(const std::vector<std::string>& blocks) {
 // on 1 July 2013": a text that says at its head which version it is represents that version, not
 // the signature the metadata dates (ISO date; empty when the head says nothing of the kind).
 std::string stated_version_date(const pugi::xml_node& body) {
+    constexpr std::size_t head_bytes = 1500;
     std::string head;
-    for (pugi::xml_node chapter : body.children("chapter")) {
-        for (pugi::xml_node article : chapter.children("article")) {
-            head.append(article.child_value(), 0, 1500 - head.size());
-            if (head.size() >= 1500) break;
-            head += ' ';
-        }
-        if (head.size() >= 1500) break;
-    }
+    for (pugi::xml_node chapter : body.children("chapter"))
+        for (pugi::xml_node article : chapter.children("article"))
+            if (head.size() < head_bytes) head.append(article.child_value()).push_back(' ');
+    // Cut at a character's start: Boost throws on a broken UTF-8 sequence.
+    std::size_t cut = std::min(head.size(), head_bytes);
+    while (cut > 0 && cut < head.size() && (static_cast<unsigned char>(head[cut]) & 0xC0) == 0x80) --cut;
+    head.resize(cut);
     static const auto pattern = boost::make_u32regex(
-        R"(consolidated\s+version,?\s+(?:as\s+)?last\s+amended\s+on\s+(\d{1,2})\s+)"
-        R"((January|February|March|April|May|June|July|August|September|October|November|December))"
-        R"(\s+(\d{4}))",
+        R"(consolidated\s+version,?\s+(?:as\s+)?last\s+amended\s+on\s+(\d{1,2}\s+[[:alpha:]]+\s+\d{4}))",
         boost::regex::perl | boost::regex::icase);
     Match found;
     if (!boost::u32regex_search(head, found, pattern))
         return {};
-    static const char* const months[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
-    std::string month = to_lower(found[2].str());
-    int number = 0;
-    for (int i = 0; i < 12; ++i)
-        if (month == months[i]) number = i + 1;
-    int day = std::stoi(found[1].str());
-    if (number == 0 || day < 1 || day > 31)
-        return {};
-    char iso[16];
-    std::snprintf(iso, sizeof iso, "%s-%02d-%02d", found[3].str().c_str(), number, day);
-    return iso;
+    std::vector<std::string> dates = dates_in(found[1].str());
+    return dates.empty() ? std::string() : dates.front();
 }
 
 std::string text_of(const pugi::xml_node& node, const char* name) {
