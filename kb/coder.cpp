@@ -340,6 +340,24 @@ public:
         if (placeholder.context && terms.empty() && context.provision)
             terms = named_in(*context.provision);
         if (terms.empty()) return {};
+        // A short name after the full one: "the Commission" in the article that establishes "the
+        // Free Trade Commission", "Конкурсная комиссия" in the point that names "конкурсная комиссия
+        // Суда". A term with short="S" is what the words of term S mean where the article (or,
+        // outside articles, the provision) names it in full.
+        for (const Term*& term : terms) {
+            auto longer = rules_.longer_forms.find(term->lexicon + '\x1f' + term->symbol);
+            if (longer == rules_.longer_forms.end()) continue;
+            const std::string* scope = context.article ? context.article() : nullptr;
+            if (!scope) scope = context.provision;
+            if (!scope) continue;
+            for (const Term* named : terms_(lexicon, *scope)) {
+                auto index = static_cast<std::size_t>(named - rules_.terms.data());
+                if (std::find(longer->second.begin(), longer->second.end(), index) != longer->second.end()) {
+                    term = named;
+                    break;
+                }
+            }
+        }
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
         std::vector<std::string> values;
         for (const Term* term : terms) {

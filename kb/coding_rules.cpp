@@ -229,16 +229,32 @@ public:
             if (!set_.prefixed_lexicons.count(term.lexicon))
                 throw Error("term " + term.symbol + " belongs to the undeclared lexicon " + term.lexicon, term.where,
                             "declare <lexicon name=\"" + term.lexicon + "\"/>");
-            // part_of="whole": the whole is another term of the same lexicon.
-            auto part_of = term.attributes.find("part_of");
-            if (part_of == term.attributes.end()) continue;
-            bool known = std::any_of(set_.terms.begin(), set_.terms.end(), [&](const Term& other) {
-                return other.lexicon == term.lexicon && other.symbol == part_of->second && &other != &term;
-            });
-            if (!known)
-                throw Error("term " + term.symbol + " is part_of \"" + part_of->second + "\", which is no other term of the " +
-                                term.lexicon + " lexicon",
-                            term.where, "name the symbol of the whole's <term lexicon=\"" + term.lexicon + "\">");
+            // part_of="whole" and short="S": the whole, and the term whose words are the short
+            // name, are other terms of the same lexicon.
+            // short= may name several terms, separated by spaces.
+            for (const char* attribute : {"part_of", "short"}) {
+                auto value = term.attributes.find(attribute);
+                if (value == term.attributes.end()) continue;
+                bool is_short = attribute == std::string("short");
+                std::vector<std::string> symbols;
+                std::istringstream words(value->second);
+                for (std::string word; words >> word;) symbols.push_back(word);
+                if (!is_short || symbols.empty()) symbols = {value->second};
+                for (const std::string& symbol : symbols) {
+                    bool known = std::any_of(set_.terms.begin(), set_.terms.end(), [&](const Term& other) {
+                        return other.lexicon == term.lexicon && other.symbol == symbol && &other != &term;
+                    });
+                    if (!known)
+                        throw Error("term " + term.symbol + " has " + attribute + "=\"" + value->second + "\": \"" + symbol +
+                                        "\" is no other term of the " + term.lexicon + " lexicon",
+                                    term.where,
+                                    std::string(is_short ? "name the symbols of the terms whose words are the short names"
+                                                         : "name the symbol of the whole") +
+                                        " (a <term lexicon=\"" + term.lexicon + "\">)");
+                    if (is_short)
+                        set_.longer_forms[term.lexicon + '\x1f' + symbol].push_back(static_cast<std::size_t>(&term - set_.terms.data()));
+                }
+            }
         }
     }
 

@@ -91,6 +91,9 @@ struct CodingRuleSet {
     std::map<std::string, bool> prefixed_lexicons;
     // lexicons whose context placeholders read a list's lead-in before the headings (lead_in="yes")
     std::set<std::string> lead_in_lexicons;
+    // "lexicon\x1fS" -> the indexes of the terms with short="S": what the words of term S mean where
+    // a text names one of those terms in full (the Free Trade Commission, then "the Commission")
+    std::map<std::string, std::vector<std::size_t>> longer_forms;
 };
 
 // The classes a rule may belong to: bodies, decision_rules, dispute_settlement, competence,

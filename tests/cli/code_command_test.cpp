@@ -105,8 +105,14 @@ TEST_CASE("code reads the staffed organ, seats of heads of state, escalation and
     CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_10", "ru", "staffing_rule(eaeu_court, national_nomination, @)"));
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_10", "staffing_rule(eaeu_supreme_council, national_nomination, @)"));
     // "В состав конкурсной комиссии Суда по отбору кандидатов на ... должностей Секретариата Суда входят все
-    // судьи": the competition commission's members, not the Secretariat's.
-    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_36", "ru", "body_composition(eaeu_selection_board, judges, @)"));
+    // судьи": the Court's competition commission's members, not the Secretariat's; and its "Конкурсная
+    // комиссия принимает свои решения ... большинством голосов" in the same point is that commission's
+    // rule, not the rule of the Commission's own competition commission (Treaty Art. 9(4)).
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_36", "ru", "body_composition(eaeu_court_selection_board, judges, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#annex_2__point_36", "ru",
+                      "decision_rule(eaeu_court_selection_board, simple_majority, 1, 2, members, @)"));
+    CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_36", "decision_rule(eaeu_selection_board, simple_majority, 1, 2, members, @)"));
+    CHECK(proposes_in("eaeu.xml", "eaeu#art_9__para_4", "ru", "decision_rule(eaeu_selection_board, simple_majority, 1, 2, members, @)"));
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_2__point_36", "body_composition(eaeu_secretariat, judges, @)"));
     // "консультативный орган создается Коллегией Комиссии": the Board creates, it is not established.
     CHECK_FALSE(proposes("eaeu.xml", "eaeu#annex_1__point_44", "body(eaeu_commission_board, supranational, @)"));
@@ -619,7 +625,8 @@ TEST_CASE("code reads decisions by mutual agreement as consensus and by majority
     auto tota = tota_dir();
     if (!tota) return;
     // Canada-Chile (pta_101) Art. N-01(4): "All decisions of the Commission shall be taken by mutual
-    // agreement": the Commission's rule, and its default (all its decisions). Israel-EC-era
+    // agreement": the Commission's rule, and its default (all its decisions). The Commission is the
+    // Free Trade Commission that N-01(1) establishes: the article names it in full. Israel-EC-era
     // arbitration clauses, here pta_223 Art. 113(4): "The arbitrators' decisions shall be taken by
     // majority vote": a majority of the members, no threshold stated.
     TemporaryDatabase database;
@@ -627,9 +634,9 @@ TEST_CASE("code reads decisions by mutual agreement as consensus and by majority
     ingest_and_code(database, out, "'" + *tota + "/pta_101.xml' '" + *tota + "/pta_223.xml'", "pta_101 pta_223");
     std::multiset<std::string> canada_chile = proposals(read_text(out.path() + "/pta_101.xml"));
     CHECK(canada_chile.count("pta_101#art_n-01__para_4 | en | decision.consensus.passive.en | "
-                             "decision_rule(pta_101_commission, consensus, 1, 1, members, @)") == 1);
+                             "decision_rule(pta_101_free_trade_commission, consensus, 1, 1, members, @)") == 1);
     CHECK(canada_chile.count("pta_101#art_n-01__para_4 | en | decision.default.passive.en | "
-                             "general_rule(pta_101_commission, consensus, @)") == 1);
+                             "general_rule(pta_101_free_trade_commission, consensus, @)") == 1);
     std::multiset<std::string> arbitration = proposals(read_text(out.path() + "/pta_223.xml"));
     CHECK(arbitration.count("pta_223#art_113__para_4 | en | decision.simple_majority.vote.en | "
                             "decision_rule(pta_223_arbitral_tribunal, simple_majority, 1, 2, members, @)") == 1);

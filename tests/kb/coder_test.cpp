@@ -429,7 +429,7 @@ TEST_CASE("A list of bodies names the parts of the whole it is said of; members 
         coding::load_coding_rules({bad_lexicon}, relations);
         FAIL("a part_of naming no term was accepted");
     } catch (const Error& error) {
-        CHECK(contains(error.message(), "part_of \"tribunal\""));
+        CHECK(contains(error.message(), "part_of=\"tribunal\""));
         CHECK(error.where().file == dir.path() + "/bad_lexicon.xml");
         CHECK(error.where().line == 3);
     }
@@ -515,6 +515,49 @@ TEST_CASE("A capture naming only a generic term yields to a specific term of the
     CHECK(facts == std::vector<std::string>{"art_1 area_role(toy_council, rules_of_origin, final, @)",
                                             "art_2 area_role(toy_council, external_trade, final, @)",
                                             "art_3 area_role(toy_council, customs_tariff, final, @)"});
+}
+
+TEST_CASE("A short name means the organ its article names in full; elsewhere the organ of its own words") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="free_trade_commission" kind="intergovernmental" short="commission">
+    <name>\bfree trade commission\b</name></term>
+  <term lexicon="organ" symbol="commission" kind="supranational"><name>\bcommission\b</name></term>
+</coding>
+)");
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="consensus" class="decision_rules" lang="en">
+    <pattern>\bdecisions\s+of\s+the\s+(?'body'[\w ]+?)\s+shall\s+be\s+taken\s+by\s+consensus\b</pattern>
+    <fact>decision_rule({body|organ}, consensus, 1, 1, members, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    // art_1 establishes the Free Trade Commission in one paragraph and calls it "the Commission" in
+    // another; art_2 names no free trade commission, so its Commission is the commission.
+    Instrument toy = one_article("");
+    auto& provisions = toy.expressions.front().provisions;
+    provisions.push_back({"art_1__para_1", "art_1", "paragraph", "1", "", "The Parties establish the Free Trade Commission.", 1, 2});
+    provisions.push_back({"art_1__para_2", "art_1", "paragraph", "2", "", "All decisions of the Commission shall be taken by consensus.", 2, 3});
+    provisions.push_back({"art_2", "", "article", "2", "", "", 3, 4});
+    provisions.push_back({"art_2__para_1", "art_2", "paragraph", "1", "", "All decisions of the Commission shall be taken by consensus.", 4, 5});
+    coding::CodingResult result = code_alone(set, toy);
+    REQUIRE(result.failures.empty());
+    std::vector<std::string> found;
+    for (const coding::Proposal& proposal : result.proposals) found.push_back(proposal.eid + " " + proposal.facts.at(0));
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::string>{"art_1__para_2 decision_rule(toy_free_trade_commission, consensus, 1, 1, members, @)",
+                                            "art_2__para_1 decision_rule(toy_commission, consensus, 1, 1, members, @)"});
+
+    // short= must name another term of the lexicon.
+    std::string bad = dir.write("bad.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="free_trade_commission" short="commission comission"><name>\bfree trade commission\b</name></term>
+  <term lexicon="organ" symbol="commission"><name>\bcommission\b</name></term>
+</coding>
+)");
+    Error error = load_failure({bad}, kRelations);
+    CHECK(contains(error.message(), "short=\"commission comission\": \"comission\" is no other term of the organ lexicon"));
+    CHECK(error.where().line == 3);
 }
 
 TEST_CASE("{article|organ[kind=judicial]} reads the enclosing article and keeps the judicial organs") {
