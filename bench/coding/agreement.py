@@ -18,6 +18,10 @@ The hand coding (kb/knowledge) is the reference. Facts are compared per class of
   parties         member_state(INSTRUMENT, state): scored as facts wherever the hand coding
                   states them (an accession treaty makes a state a member of the instrument
                   it accedes to), so the anchored figures are those of the facts
+Judged precision: bench/coding/adjudication.tsv judges, one by one, the extra proposals of the
+bodies and decision-rule classes (right, doubtful, wrong, with a reason); the report adds the
+precision counting the extras judged right, beside the precision against the hand coding, and lists
+the extras not judged and the judgements that no longer match a proposal.
 Two levels: "anchored" — the same fact at the same provision (or one provision enclosing the
 other, since a translation may be divided less finely); "fact" — the same fact anywhere in the
 instrument (what the coder knows, whatever provision it quotes). Per language of the coded text.
@@ -147,6 +151,60 @@ def table(hand, coded_all, languages, classes):
     return results
 
 
+JUDGED_CLASSES = ["bodies", "decision_rules"]
+
+
+def read_judgements(path):
+    """-> {(class, fact, eid): (judgement, reason)} from the adjudication file (# comments)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 5 or fields[3] not in ("right", "doubtful", "wrong"):
+                sys.exit("%s:%d: expected class, provision, fact, right|doubtful|wrong, reason "
+                         "separated by tabs" % (path, number))
+            klass, eid, fact, judgement, reason = fields
+            out[(klass, normal(fact, eid), eid)] = (judgement, reason)
+    return out
+
+
+def judged(results, judgements):
+    """The precision once the extras are judged, per class (ru+en), and what is not judged."""
+    print("\n## Judged precision (ru+en, the parts the hand coding covers)\n")
+    print("The extras are judged one by one in bench/coding/adjudication.tsv (by the developers; "
+          "the hand coding stays the reference).\n")
+    print("| class | coded | agree with the hand coding | extras right | doubtful | wrong | not judged "
+          "| precision (hand) | precision (hand + judged right) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    used = set()
+    unjudged = []
+    for klass in JUDGED_CLASSES:
+        r = results.get((klass, "ru+en"))
+        if not r:
+            continue
+        extras = sorted(set((f, e) for f, e, _, _ in r["extra"]))
+        counts = {"right": 0, "doubtful": 0, "wrong": 0, None: 0}
+        for f, e in extras:
+            key = (klass, f, e)
+            judgement = judgements.get(key, (None, ""))[0]
+            counts[judgement] += 1
+            if judgement:
+                used.add(key)
+            else:
+                unjudged.append(key)
+        agree = r["coded"] - len(extras)
+        print("| %s | %d | %d | %d | %d | %d | %d | %s | %s |" % (
+            klass, r["coded"], agree, counts["right"], counts["doubtful"], counts["wrong"], counts[None],
+            fmt(agree / r["coded"] if r["coded"] else None),
+            fmt((agree + counts["right"]) / r["coded"] if r["coded"] else None)))
+    for klass, f, e in unjudged:
+        print("\n- not judged: %s `%s` at %s" % (klass, f, e))
+    for key in sorted(set(judgements) - used):
+        print("\n- judged, but no longer an extra proposal: %s `%s` at %s" % key)
+
+
 def main():
     hand_dir, coded_file, instrument = sys.argv[1:4]
     hand = read(sorted(glob.glob(hand_dir + "/**/*.xml", recursive=True)), instrument)
@@ -178,6 +236,9 @@ def main():
                 continue
             seen.add((f, e))
             print("- `%s` at %s (rule %s): \"%s\"" % (f, e, rule, (quote or "")[:140]))
+    adjudication = __file__.rsplit("/", 1)[0] + "/adjudication.tsv" if "/" in __file__ else "adjudication.tsv"
+    if instrument == "eaeu" and glob.glob(adjudication):
+        judged(results, read_judgements(adjudication))
     for klass in [k for k in ["competence", "autonomy"] if k in classes]:
         r = results[(klass, "ru+en")]
         print("\n### %s: %d hand facts missed, %d proposals unmatched (ru+en; not listed)" % (
