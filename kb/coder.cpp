@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
 
 #include "kb/detail/coding_regex.hpp"
 #include "kb/instrument_names.hpp"
@@ -314,8 +315,12 @@ public:
             return named;
         };
         std::vector<const Term*> terms;
+        const std::string* source = nullptr;  // the text the terms were found in
         for (const std::string& text : captured)
-            if (terms = named_in(text); !terms.empty()) break;
+            if (terms = named_in(text); !terms.empty()) {
+                source = &text;
+                break;
+            }
         // A capture that names only generic words (priority below 0: "imports", "goods") yields to
         // a specific term the headings name: "restrictions on imports" under "Rules of Origin" is
         // about the rules of origin, not about trade at large. Not to the rest of the provision,
@@ -326,6 +331,7 @@ public:
                 std::vector<const Term*> specific = named_in(*text);
                 if (!specific.empty() && specific.front()->priority >= 0) {
                     terms = std::move(specific);
+                    source = text;
                     break;
                 }
             }
@@ -334,29 +340,48 @@ public:
         // выносит одно из следующих решений:"), before the headings of the chapter or the act; a
         // lexicon says whether its words are read there (lead_in="yes": the organs, not the domains,
         // whose lead-ins are generic: "measures: (a) necessary to protect public morals").
-        if (placeholder.context && terms.empty() && context.lead_in && rules_.lead_in_lexicons.count(lexicon)) terms = named_in(*context.lead_in);
+        auto read = [&](const std::string* text) {
+            terms = named_in(*text);
+            source = text;
+        };
+        if (placeholder.context && terms.empty() && context.lead_in && rules_.lead_in_lexicons.count(lexicon)) read(context.lead_in);
         for (std::size_t i = 0; placeholder.context && terms.empty() && i < context.headings.size(); ++i)
-            terms = named_in(*context.headings[i]);
-        if (placeholder.context && terms.empty() && context.provision)
-            terms = named_in(*context.provision);
+            read(context.headings[i]);
+        if (placeholder.context && terms.empty() && context.provision) read(context.provision);
         if (terms.empty()) return {};
         // A short name after the full one: "the Commission" in the article that establishes "the
         // Free Trade Commission", "Конкурсная комиссия" in the point that names "конкурсная комиссия
         // Суда". A term with short="S" is what the words of term S mean where the article (or,
-        // outside articles, the provision) names it in full.
+        // outside articles, the provision) or a heading above names it in full ("Article 76 Mandate
+        // of the Free Trade Commission").
         for (const Term*& term : terms) {
             auto longer = rules_.longer_forms.find(term->lexicon + '\x1f' + term->symbol);
             if (longer == rules_.longer_forms.end()) continue;
             const std::string* scope = context.article ? context.article() : nullptr;
             if (!scope) scope = context.provision;
-            if (!scope) continue;
-            for (const Term* named : terms_(lexicon, *scope)) {
-                auto index = static_cast<std::size_t>(named - rules_.terms.data());
-                if (std::find(longer->second.begin(), longer->second.end(), index) != longer->second.end()) {
-                    term = named;
-                    break;
-                }
-            }
+            std::vector<const std::string*> scopes(context.headings.begin(), context.headings.end());
+            if (scope) scopes.insert(scopes.begin(), scope);
+            auto full_form = [&]() -> const Term* {
+                for (const std::string* text : scopes)
+                    for (const Term* named : terms_(lexicon, *text)) {
+                        auto index = static_cast<std::size_t>(named - rules_.terms.data());
+                        if (std::find(longer->second.begin(), longer->second.end(), index) != longer->second.end()) return named;
+                    }
+                return nullptr;
+            };
+            if (const Term* named = full_form()) term = named;
+        }
+        // A word the text defines as another term ("Commission means the Free Trade Commission"),
+        // where the text the term was read in uses it bare ("the Commission"), not inside another
+        // name ("an Agriculture Review Commission").
+        for (const Term*& term : terms) {
+            auto alias = aliases_.find(term->lexicon + '\x1f' + term->symbol);
+            if (alias == aliases_.end() || !alias->second.full || alias->second.full == term || !source) continue;
+            if (!boost::u32regex_search(*source, alias->second.bare)) continue;
+            std::string note = "\"" + alias->second.words + "\" read as " + symbol_of(*alias->second.full) +
+                               " by the definition at " + alias->second.eid;
+            if (note_.find(note) == std::string::npos) note_ += (note_.empty() ? "" : "; ") + note;
+            term = alias->second.full;
         }
         if (placeholder.pick == '$') std::reverse(terms.begin(), terms.end());
         std::vector<std::string> values;
@@ -372,6 +397,83 @@ public:
         return values;
     }
 
+    // The definitions of one expression's text: the words of a term that the text defines as
+    // another term of the lexicon, and where. Two definitions giving one word different meanings
+    // (chapters with definitions of their own) cancel each other: the word keeps its own term.
+    void read_definitions(const std::vector<Provision>& provisions) {
+        aliases_.clear();
+        if (rules_.definitions.empty()) return;
+        // A definition holds no full stop, semicolon or line break: each piece of a provision
+        // between them is read alone, and only where the definitions' literals occur ("means",
+        // "significa", ...): the expressions are slow on text without them.
+        for (const Provision& provision : provisions)
+            for (std::size_t begin = 0; begin < provision.text.size();) {
+                std::size_t end = std::min(provision.text.find_first_of(".;\n", begin), provision.text.size());
+                std::string piece = provision.text.substr(begin, end - begin);
+                begin = end + 1;
+                if (piece.size() >= 8) read_definitions(piece, provision.eid);
+            }
+    }
+
+    // How the proposal's words were read (the definitions used), since the last call.
+    std::string take_note() { return std::exchange(note_, std::string()); }
+
+private:
+    void read_definitions(const std::string& text, const std::string& eid) {
+        std::u32string folded = fold_case_utf8(text);
+        for (const Definition& definition : rules_.definitions) {
+            if (!satisfies(definition.pattern.prefilter, folded)) continue;
+            int short_group = definition.pattern.captures.at("short");
+            int full_group = definition.pattern.captures.at("full");
+            for (auto it = boost::make_u32regex_iterator(text, definition.pattern.regex->regex);
+                 it != boost::u32regex_iterator<std::string::const_iterator>(); ++it) {
+                const auto& match = *it;
+                if (!match[short_group].matched || !match[full_group].matched) continue;
+                std::string captured(match[short_group].first, match[short_group].second);
+                std::string words(trim(captured));
+                std::vector<const Term*> defined = terms_(definition.lexicon, words);
+                // The fewest last words that still name the term: "under Article 2001 Commission"
+                // is "Commission", "FTA Joint Commission" is "Joint Commission".
+                for (std::size_t space; defined.size() == 1 && (space = words.find(' ')) != std::string::npos;) {
+                    std::string rest(trim(words.substr(space + 1)));
+                    if (terms_(definition.lexicon, rest) != defined) break;
+                    words = rest;
+                }
+                const std::vector<const Term*>& meaning =
+                    terms_(definition.lexicon, std::string(match[full_group].first, match[full_group].second));
+                // A definition of the words as their own term counts as a meaning too: it cancels
+                // another chapter's definition of the same words as some other organ.
+                if (defined.size() != 1 || meaning.empty()) continue;
+                const Term* meant = meaning.front();
+                // Only a meaning the lexicon allows: a term whose short names are the defined
+                // words' term (short="commission"), not the reverse ("a Committee (hereinafter
+                // the Joint Committee)").
+                std::string key = definition.lexicon + '\x1f' + defined.front()->symbol;
+                if (meant != defined.front()) {
+                    auto longer = rules_.longer_forms.find(key);
+                    auto index = static_cast<std::size_t>(meant - rules_.terms.data());
+                    if (longer == rules_.longer_forms.end() ||
+                        std::find(longer->second.begin(), longer->second.end(), index) == longer->second.end())
+                        continue;
+                }
+                auto [known, added] = aliases_.try_emplace(key);
+                Alias& alias = known->second;
+                if (!added) {
+                    if (alias.full != meant) alias.full = nullptr;  // two meanings: none
+                    continue;
+                }
+                alias.full = meant;
+                alias.words = words;
+                alias.eid = eid;
+                alias.bare = boost::make_u32regex(
+                    "(?:\\b(?:the|this|that|such|la|el|le|l'|esta|este|dicha|dicho|cette|ce)\\s+|(?<![\\w-]\\s)(?<![\\w-]))\\Q" +
+                        words + "\\E\\b(?!\\s+(?:on|for|of|de|del|du|des|pour|para|sur|sobre)\\b)",
+                    boost::regex_constants::perl | boost::regex_constants::icase);
+            }
+        }
+    }
+
+public:
     // The facts one template proposes for a match: one, or one per term of a '*' placeholder.
     std::optional<std::vector<std::string>> render(const FactTemplate& fact, const CodingRule& rule, const Found& found,
                                                    const Context& context) {
@@ -467,6 +569,14 @@ private:
     const Catalogue& catalogue_;
     std::string_view instrument_;
     std::optional<InstrumentNames> names_;  // the other stored instruments, read when first needed
+    // A word of a term that the text's definitions make mean another term (read_definitions).
+    struct Alias {
+        const Term* full = nullptr;  // nullptr: defined twice, with different meanings
+        std::string words, eid;
+        boost::u32regex bare;        // the words used bare: after an article or alone, not inside a longer name
+    };
+    std::map<std::string, Alias> aliases_;  // "lexicon\x1fsymbol" of the defined words' term
+    std::string note_;
 };
 
 std::string xml_escape(std::string_view text) {
@@ -554,6 +664,7 @@ void code_expressions(std::string_view instrument, const std::vector<Expression>
             for (const Pattern& excluded : rule.unless) prefilters[r].unless.emplace_back(excluded.prefilter, index);
         }
         const std::vector<Provision>& provisions = expression.provisions;
+        runner.read_definitions(provisions);
         std::unordered_map<std::string, std::size_t> by_eid;
         for (std::size_t i = 0; i < provisions.size(); ++i) by_eid.emplace(provisions[i].eid, i);
         // An article's text (own and descendants', one per line) is assembled when a rule first
@@ -638,7 +749,8 @@ void code_expressions(std::string_view instrument, const std::vector<Expression>
                             const Match& match = *it;
                             Found found{match, text};
                             ++result.matches[r];
-                            Proposal proposal{r, std::string(instrument), provision.eid, language, {}, {}};
+                            Proposal proposal{r, std::string(instrument), provision.eid, language, {}, {}, {}};
+                            runner.take_note();
                             bool resolved = true;
                             for (const FactTemplate& fact : rule.facts) {
                                 auto rendered = runner.render(fact, rule, found, context);
@@ -649,6 +761,7 @@ void code_expressions(std::string_view instrument, const std::vector<Expression>
                                 }
                                 proposal.facts.insert(proposal.facts.end(), rendered->begin(), rendered->end());
                             }
+                            proposal.note = runner.take_note();
                             if (!resolved || proposal.facts.empty()) {
                                 ++result.unresolved[r];
                                 continue;
@@ -779,6 +892,7 @@ std::string render_coded_knowledge(std::string_view instrument, const std::vecto
                "\" confidence=\"" + confidence + "\">\n";
         out += "    <quote lang=\"" + proposal.language + "\">" + xml_escape(proposal.quote) + "</quote>\n";
         for (const std::string& fact : proposal.facts) out += "    <fact>" + xml_escape(fact) + "</fact>\n";
+        if (!proposal.note.empty()) out += "    <note>" + xml_escape(proposal.note) + "</note>\n";
         out += "  </annotation>\n";
     }
     out += "</program>\n";

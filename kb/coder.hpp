@@ -25,6 +25,7 @@ struct Proposal {
     std::string language;
     std::string quote;        // verbatim, from the provision's own text
     std::vector<std::string> facts;  // rendered, "decision_rule(eaeu_supreme_council, consensus, 1, 1, members, @)"
+    std::string note;         // how a word was read, where a definition of the text decided it
 };
 
 struct RuleFailure {

@@ -182,9 +182,10 @@ public:
             else if (name == "term") read_term(node);
             else if (name == "guard") read_guard(node);
             else if (name == "rule") read_rule(node);
+            else if (name == "definition") read_definition(node);
             else
                 throw Error("unknown element <" + std::string(name) + "> in a coding file", at(node),
-                            "a coding file holds <lexicon>, <term>, <guard> and <rule>");
+                            "a coding file holds <lexicon>, <term>, <definition>, <guard> and <rule>");
         }
     }
 
@@ -225,6 +226,10 @@ public:
                                         placeholder.filter_value + "\"",
                                     fact.where, "name an attribute value the lexicon's terms carry");
                 }
+        for (const Definition& definition : set_.definitions)
+            if (!set_.prefixed_lexicons.count(definition.lexicon))
+                throw Error("a definition names the undeclared lexicon " + definition.lexicon, definition.where,
+                            "declare <lexicon name=\"" + definition.lexicon + "\"/>");
         for (const Term& term : set_.terms) {
             if (!set_.prefixed_lexicons.count(term.lexicon))
                 throw Error("term " + term.symbol + " belongs to the undeclared lexicon " + term.lexicon, term.where,
@@ -331,6 +336,29 @@ private:
             throw Error("lead_in=\"" + lead_in + "\" is neither yes nor no", at(node),
                         "write lead_in=\"yes\" (an item of a list is said of what its lead-in names) or leave it out");
         if (lead_in == "yes") set_.lead_in_lexicons.insert(name);
+    }
+
+    void read_definition(pugi::xml_node node) {
+        Definition definition;
+        definition.lexicon = required(node, "lexicon");
+        definition.where = at(node);
+        bool has_pattern = false;
+        for (pugi::xml_node child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            if (std::string_view(child.name()) != "pattern" || has_pattern)
+                throw Error("unexpected element <" + std::string(child.name()) + "> in <definition>", at(child),
+                            "a definition holds one <pattern>");
+            definition.pattern = compile(child);
+            has_pattern = true;
+        }
+        if (!has_pattern)
+            throw Error("<definition> holds no <pattern>", at(node), "add <pattern> with the captures (?'short'...) and (?'full'...)");
+        for (const char* capture : {"short", "full"})
+            if (!definition.pattern.captures.count(capture))
+                throw Error(std::string("a definition's pattern has no capture (?'") + capture + "'...)",
+                            definition.pattern.where,
+                            "capture the defined words as (?'short'...) and the words that define them as (?'full'...)");
+        set_.definitions.push_back(std::move(definition));
     }
 
     void read_term(pugi::xml_node node) {

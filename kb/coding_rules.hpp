@@ -84,6 +84,16 @@ struct CodingRule {
     SourceLocation where;
 };
 
+// <definition lexicon="organ"><pattern>...(?'short'...)...(?'full'...)</pattern></definition>: a
+// definition in a treaty's text ("Commission means the Free Trade Commission established under
+// Article 19.1") that makes the words of one term (short) mean another term (full) across the
+// instrument's text in that language.
+struct Definition {
+    std::string lexicon;
+    Pattern pattern;
+    SourceLocation where;
+};
+
 struct CodingRuleSet {
     std::vector<Term> terms;
     std::vector<CodingRule> rules;
@@ -94,6 +104,7 @@ struct CodingRuleSet {
     // "lexicon\x1fS" -> the indexes of the terms with short="S": what the words of term S mean where
     // a text names one of those terms in full (the Free Trade Commission, then "the Commission")
     std::map<std::string, std::vector<std::size_t>> longer_forms;
+    std::vector<Definition> definitions;
 };
 
 // The classes a rule may belong to: bodies, decision_rules, dispute_settlement, competence,

@@ -445,6 +445,13 @@ TEST_CASE("code finds the weighted votes of the 2007 Commission, TEU's QMV and M
                    "decision_rule(mercosur_common_market_council, consensus, 1, 1, members, @)"));
     CHECK(proposes("mercosur.xml", "mercosur#art_16",
                    "decision_rule(mercosur_common_market_group, consensus, 1, 1, members, @)"));
+    // Art. 1: "The States Parties hereby decide to establish a common market, ...": an undertaking to
+    // free trade in goods, as "shall establish" is (its domain from the provision, "the free movement
+    // of goods"); the coded MERCOSUR had no Balassa condition met before.
+    CHECK(proposes("mercosur.xml", "mercosur#art_1", "norm(@, obligation, member_state, abolish_barrier, internal_market_goods)"));
+    // TEU Art. 3(3) "The Union shall establish an internal market": the Union's undertaking, as the
+    // hand coding reads it.
+    CHECK(proposes("teu.xml", "teu#art_3__para_3", "norm(@, obligation, union, abolish_barrier, internal_market_goods)"));
 }
 
 TEST_CASE("code reads a body's default rule where the text states it as the default", "[code]") {
@@ -619,6 +626,32 @@ TEST_CASE("code with several workers writes what one worker writes, and the same
     };
     CHECK(without_folder(alone.out, one.path()) == without_folder(side_by_side.out, three.path()));
     CHECK(contains(alone.out, "decision.consensus.ru\tdecision_rules\t"));
+}
+
+TEST_CASE("code reads the Commission as the organ the text defines it as, or a heading above names", "[code]") {
+    auto tota = tota_dir();
+    if (!tota) return;
+    // Hong Kong, China-Chile (ToTA pta_408) Art. 2.1(b) "Commission means the Free Trade Commission
+    // established under Article 16.1", and Art. 16.2(3) "All decisions of the Commission shall be
+    // taken by mutual agreement": the Free Trade Commission's rule, the note naming the definition.
+    // pta_139 Art. 76, headed "Mandate Of The Free Trade Commission": "All decisions of the
+    // Commission shall be taken by consensus".
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    ingest_and_code(database, out, "'" + *tota + "/pta_408.xml' '" + *tota + "/pta_139.xml'", "pta_408 pta_139");
+    std::string defined = read_text(out.path() + "/pta_408.xml");
+    std::multiset<std::string> by_definition = proposals(defined);
+    CHECK(by_definition.count("pta_408#art_16.2__para_3 | en | decision.consensus.passive.en | "
+                              "decision_rule(pta_408_free_trade_commission, consensus, 1, 1, members, @)") == 1);
+    CHECK(by_definition.count("pta_408#art_16.2__para_3 | en | decision.consensus.passive.en | "
+                              "decision_rule(pta_408_commission, consensus, 1, 1, members, @)") == 0);
+    CHECK(contains(defined, "<note>&quot;Commission&quot; read as pta_408_free_trade_commission by the definition at "
+                            "art_2.1__point_b</note>"));
+    std::multiset<std::string> by_heading = proposals(read_text(out.path() + "/pta_139.xml"));
+    CHECK(by_heading.count("pta_139#art_76__para_2 | en | decision.consensus.passive.en | "
+                           "decision_rule(pta_139_free_trade_commission, consensus, 1, 1, members, @)") == 1);
+    CHECK(by_heading.count("pta_139#art_76__para_2 | en | decision.consensus.passive.en | "
+                           "decision_rule(pta_139_commission, consensus, 1, 1, members, @)") == 0);
 }
 
 TEST_CASE("code reads decisions by mutual agreement as consensus and by majority vote as a simple majority", "[code]") {

@@ -560,6 +560,67 @@ TEST_CASE("A short name means the organ its article names in full; elsewhere the
     CHECK(error.where().line == 3);
 }
 
+TEST_CASE("A word the text defines as an organ means it where used bare and the lexicon allows it; two meanings cancel") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="free_trade_commission" kind="intergovernmental" short="commission"><name>\bfree trade commission\b</name></term>
+  <term lexicon="organ" symbol="joint_committee" kind="intergovernmental" short="commission"><name>\bjoint commission\b</name></term>
+  <term lexicon="organ" symbol="commission" kind="supranational"><name>\bcommission\b</name></term>
+  <definition lexicon="organ">
+    <pattern>(?&lt;![\w-])(?'short'[\w-]+(?:\s+[\w-]+){0,3}?)\s+means\s+(?'full'[^.;]{3,160})</pattern>
+  </definition>
+</coding>
+)");
+    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="consensus" class="decision_rules" lang="en">
+    <pattern>\bdecisions\s+of\s+the\s+(?'body'[\w ]+?)\s+shall\s+be\s+taken\s+by\s+consensus\b</pattern>
+    <fact>decision_rule({body|organ}, consensus, 1, 1, members, @)</fact>
+  </rule>
+)"));
+    coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
+    auto coded = [&](const std::vector<std::string>& texts) {
+        coding::CodingResult result = code_alone(set, articles(texts));
+        REQUIRE(result.failures.empty());
+        std::vector<std::string> out;
+        for (const coding::Proposal& proposal : result.proposals)
+            out.push_back(proposal.eid + " " + proposal.facts.at(0) + (proposal.note.empty() ? "" : " | " + proposal.note));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    // The definition (its words after other words of the same line), the word used bare, and the word
+    // inside another organ's name.
+    CHECK(coded({"In this Agreement: under Article 3 Commission means the Free Trade Commission established under Article 3;",
+                 "All decisions of the Commission shall be taken by consensus.",
+                 "The Parties establish an Agriculture Review Commission. Decisions of the Agriculture Review "
+                 "Commission shall be taken by consensus."}) ==
+          std::vector<std::string>{"art_2 decision_rule(toy_free_trade_commission, consensus, 1, 1, members, @) | "
+                                   "\"Commission\" read as toy_free_trade_commission by the definition at art_1",
+                                   "art_3 decision_rule(toy_commission, consensus, 1, 1, members, @)"});
+    // Two definitions of one word with different meanings: the word keeps its own term.
+    CHECK(coded({"Commission means the Free Trade Commission.", "Commission means the Joint Commission.",
+                 "All decisions of the Commission shall be taken by consensus."}) ==
+          std::vector<std::string>{"art_3 decision_rule(toy_commission, consensus, 1, 1, members, @)"});
+    // A meaning the lexicon does not allow (the commission has no short name "joint commission"):
+    // the words keep their term.
+    CHECK(coded({"Joint Commission means the Commission established by Article 9.",
+                 "All decisions of the Joint Commission shall be taken by consensus."}) ==
+          std::vector<std::string>{"art_2 decision_rule(toy_joint_committee, consensus, 1, 1, members, @)"});
+    // No definition: the word's own term.
+    CHECK(coded({"All decisions of the Commission shall be taken by consensus."}) ==
+          std::vector<std::string>{"art_1 decision_rule(toy_commission, consensus, 1, 1, members, @)"});
+
+    std::string bad = dir.write("bad.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <definition lexicon="organ">
+    <pattern>(?'short'\w+)\s+means\s+</pattern>
+  </definition>
+</coding>
+)");
+    Error error = load_failure({bad}, kRelations);
+    CHECK(contains(error.message(), "a definition's pattern has no capture (?'full'...)"));
+    CHECK(error.where().line == 4);
+}
+
 TEST_CASE("{article|organ[kind=judicial]} reads the enclosing article and keeps the judicial organs") {
     TemporaryDirectory dir;
     std::string lexicon = dir.write("lexicon.xml", kLexicon);
