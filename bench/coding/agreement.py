@@ -155,50 +155,79 @@ JUDGED_CLASSES = ["bodies", "decision_rules"]
 
 
 def read_judgements(path):
-    """-> {(class, fact, eid): (judgement, reason)} from the adjudication file (# comments)."""
+    """-> {(class, fact, eid): [(judgement, reason), ...]} from the adjudication file (# comments):
+    one judgement per judge, the first judge's then the second's."""
     out = {}
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.rstrip("\n").split("\t")
-            if len(fields) != 5 or fields[3] not in ("right", "doubtful", "wrong"):
-                sys.exit("%s:%d: expected class, provision, fact, right|doubtful|wrong, reason "
-                         "separated by tabs" % (path, number))
-            klass, eid, fact, judgement, reason = fields
-            out[(klass, normal(fact, eid), eid)] = (judgement, reason)
+            judgements = [tuple(fields[i:i + 2]) for i in range(3, len(fields), 2)]
+            if len(fields) not in (5, 7) or any(j not in ("right", "doubtful", "wrong") for j, _ in judgements):
+                sys.exit("%s:%d: expected class, provision, fact, then one or two pairs of "
+                         "right|doubtful|wrong and a reason, separated by tabs" % (path, number))
+            klass, eid, fact = fields[:3]
+            out[(klass, normal(fact, eid), eid)] = judgements
     return out
 
 
+def kappa(pairs):
+    """Cohen's kappa of two judges' labels."""
+    n = len(pairs)
+    if not n:
+        return None
+    observed = sum(1 for x, y in pairs if x == y) / n
+    labels = set(x for x, _ in pairs) | set(y for _, y in pairs)
+    expected = sum((sum(1 for x, _ in pairs if x == l) / n) * (sum(1 for _, y in pairs if y == l) / n) for l in labels)
+    return None if expected == 1 else (observed - expected) / (1 - expected)
+
+
 def judged(results, judgements):
-    """The precision once the extras are judged, per class (ru+en), and what is not judged."""
+    """The precision once the extras are judged, per class (ru+en) and judge, and what is not judged."""
+    judges = max((len(j) for j in judgements.values()), default=0)
     print("\n## Judged precision (ru+en, the parts the hand coding covers)\n")
-    print("The extras are judged one by one in bench/coding/adjudication.tsv (by the developers; "
-          "the hand coding stays the reference).\n")
-    print("| class | coded | agree with the hand coding | extras right | doubtful | wrong | not judged "
+    print("The extras are judged one by one in bench/coding/adjudication.tsv (judge 1: the developers; "
+          "judge 2: a second judge shown neither judge 1 nor the hand coding); the hand coding stays "
+          "the reference. \"both\": right for both judges.\n")
+    print("| class | judge | coded | agree with the hand coding | extras right | doubtful | wrong | not judged "
           "| precision (hand) | precision (hand + judged right) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     used = set()
     unjudged = []
+    pairs = []
     for klass in JUDGED_CLASSES:
         r = results.get((klass, "ru+en"))
         if not r:
             continue
         extras = sorted(set((f, e) for f, e, _, _ in r["extra"]))
-        counts = {"right": 0, "doubtful": 0, "wrong": 0, None: 0}
-        for f, e in extras:
-            key = (klass, f, e)
-            judgement = judgements.get(key, (None, ""))[0]
-            counts[judgement] += 1
-            if judgement:
-                used.add(key)
-            else:
-                unjudged.append(key)
         agree = r["coded"] - len(extras)
-        print("| %s | %d | %d | %d | %d | %d | %d | %s | %s |" % (
-            klass, r["coded"], agree, counts["right"], counts["doubtful"], counts["wrong"], counts[None],
-            fmt(agree / r["coded"] if r["coded"] else None),
-            fmt((agree + counts["right"]) / r["coded"] if r["coded"] else None)))
+        for judge in [str(i + 1) for i in range(judges)] + (["both"] if judges == 2 else []):
+            counts = {"right": 0, "doubtful": 0, "wrong": 0, None: 0}
+            for f, e in extras:
+                key = (klass, f, e)
+                given = judgements.get(key, [])
+                if judge == "both":
+                    labels = [j for j, _ in given]
+                    label = None if len(labels) < 2 else ("right" if labels == ["right", "right"] else
+                                                          "wrong" if "wrong" in labels else "doubtful")
+                else:
+                    index = int(judge) - 1
+                    label = given[index][0] if index < len(given) else None
+                counts[label] += 1
+                if given:
+                    used.add(key)
+                elif judge == "1":
+                    unjudged.append(key)
+                if judge == "1" and len(given) == 2:
+                    pairs.append((given[0][0], given[1][0]))
+            print("| %s | %s | %d | %d | %d | %d | %d | %d | %s | %s |" % (
+                klass, judge, r["coded"], agree, counts["right"], counts["doubtful"], counts["wrong"], counts[None],
+                fmt(agree / r["coded"] if r["coded"] else None),
+                fmt((agree + counts["right"]) / r["coded"] if r["coded"] else None)))
+    if pairs:
+        same = sum(1 for x, y in pairs if x == y)
+        print("\nThe two judges agree on %d of %d extras (Cohen's kappa %s)." % (same, len(pairs), fmt(kappa(pairs))))
     for klass, f, e in unjudged:
         print("\n- not judged: %s `%s` at %s" % (klass, f, e))
     for key in sorted(set(judgements) - used):
