@@ -22,6 +22,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 namespace treatykb::coding {
 
@@ -465,9 +466,15 @@ private:
                 alias.full = meant;
                 alias.words = words;
                 alias.eid = eid;
+                // The words as a literal (a rule file's pattern may capture any character).
+                std::string literal;
+                for (char c : words) {
+                    if (std::strchr("\\^$.|?*+()[]{}", c) && c != '\0') literal += '\\';
+                    literal += c;
+                }
                 alias.bare = boost::make_u32regex(
-                    "(?:\\b(?:the|this|that|such|la|el|le|l'|esta|este|dicha|dicho|cette|ce)\\s+|(?<![\\w-]\\s)(?<![\\w-]))\\Q" +
-                        words + "\\E\\b(?!\\s+(?:on|for|of|de|del|du|des|pour|para|sur|sobre)\\b)",
+                    "(?:\\b(?:the|this|that|such|la|el|le|l'|esta|este|dicha|dicho|cette|ce)\\s+|(?<![\\w-]\\s)(?<![\\w-]))" +
+                        literal + "\\b(?!\\s+(?:on|for|of|de|del|du|des|pour|para|sur|sobre)\\b)",
                     boost::regex_constants::perl | boost::regex_constants::icase);
             }
         }

@@ -609,6 +609,25 @@ TEST_CASE("A word the text defines as an organ means it where used bare and the 
     CHECK(coded({"All decisions of the Commission shall be taken by consensus."}) ==
           std::vector<std::string>{"art_1 decision_rule(toy_commission, consensus, 1, 1, members, @)"});
 
+    // Defined words holding a regex's special characters are read as a literal, not as an expression
+    // (an unbalanced "[" would make the expression invalid).
+    std::string brackets = dir.write("brackets.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="free_trade_commission" short="commission"><name>\bfree trade commission\b</name></term>
+  <term lexicon="organ" symbol="commission"><name>\bcommission\b</name></term>
+  <definition lexicon="organ">
+    <pattern>(?'short'\w+ \[\w)\s+means\s+(?'full'[^.;]{3,160})</pattern>
+  </definition>
+</coding>
+)");
+    coding::CodingRuleSet with_brackets = coding::load_coding_rules({brackets, rules}, kRelations);
+    coding::CodingResult bracketed = code_alone(
+        with_brackets, articles({"Commission [C means the Free Trade Commission.",
+                                 "All decisions of the Commission shall be taken by consensus."}));
+    CHECK(bracketed.failures.empty());
+    REQUIRE(bracketed.proposals.size() == 1);  // the bare "Commission" is not the defined "Commission [C"
+    CHECK(bracketed.proposals[0].facts.at(0) == "decision_rule(toy_commission, consensus, 1, 1, members, @)");
+
     std::string bad = dir.write("bad.xml", R"(<coding xmlns="urn:treatykb:coding:1">
   <lexicon name="organ" prefix="instrument"/>
   <definition lexicon="organ">
