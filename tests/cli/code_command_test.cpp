@@ -3,6 +3,7 @@
 // issue names; its output must pass `treatykb check` (quotes verified); deleting one rule removes
 // exactly that rule's proposals; bad input writes nothing.
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -76,6 +77,22 @@ void ingest_and_code(const TemporaryDatabase& database, const TemporaryDirectory
     auto result = run_program("code " + instruments + " -o '" + out.path() + "'", database.path());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
+}
+
+// The coded files of the ToTA files `aliases` (pta_408, ...) in `tota`, ingested and coded together
+// in a scratch database: alias -> the coded file's text.
+std::map<std::string, std::string> coded_tota(const std::string& tota, const std::vector<std::string>& aliases) {
+    TemporaryDatabase database;
+    TemporaryDirectory out;
+    std::string files, instruments;
+    for (const std::string& alias : aliases) {
+        files += " '" + tota + "/" + alias + ".xml'";
+        instruments += " " + alias;
+    }
+    ingest_and_code(database, out, files, instruments);
+    std::map<std::string, std::string> texts;
+    for (const std::string& alias : aliases) texts[alias] = read_text(out.path() + "/" + alias + ".xml");
+    return texts;
 }
 
 }  // namespace
@@ -636,10 +653,8 @@ TEST_CASE("code reads the Commission as the organ the text defines it as, or a h
     // taken by mutual agreement": the Free Trade Commission's rule, the note naming the definition.
     // pta_139 Art. 76, headed "Mandate Of The Free Trade Commission": "All decisions of the
     // Commission shall be taken by consensus".
-    TemporaryDatabase database;
-    TemporaryDirectory out;
-    ingest_and_code(database, out, "'" + *tota + "/pta_408.xml' '" + *tota + "/pta_139.xml'", "pta_408 pta_139");
-    std::string defined = read_text(out.path() + "/pta_408.xml");
+    std::map<std::string, std::string> coded = coded_tota(*tota, {"pta_408", "pta_139"});
+    const std::string& defined = coded["pta_408"];
     std::multiset<std::string> by_definition = proposals(defined);
     CHECK(by_definition.count("pta_408#art_16.2__para_3 | en | decision.consensus.passive.en | "
                               "decision_rule(pta_408_free_trade_commission, consensus, 1, 1, members, @)") == 1);
@@ -647,11 +662,25 @@ TEST_CASE("code reads the Commission as the organ the text defines it as, or a h
                               "decision_rule(pta_408_commission, consensus, 1, 1, members, @)") == 0);
     CHECK(contains(defined, "<note>&quot;Commission&quot; read as pta_408_free_trade_commission by the definition at "
                             "art_2.1__point_b</note>"));
-    std::multiset<std::string> by_heading = proposals(read_text(out.path() + "/pta_139.xml"));
+    std::multiset<std::string> by_heading = proposals(coded["pta_139"]);
     CHECK(by_heading.count("pta_139#art_76__para_2 | en | decision.consensus.passive.en | "
                            "decision_rule(pta_139_free_trade_commission, consensus, 1, 1, members, @)") == 1);
     CHECK(by_heading.count("pta_139#art_76__para_2 | en | decision.consensus.passive.en | "
                            "decision_rule(pta_139_commission, consensus, 1, 1, members, @)") == 0);
+}
+
+TEST_CASE("code reads no forum in a tribunal's mandate to examine the dispute submitted to its consideration", "[code]") {
+    auto tota = tota_dir();
+    if (!tota) return;
+    // Costa Rica-Mexico (ToTA pta_18) Art. 17-11(3): "La misión del tribunal arbitral ... será:
+    // 'Examinar ... la controversia sometida a su consideración en los términos de la solicitud para
+    // la reunión de la Comisión ...'": the Commission is not where the dispute is submitted.
+    std::multiset<std::string> mandate = proposals(coded_tota(*tota, {"pta_18"})["pta_18"]);
+    for (const std::string& line : mandate) {
+        INFO(line);
+        CHECK_FALSE((contains(line, "pta_18#art_17-11__para_3 |") && contains(line, "body(pta_18_commission")));
+    }
+    CHECK_FALSE(mandate.empty());
 }
 
 TEST_CASE("code reads decisions by mutual agreement as consensus and by majority vote as a simple majority", "[code]") {
@@ -662,15 +691,13 @@ TEST_CASE("code reads decisions by mutual agreement as consensus and by majority
     // Free Trade Commission that N-01(1) establishes: the article names it in full. Israel-EC-era
     // arbitration clauses, here pta_223 Art. 113(4): "The arbitrators' decisions shall be taken by
     // majority vote": a majority of the members, no threshold stated.
-    TemporaryDatabase database;
-    TemporaryDirectory out;
-    ingest_and_code(database, out, "'" + *tota + "/pta_101.xml' '" + *tota + "/pta_223.xml'", "pta_101 pta_223");
-    std::multiset<std::string> canada_chile = proposals(read_text(out.path() + "/pta_101.xml"));
+    std::map<std::string, std::string> coded = coded_tota(*tota, {"pta_101", "pta_223"});
+    std::multiset<std::string> canada_chile = proposals(coded["pta_101"]);
     CHECK(canada_chile.count("pta_101#art_n-01__para_4 | en | decision.consensus.passive.en | "
                              "decision_rule(pta_101_free_trade_commission, consensus, 1, 1, members, @)") == 1);
     CHECK(canada_chile.count("pta_101#art_n-01__para_4 | en | decision.default.passive.en | "
                              "general_rule(pta_101_free_trade_commission, consensus, @)") == 1);
-    std::multiset<std::string> arbitration = proposals(read_text(out.path() + "/pta_223.xml"));
+    std::multiset<std::string> arbitration = proposals(coded["pta_223"]);
     CHECK(arbitration.count("pta_223#art_113__para_4 | en | decision.simple_majority.vote.en | "
                             "decision_rule(pta_223_arbitral_tribunal, simple_majority, 1, 2, members, @)") == 1);
 

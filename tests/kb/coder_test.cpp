@@ -114,6 +114,33 @@ std::vector<std::string> facts_with_quotes(const coding::CodingResult& result) {
     return out;
 }
 
+// art_1 with two paragraphs and art_2 with one: the texts of art_1(1), art_1(2) and art_2(1).
+Instrument two_articles(const std::string& first, const std::string& second, const std::string& third) {
+    Instrument toy = one_article("");
+    auto& provisions = toy.expressions.front().provisions;
+    provisions.push_back({"art_1__para_1", "art_1", "paragraph", "1", "", first, 1, 2});
+    provisions.push_back({"art_1__para_2", "art_1", "paragraph", "2", "", second, 2, 3});
+    provisions.push_back({"art_2", "", "article", "2", "", "", 3, 4});
+    provisions.push_back({"art_2__para_1", "art_2", "paragraph", "1", "", third, 4, 5});
+    return toy;
+}
+
+// A rule that reads "decisions of the X shall be taken by consensus" as X's consensus.
+const std::string kConsensusRule = R"(  <rule id="consensus" class="decision_rules" lang="en">
+    <pattern>\bdecisions\s+of\s+the\s+(?'body'[\w ]+?)\s+shall\s+be\s+taken\s+by\s+consensus\b</pattern>
+    <fact>decision_rule({body|organ}, consensus, 1, 1, members, @)</fact>
+  </rule>
+)";
+
+// "eid first-fact[ | note]" of every proposal, sorted.
+std::vector<std::string> first_facts(const coding::CodingResult& result) {
+    std::vector<std::string> out;
+    for (const coding::Proposal& proposal : result.proposals)
+        out.push_back(proposal.eid + " " + proposal.facts.at(0) + (proposal.note.empty() ? "" : " | " + proposal.note));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("A bad regular expression is rejected at its file, line and column with the regex error") {
@@ -526,26 +553,16 @@ TEST_CASE("A short name means the organ its article names in full; elsewhere the
   <term lexicon="organ" symbol="commission" kind="supranational"><name>\bcommission\b</name></term>
 </coding>
 )");
-    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="consensus" class="decision_rules" lang="en">
-    <pattern>\bdecisions\s+of\s+the\s+(?'body'[\w ]+?)\s+shall\s+be\s+taken\s+by\s+consensus\b</pattern>
-    <fact>decision_rule({body|organ}, consensus, 1, 1, members, @)</fact>
-  </rule>
-)"));
+    std::string rules = dir.write("rules.xml", rule_file(kConsensusRule));
     coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
     // art_1 establishes the Free Trade Commission in one paragraph and calls it "the Commission" in
     // another; art_2 names no free trade commission, so its Commission is the commission.
-    Instrument toy = one_article("");
-    auto& provisions = toy.expressions.front().provisions;
-    provisions.push_back({"art_1__para_1", "art_1", "paragraph", "1", "", "The Parties establish the Free Trade Commission.", 1, 2});
-    provisions.push_back({"art_1__para_2", "art_1", "paragraph", "2", "", "All decisions of the Commission shall be taken by consensus.", 2, 3});
-    provisions.push_back({"art_2", "", "article", "2", "", "", 3, 4});
-    provisions.push_back({"art_2__para_1", "art_2", "paragraph", "1", "", "All decisions of the Commission shall be taken by consensus.", 4, 5});
-    coding::CodingResult result = code_alone(set, toy);
+    coding::CodingResult result = code_alone(
+        set, two_articles("The Parties establish the Free Trade Commission.",
+                          "All decisions of the Commission shall be taken by consensus.",
+                          "All decisions of the Commission shall be taken by consensus."));
     REQUIRE(result.failures.empty());
-    std::vector<std::string> found;
-    for (const coding::Proposal& proposal : result.proposals) found.push_back(proposal.eid + " " + proposal.facts.at(0));
-    std::sort(found.begin(), found.end());
-    CHECK(found == std::vector<std::string>{"art_1__para_2 decision_rule(toy_free_trade_commission, consensus, 1, 1, members, @)",
+    CHECK(first_facts(result) == std::vector<std::string>{"art_1__para_2 decision_rule(toy_free_trade_commission, consensus, 1, 1, members, @)",
                                             "art_2__para_1 decision_rule(toy_commission, consensus, 1, 1, members, @)"});
 
     // short= must name another term of the lexicon.
@@ -572,20 +589,12 @@ TEST_CASE("A word the text defines as an organ means it where used bare and the 
   </definition>
 </coding>
 )");
-    std::string rules = dir.write("rules.xml", rule_file(R"(  <rule id="consensus" class="decision_rules" lang="en">
-    <pattern>\bdecisions\s+of\s+the\s+(?'body'[\w ]+?)\s+shall\s+be\s+taken\s+by\s+consensus\b</pattern>
-    <fact>decision_rule({body|organ}, consensus, 1, 1, members, @)</fact>
-  </rule>
-)"));
+    std::string rules = dir.write("rules.xml", rule_file(kConsensusRule));
     coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
     auto coded = [&](const std::vector<std::string>& texts) {
         coding::CodingResult result = code_alone(set, articles(texts));
         REQUIRE(result.failures.empty());
-        std::vector<std::string> out;
-        for (const coding::Proposal& proposal : result.proposals)
-            out.push_back(proposal.eid + " " + proposal.facts.at(0) + (proposal.note.empty() ? "" : " | " + proposal.note));
-        std::sort(out.begin(), out.end());
-        return out;
+        return first_facts(result);
     };
     // The definition (its words after other words of the same line), the word used bare, and the word
     // inside another organ's name.
@@ -650,13 +659,9 @@ TEST_CASE("{article|organ[kind=judicial]} reads the enclosing article and keeps 
 )"));
     coding::CodingRuleSet set = coding::load_coding_rules({lexicon, rules}, kRelations);
     // art_1 names the Council, then the court in another paragraph; art_2 names the Council only.
-    Instrument toy = one_article("");
-    auto& provisions = toy.expressions.front().provisions;
-    provisions.push_back({"art_1__para_1", "art_1", "paragraph", "1", "", "The Council shall meet; the court shall rule.", 1, 2});
-    provisions.push_back({"art_1__para_2", "art_1", "paragraph", "2", "", "The Party may suspend benefits.", 2, 3});
-    provisions.push_back({"art_2", "", "article", "2", "", "", 3, 4});
-    provisions.push_back({"art_2__para_1", "art_2", "paragraph", "1", "", "After the Council meets, a Party may suspend benefits.", 4, 5});
-    coding::CodingResult result = code_alone(set, toy);
+    coding::CodingResult result = code_alone(
+        set, two_articles("The Council shall meet; the court shall rule.", "The Party may suspend benefits.",
+                          "After the Council meets, a Party may suspend benefits."));
     REQUIRE(result.failures.empty());
     CHECK(facts_with_quotes(result) == std::vector<std::string>{"body(toy_court, judicial, @) | The Party may suspend benefits."});
 
