@@ -356,21 +356,16 @@ public:
         // outside articles, the provision) or a heading above names it in full ("Article 76 Mandate
         // of the Free Trade Commission").
         for (const Term*& term : terms) {
-            auto longer = rules_.longer_forms.find(term->lexicon + '\x1f' + term->symbol);
-            if (longer == rules_.longer_forms.end()) continue;
-            const std::string* scope = context.article ? context.article() : nullptr;
-            if (!scope) scope = context.provision;
+            const Term* word = term;
+            if (!rules_.longer_forms.count(word->lexicon + '\x1f' + word->symbol)) continue;
             std::vector<const std::string*> scopes(context.headings.begin(), context.headings.end());
-            if (scope) scopes.insert(scopes.begin(), scope);
-            auto full_form = [&]() -> const Term* {
-                for (const std::string* text : scopes)
-                    for (const Term* named : terms_(lexicon, *text)) {
-                        auto index = static_cast<std::size_t>(named - rules_.terms.data());
-                        if (std::find(longer->second.begin(), longer->second.end(), index) != longer->second.end()) return named;
+            if (const std::string* own = context.article ? context.article() : context.provision) scopes.insert(scopes.begin(), own);
+            for (std::size_t i = 0; i < scopes.size() && term == word; ++i)
+                for (const Term* named : terms_(lexicon, *scopes[i]))
+                    if (is_longer_form(named, *word)) {
+                        term = named;
+                        break;
                     }
-                return nullptr;
-            };
-            if (const Term* named = full_form()) term = named;
         }
         // A word the text defines as another term ("Commission means the Free Trade Commission"),
         // where the text the term was read in uses it bare ("the Commission"), not inside another
@@ -420,6 +415,14 @@ public:
     std::string take_note() { return std::exchange(note_, std::string()); }
 
 private:
+    // Whether `full` is a term whose short names include `word`'s (short="..." in the lexicon).
+    bool is_longer_form(const Term* full, const Term& word) const {
+        auto longer = rules_.longer_forms.find(word.lexicon + '\x1f' + word.symbol);
+        auto index = static_cast<std::size_t>(full - rules_.terms.data());
+        return longer != rules_.longer_forms.end() &&
+               std::find(longer->second.begin(), longer->second.end(), index) != longer->second.end();
+    }
+
     void read_definitions(const std::string& text, const std::string& eid) {
         std::u32string folded = fold_case_utf8(text);
         for (const Definition& definition : rules_.definitions) {
@@ -449,15 +452,8 @@ private:
                 // Only a meaning the lexicon allows: a term whose short names are the defined
                 // words' term (short="commission"), not the reverse ("a Committee (hereinafter
                 // the Joint Committee)").
-                std::string key = definition.lexicon + '\x1f' + defined.front()->symbol;
-                if (meant != defined.front()) {
-                    auto longer = rules_.longer_forms.find(key);
-                    auto index = static_cast<std::size_t>(meant - rules_.terms.data());
-                    if (longer == rules_.longer_forms.end() ||
-                        std::find(longer->second.begin(), longer->second.end(), index) == longer->second.end())
-                        continue;
-                }
-                auto [known, added] = aliases_.try_emplace(key);
+                if (meant != defined.front() && !is_longer_form(meant, *defined.front())) continue;
+                auto [known, added] = aliases_.try_emplace(definition.lexicon + '\x1f' + defined.front()->symbol);
                 Alias& alias = known->second;
                 if (!added) {
                     if (alias.full != meant) alias.full = nullptr;  // two meanings: none
