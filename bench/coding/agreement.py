@@ -22,6 +22,10 @@ Judged precision: bench/coding/adjudication.tsv judges, one by one, the extra pr
 bodies and decision-rule classes (right, doubtful, wrong, with a reason); the report adds the
 precision counting the extras judged right, beside the precision against the hand coding, and lists
 the extras not judged and the judgements that no longer match a proposal.
+Declared scope: bench/coding/hand_scope.tsv lists the parts whose hand file says in its header that
+it codes some classes only (the Court's Statute: the dispute-settlement items); the first table
+leaves out, on both sides, the facts of the other classes there. The tables over every covered part
+and over every proposal follow it unchanged.
 Two levels: "anchored" — the same fact at the same provision (or one provision enclosing the
 other, since a translation may be divided less finely); "fact" — the same fact anywhere in the
 instrument (what the coder knows, whatever provision it quotes). Per language of the coded text.
@@ -136,6 +140,28 @@ def part_of(eid):
     return eid.split("__", 1)[0] if eid.startswith("annex_") else "treaty"
 
 
+def read_scope(path, instrument):
+    """-> {part: set of classes} from hand_scope.tsv (# comments): the parts whose hand coding
+    declares that it codes only some classes."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 4 or not fields[1] or not fields[2]:
+                sys.exit("%s:%d: expected instrument, part, classes (comma-separated) and the header's "
+                         "words, separated by tabs" % (path, number))
+            if fields[0] == instrument:
+                out[fields[1]] = set(fields[2].split(","))
+    return out
+
+
+def in_scope(scope, klass, eid):
+    """Does the hand coding declare that it codes this class at this provision?"""
+    return eid == "*" or klass in scope.get(part_of(eid), {klass})
+
+
 def table(hand, coded_all, languages, classes):
     print("| class | language | hand | coded | recall | precision | fact recall | fact precision |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
@@ -248,6 +274,18 @@ def main():
     covered = sorted(set(part_of(e) for _, _, e, *_ in hand if e != "*"))
     in_covered = [c for c in coded_all if part_of(c[2]) in covered or c[2] == "*"]
     print("## Agreement with the hand coding: %s\n" % instrument)
+    # Within a covered part, the hand file may say that it codes some classes only (the Court's
+    # Statute: the dispute-settlement items): bench/coding/hand_scope.tsv quotes those headers.
+    # The first table leaves out, on both sides, the facts of a class the part's hand coding does
+    # not set out to code; the second and third do not, and stay the figures of record beside it.
+    here = __file__.rsplit("/", 1)[0] + "/" if "/" in __file__ else ""
+    scope = read_scope(here + "hand_scope.tsv", instrument) if glob.glob(here + "hand_scope.tsv") else {}
+    if scope:
+        print("Within the hand coding's declared scope (bench/coding/hand_scope.tsv: %s):\n" % "; ".join(
+            "%s for %s only" % (part, ", ".join(sorted(k))) for part, k in sorted(scope.items())))
+        table([h for h in hand if in_scope(scope, h[0], h[2])],
+              [c for c in in_covered if in_scope(scope, c[0], c[2])], languages, classes)
+        print()
     print("Over the parts the hand coding covers (%s):\n" % ", ".join(covered))
     results = table(hand, in_covered, languages, classes)
     print("\nOver every proposal (the other parts have no hand coding, so their proposals count as extra):\n")
@@ -265,7 +303,7 @@ def main():
                 continue
             seen.add((f, e))
             print("- `%s` at %s (rule %s): \"%s\"" % (f, e, rule, (quote or "")[:140]))
-    adjudication = __file__.rsplit("/", 1)[0] + "/adjudication.tsv" if "/" in __file__ else "adjudication.tsv"
+    adjudication = here + "adjudication.tsv"
     if instrument == "eaeu" and glob.glob(adjudication):
         judged(results, read_judgements(adjudication))
     for klass in [k for k in ["competence", "autonomy"] if k in classes]:
