@@ -683,6 +683,36 @@ TEST_CASE("code reads no forum in a tribunal's mandate to examine the dispute su
     CHECK_FALSE(mandate.empty());
 }
 
+TEST_CASE("code reads the parties' own commissions as intergovernmental, and their decisions as those commissions'", "[code]") {
+    auto tota = tota_dir();
+    if (!tota) return;
+    std::map<std::string, std::string> coded = coded_tota(*tota, {"pta_42", "pta_23", "pta_104", "pta_3"});
+    // Armenia-Turkmenistan (pta_42) Art. 15: "to establish a joint Armenian-Turkmen commission".
+    std::multiset<std::string> joint = proposals(coded["pta_42"]);
+    CHECK(joint.count("pta_42#art_15 | en | bodies.establish.en | body(pta_42_joint_committee, intergovernmental, @)") == 1);
+    // pta_23 Art. 3.18: "The Parties shall establish an Agriculture Review Commission".
+    std::multiset<std::string> review = proposals(coded["pta_23"]);
+    CHECK(review.count("pta_23#art_3.18 | en | bodies.establish.en | "
+                       "body(pta_23_review_commission, intergovernmental, @)") == 1);
+    // Canada-Israel (pta_104) Art. 8.2: "the Canada-Israel Trade Commission (The Commission)", and
+    // para. 5 "All decisions of the Commission shall be taken by consensus": that commission's rule.
+    std::multiset<std::string> trade = proposals(coded["pta_104"]);
+    CHECK(trade.count("pta_104#art_8.2__para_1 | en | bodies.establish.en | "
+                      "body(pta_104_free_trade_commission, intergovernmental, @)") == 1);
+    CHECK(trade.count("pta_104#art_8.2__para_5 | en | decision.consensus.passive.en | "
+                      "decision_rule(pta_104_free_trade_commission, consensus, 1, 1, members, @)") == 1);
+    // pta_3 Art. 189: "The Parties hereby establish a Commission which shall be co-chaired by
+    // Ministers or senior officials of the Parties".
+    std::multiset<std::string> chaired = proposals(coded["pta_3"]);
+    CHECK(chaired.count("pta_3#art_189 | en | bodies.establish.of_the_parties.en | "
+                        "body(pta_3_commission, intergovernmental, @)") == 1);
+    // None of the four has a supranational commission.
+    for (const auto& [alias, text] : coded) {
+        INFO(alias);
+        CHECK_FALSE(contains(text, "_commission, supranational"));
+    }
+}
+
 TEST_CASE("code reads decisions by mutual agreement as consensus and by majority vote as a simple majority", "[code]") {
     auto tota = tota_dir();
     if (!tota) return;

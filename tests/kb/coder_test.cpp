@@ -355,6 +355,52 @@ TEST_CASE("Heads of state listed in a preamble name their states, in English, Sp
     CHECK(parties_of("en", "THE PRESIDENT OF THE FRENCH REPUBLIC, of the one part,").empty());
 }
 
+TEST_CASE("A commission the parties establish as theirs is intergovernmental; a domestic agency is no organ of theirs") {
+    // The organ lexicon and the bodies rules of kb/coding/, on toy articles.
+    std::string coding = std::string(TREATYKB_SOURCE_DIR) + "/kb/coding";
+    coding::RelationArity relations = kRelations;
+    for (const char* relation : {"body_composition", "seats_per_state", "staffing_rule"}) relations[relation] = 3;
+    relations["body_part_of"] = 2;
+    coding::CodingRuleSet set = coding::load_coding_rules({coding + "/lexicon.xml", coding + "/bodies.xml"}, relations);
+    auto bodies_of = [&set](const std::string& text) {
+        std::vector<std::string> facts;
+        for (const coding::Proposal& proposal : code_alone(set, one_article(text)).proposals)
+            for (const std::string& fact : proposal.facts)
+                if (fact.rfind("body(", 0) == 0) facts.push_back(fact);
+        std::sort(facts.begin(), facts.end());
+        return facts;
+    };
+    using Facts = std::vector<std::string>;
+    // The bare word is a union's Commission, supranational, as before.
+    CHECK(bodies_of("The Member States hereby establish a Commission.") == Facts{"body(toy_commission, supranational, @)"});
+    // The sentence that establishes it says whose it is: the parties' ministers or officials.
+    CHECK(bodies_of("The Parties hereby establish a Commission which shall be co-chaired by Ministers or senior "
+                    "officials of the Parties.") == Facts{"body(toy_commission, intergovernmental, @)"});
+    CHECK(bodies_of("The Parties shall establish a Committee composed of representatives of each Party.") ==
+          Facts{"body(toy_committee, intergovernmental, @)"});
+    // A commission named as the parties' own, whatever words stand between.
+    CHECK(bodies_of("The Contracting Parties have agreed to establish a joint Armenian-Turkmen commission.") ==
+          Facts{"body(toy_joint_committee, intergovernmental, @)"});
+    CHECK(bodies_of("The Parties have agreed to set up a bilateral Commission.") ==
+          Facts{"body(toy_joint_committee, intergovernmental, @)"});
+    CHECK(bodies_of("The Parties hereby establish the Canada-Israel Trade Commission.") ==
+          Facts{"body(toy_free_trade_commission, intergovernmental, @)"});
+    CHECK(bodies_of("The Parties shall establish an Agriculture Review Commission in the 14th year.") ==
+          Facts{"body(toy_review_commission, intergovernmental, @)"});
+    CHECK(bodies_of("The Parties hereby establish the Administrative Commission of the Agreement.") ==
+          Facts{"body(toy_free_trade_commission, intergovernmental, @)"});
+    // Words between are read for a commission only: a specialised joint committee stays a committee.
+    CHECK(bodies_of("The Parties shall establish a Joint SPS Committee.") ==
+          Facts{"body(toy_committee, intergovernmental, @)"});
+    // "Joint" and a conjunction before the Commission name no joint commission.
+    for (const std::string& fact : bodies_of("The Member States hereby establish a joint secretariat and the Commission."))
+        CHECK_FALSE(contains(fact, "joint_committee"));
+    // A domestic agency called a trade commission is not the parties' commission.
+    Facts agency = bodies_of("The Parties hereby establish the Korea Fair Trade Commission.");
+    CHECK(agency.size() == 1);
+    for (const std::string& fact : agency) CHECK_FALSE(contains(fact, "free_trade_commission"));
+}
+
 TEST_CASE("An accession clause makes the state a member of the stored treaty it names, in four languages") {
     std::string coding = std::string(TREATYKB_SOURCE_DIR) + "/kb/coding";
     coding::CodingRuleSet set =
