@@ -272,6 +272,23 @@ public:
                 if (match.prefix().matched) captured.push_back(found.text.str(match.prefix().first, match.prefix().second));
                 continue;
             }
+            if (name == "pronoun") {
+                // "The arbitration tribunal shall sit in Brussels. ... It shall take its decisions by
+                // majority": a sentence whose subject is a pronoun speaks of the organ the provision
+                // named before it, not of the organ of the headings.
+                static const boost::u32regex subject =
+                    boost::make_u32regex(R"(^\s*(?:it|they|il|elle|ils|elles)\b)", boost::regex_constants::perl | boost::regex_constants::icase);
+                // The sentences before it are tried nearest first, so that the organ is the one of
+                // the nearest sentence that names one.
+                const UChar32* start = found.text.points.data();
+                const UChar32* sentence = match.prefix().first;
+                if (sentence > start && boost::u32regex_search(found.text.str(sentence, match[0].first), subject)) {
+                    auto parts = sentences(found.text.points);
+                    for (auto part = parts.rbegin(); part != parts.rend(); ++part)
+                        if (start + part->second <= sentence) captured.push_back(found.text.str(start + part->first, start + part->second));
+                }
+                continue;
+            }
             if (name == "article") {
                 if (const std::string* text = context.article ? context.article() : nullptr) captured.push_back(*text);
                 continue;

@@ -418,7 +418,9 @@ private:
                 placeholder.context = true;
                 continue;
             }
-            if (name == "before" || name == "article") {  // the sentence up to the match; the enclosing article
+            // the sentence up to the match; the provision before a sentence whose subject is a
+            // pronoun; the enclosing article
+            if (name == "before" || name == "pronoun" || name == "article") {
                 placeholder.captures.push_back(name);
                 continue;
             }

@@ -41,7 +41,9 @@ struct Term {
 };
 
 // {captures|conversion}: how a placeholder of a fact template is filled. The captures are tried in
-// order; `before` is the sentence up to the match; `article` is the text of the enclosing article
+// order; `before` is the sentence up to the match; `pronoun`, where that sentence's subject is a
+// pronoun ("It shall take its decisions by majority"; it, they, il(s), elle(s)), is each sentence of
+// the provision before it, nearest first; `article` is the text of the enclosing article
 // (its own and its paragraphs' and points'); the name `context` (or an empty list, {|organ}) then
 // lets a lexicon conversion read the lead-in of a list, the headings of the provision and its
 // ancestors, then the provision's own text. A lexicon conversion may keep only the terms with an

@@ -555,6 +555,53 @@ TEST_CASE("An item of a list is said by the organ its lead-in names, where the l
     CHECK(maybe.where().line == 2);
 }
 
+TEST_CASE("A sentence whose subject is a pronoun speaks of the organ named before it, not of the headings") {
+    TemporaryDirectory dir;
+    std::string lexicon = dir.write("lexicon.xml", R"(<coding xmlns="urn:treatykb:coding:1">
+  <lexicon name="organ" prefix="instrument"/>
+  <term lexicon="organ" symbol="council" kind="intergovernmental"><name>\b(?:council|conseil)\b</name></term>
+  <term lexicon="organ" symbol="court" kind="judicial"><name>\bcourt?\b</name></term>
+</coding>
+)");
+    auto rules_with = [&](const std::string& captures) {
+        return dir.write("rules" + std::to_string(captures.size()) + ".xml", rule_file(R"(  <rule id="majority" class="decision_rules" lang="en fr">
+    <pattern>\b(?:decisions|statue)\b[^.]{0,40}?\b(?:by|à\s+la)\s+majority\b|\bstatue\s+à\s+la\s+majorité\b</pattern>
+    <fact>decision_rule({)" + captures + R"(|organ$}, simple_majority, 1, 2, members, @)</fact>
+  </rule>
+)"));
+    };
+    // Headed "The Council": the Court is named in the sentence before the pronoun's.
+    Instrument toy = one_article("The Council shall meet twice a year. The Court shall sit in Brussels. It shall take its "
+                                 "decisions by majority.");
+    auto& provisions = toy.expressions.front().provisions;
+    provisions.push_back({"art_2", "", "article", "2", "The Council", "The Court shall sit in public. Its decisions "
+                          "shall be taken by majority.", 1, 2});
+    provisions.push_back({"art_3", "", "article", "3", "The Council", "It shall take its decisions by majority.", 2, 3});
+    provisions.push_back({"art_4", "", "article", "4", "The Council", "La Cour siège à Luxembourg. Elle statue à la "
+                          "majorité.", 3, 4});
+    auto facts = [&](const std::string& rules) {
+        coding::CodingResult result = code_alone(coding::load_coding_rules({lexicon, rules}, kRelations), toy);
+        REQUIRE(result.failures.empty());
+        return facts_with_quotes(result);
+    };
+    // With the pronoun read: art_1 and art_4 are the Court's; art_2 ("Its decisions", no pronoun
+    // subject) and art_3 (nothing before the sentence) keep the headings' Council.
+    auto fact = [](const std::string& organ, const std::string& quote) {
+        return "decision_rule(toy_" + organ + ", simple_majority, 1, 2, members, @) | " + quote;
+    };
+    CHECK(facts(rules_with("before,pronoun,context")) ==
+          std::vector<std::string>{fact("council", "It shall take its decisions by majority."),
+                                   fact("council", "Its decisions shall be taken by majority."),
+                                   fact("court", "Elle statue à la majorité."),
+                                   fact("court", "It shall take its decisions by majority.")});
+    // Without it, every one is the headings' Council.
+    CHECK(facts(rules_with("before,context")) ==
+          std::vector<std::string>{fact("council", "Elle statue à la majorité."),
+                                   fact("council", "It shall take its decisions by majority."),
+                                   fact("council", "It shall take its decisions by majority."),
+                                   fact("council", "Its decisions shall be taken by majority.")});
+}
+
 TEST_CASE("A capture naming only a generic term yields to a specific term of the headings, not of the text") {
     TemporaryDirectory dir;
     std::string lexicon = dir.write("domains.xml", R"(<coding xmlns="urn:treatykb:coding:1">
