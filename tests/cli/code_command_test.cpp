@@ -713,6 +713,24 @@ TEST_CASE("code reads the parties' own commissions as intergovernmental, and the
     }
 }
 
+TEST_CASE("code reads the arbitral panel a Spanish text provides for, and none where it may not be established", "[code]") {
+    auto tota = tota_dir();
+    if (!tota) return;
+    std::map<std::string, std::string> coded = coded_tota(*tota, {"pta_417", "pta_406"});
+    // pta_417 Art. 10.28(5): "se establecerá un Panel Arbitral de conformidad con el Artículo 18.8".
+    CHECK(proposals(coded["pta_417"]).count("pta_417#art_10.28__para_5 | es | bodies.establish.es | "
+                                            "body(pta_417_arbitral_tribunal, judicial, @)") == 1);
+    // pta_406 Art. 12.28(5) provides for a panel; Art. 15.5(5) "No podrá establecerse un panel para
+    // revisar una medida en proyecto" establishes none.
+    std::multiset<std::string> panels = proposals(coded["pta_406"]);
+    CHECK(panels.count("pta_406#art_12.28__para_5 | es | bodies.establish.es | "
+                       "body(pta_406_arbitral_tribunal, judicial, @)") == 1);
+    for (const std::string& line : panels) {
+        INFO(line);
+        CHECK_FALSE(contains(line, "pta_406#art_15.5__para_5 | es | bodies.establish.es"));
+    }
+}
+
 TEST_CASE("code reads decisions by mutual agreement as consensus and by majority vote as a simple majority", "[code]") {
     auto tota = tota_dir();
     if (!tota) return;
