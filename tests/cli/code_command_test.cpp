@@ -731,6 +731,24 @@ TEST_CASE("code reads the arbitral panel a Spanish text provides for, and none w
     }
 }
 
+TEST_CASE("code reads an ad hoc tribunal where a party may request a panel or the text composes it", "[code]") {
+    auto tota = tota_dir();
+    if (!tota) return;
+    // NAFTA (pta_112) Art. 2008(1)(c): "any consulting Party may request in writing the
+    // establishment of an arbitral panel"; Art. 2011(1)(a): "The panel shall comprise five members."
+    std::multiset<std::string> nafta = proposals(coded_tota(*tota, {"pta_112"})["pta_112"]);
+    CHECK(nafta.count("pta_112#art_2008__para_1__point_c | en | authority.ad_hoc_tribunal.en | "
+                      "dispute_item(pta_112_arbitral_tribunal, tribunal, 1, @)") == 1);
+    CHECK(nafta.count("pta_112#art_2011__para_1__point_a | en | authority.ad_hoc_tribunal.en | "
+                      "dispute_item(pta_112_arbitral_tribunal, tribunal, 1, @)") == 1);
+    // Art. 804: "No Party may request the establishment of an arbitral panel under Article 2008
+    // ... regarding any proposed emergency action" gives no panel.
+    for (const std::string& line : nafta) {
+        INFO(line);
+        CHECK_FALSE(contains(line, "pta_112#art_804 |"));
+    }
+}
+
 TEST_CASE("code reads decisions by mutual agreement as consensus and by majority vote as a simple majority", "[code]") {
     auto tota = tota_dir();
     if (!tota) return;
