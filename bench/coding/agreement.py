@@ -140,20 +140,24 @@ def part_of(eid):
     return eid.split("__", 1)[0] if eid.startswith("annex_") else "treaty"
 
 
-def read_scope(path, instrument):
-    """-> {part: set of classes} from hand_scope.tsv (# comments): the parts whose hand coding
-    declares that it codes only some classes."""
-    out = {}
+def tsv_rows(path):
+    """-> (line number, tab-separated fields) of each line of a TSV file that is not blank or a # comment."""
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) != 4 or not fields[1] or not fields[2]:
-                sys.exit("%s:%d: expected instrument, part, classes (comma-separated) and the header's "
-                         "words, separated by tabs" % (path, number))
-            if fields[0] == instrument:
-                out[fields[1]] = set(fields[2].split(","))
+            if line.strip() and not line.startswith("#"):
+                yield number, line.rstrip("\n").split("\t")
+
+
+def read_scope(path, instrument):
+    """-> {part: set of classes} from hand_scope.tsv: the parts whose hand coding declares that it
+    codes only some classes."""
+    out = {}
+    for number, fields in tsv_rows(path):
+        if len(fields) != 4 or not fields[1] or not fields[2]:
+            sys.exit("%s:%d: expected instrument, part, classes (comma-separated) and the header's "
+                     "words, separated by tabs" % (path, number))
+        if fields[0] == instrument:
+            out[fields[1]] = set(fields[2].split(","))
     return out
 
 
@@ -184,17 +188,13 @@ def read_judgements(path):
     """-> {(class, fact, eid): [(judgement, reason), ...]} from the adjudication file (# comments):
     one judgement per judge, the first judge's then the second's."""
     out = {}
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            judgements = [tuple(fields[i:i + 2]) for i in range(3, len(fields), 2)]
-            if len(fields) not in (5, 7) or any(j not in ("right", "doubtful", "wrong") for j, _ in judgements):
-                sys.exit("%s:%d: expected class, provision, fact, then one or two pairs of "
-                         "right|doubtful|wrong and a reason, separated by tabs" % (path, number))
-            klass, eid, fact = fields[:3]
-            out[(klass, normal(fact, eid), eid)] = judgements
+    for number, fields in tsv_rows(path):
+        judgements = [tuple(fields[i:i + 2]) for i in range(3, len(fields), 2)]
+        if len(fields) not in (5, 7) or any(j not in ("right", "doubtful", "wrong") for j, _ in judgements):
+            sys.exit("%s:%d: expected class, provision, fact, then one or two pairs of "
+                     "right|doubtful|wrong and a reason, separated by tabs" % (path, number))
+        klass, eid, fact = fields[:3]
+        out[(klass, normal(fact, eid), eid)] = judgements
     return out
 
 
