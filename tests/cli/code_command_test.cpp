@@ -723,7 +723,7 @@ TEST_CASE("code reads the parties' own commissions as intergovernmental, and the
 TEST_CASE("code reads the arbitral panel a Spanish text provides for, and none where it may not be established", "[code]") {
     auto tota = tota_dir();
     if (!tota) return;
-    std::map<std::string, std::string> coded = coded_tota(*tota, {"pta_417", "pta_406"});
+    std::map<std::string, std::string> coded = coded_tota(*tota, {"pta_417", "pta_406", "pta_433"});
     // pta_417 Art. 10.28(5): "se establecerá un Panel Arbitral de conformidad con el Artículo 18.8".
     CHECK(proposals(coded["pta_417"]).count("pta_417#art_10.28__para_5 | es | bodies.establish.es | "
                                             "body(pta_417_arbitral_tribunal, judicial, @)") == 1);
@@ -733,6 +733,10 @@ TEST_CASE("code reads the arbitral panel a Spanish text provides for, and none w
     CHECK(panels.count("pta_406#art_12.28__para_5 | es | bodies.establish.es | "
                        "body(pta_406_arbitral_tribunal, judicial, @)") == 1);
     CHECK(first_containing(panels, "pta_406#art_15.5__para_5 | es | bodies.establish.es") == "");
+    // pta_433 Art. 17.8(3), the organ before the verb: "se entenderá que el Panel Arbitral ha sido
+    // establecido por la Comisión Administradora".
+    CHECK(proposals(coded["pta_433"]).count("pta_433#art_17.8__para_3 | es | bodies.shall_be_established.es | "
+                                            "body(pta_433_arbitral_tribunal, judicial, @)") == 1);
 }
 
 TEST_CASE("code reads an ad hoc tribunal where a party may request a panel or the text composes it", "[code]") {
