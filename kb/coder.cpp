@@ -279,13 +279,18 @@ public:
                 static const boost::u32regex subject =
                     boost::make_u32regex(R"(^\s*(?:it|they|il|elle|ils|elles)\b)", boost::regex_constants::perl | boost::regex_constants::icase);
                 // The sentences before it are tried nearest first, so that the organ is the one of
-                // the nearest sentence that names one.
+                // the nearest sentence that names one. The prefix is the sentence's start only for
+                // the first match in it (a later one starts after the match before): only then.
                 const UChar32* start = found.text.points.data();
-                const UChar32* sentence = match.prefix().first;
-                if (sentence > start && boost::u32regex_search(found.text.str(sentence, match[0].first), subject)) {
+                const UChar32* prefix = match.prefix().first;
+                if (prefix > start && boost::u32regex_search(found.text.str(prefix, match[0].first), subject)) {
                     auto parts = sentences(found.text.points);
-                    for (auto part = parts.rbegin(); part != parts.rend(); ++part)
-                        if (start + part->second <= sentence) captured.push_back(found.text.str(start + part->first, start + part->second));
+                    auto own = std::find_if(parts.begin(), parts.end(), [&](const auto& part) {
+                        return start + part.first <= prefix && prefix < start + part.second;
+                    });
+                    if (own != parts.end() && start + own->first == prefix)
+                        for (auto part = std::make_reverse_iterator(own); part != parts.rend(); ++part)
+                            captured.push_back(found.text.str(start + part->first, start + part->second));
                 }
                 continue;
             }
