@@ -62,20 +62,25 @@ struct CodePoints {
 
 using Match = boost::match_results<const UChar32*>;
 
-// A match of a rule's pattern and the text it was found in.
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// A match of a rule's pattern and the text it was found in: the provision's, the ranges of its
+// sentences (sentences() below) and the one the match is in.
 struct Found {
     const Match& match;
     const CodePoints& text;
+    const Ranges& sentences;
+    std::size_t sentence;
     std::string str(int group) const { return text.str(match[group].first, match[group].second); }
 };
 
 // Sentences and list items of a provision's own text, as [begin, end) ranges of code points: a
 // line break ends one, so does . ; ! ? followed by white space and a capital, a quotation mark or
 // a bracket.
-std::vector<std::pair<std::size_t, std::size_t>> sentences(const std::vector<UChar32>& text) {
+Ranges sentences(const std::vector<UChar32>& text) {
     static const boost::u32regex boundary =
         boost::make_u32regex(R"((?:[.;!?](?=\s+(?:\p{Lu}|[«"“(]))|\n))", boost::regex_constants::perl);
-    std::vector<std::pair<std::size_t, std::size_t>> out;
+    Ranges out;
     std::size_t start = 0;
     auto blank = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\r'; };
     auto add = [&](std::size_t begin, std::size_t end) {
@@ -283,15 +288,10 @@ public:
                 // the first match in it (a later one starts after the match before): only then.
                 const UChar32* start = found.text.points.data();
                 const UChar32* prefix = match.prefix().first;
-                if (prefix > start && boost::u32regex_search(found.text.str(prefix, match[0].first), subject)) {
-                    auto parts = sentences(found.text.points);
-                    auto own = std::find_if(parts.begin(), parts.end(), [&](const auto& part) {
-                        return start + part.first <= prefix && prefix < start + part.second;
-                    });
-                    if (own != parts.end() && start + own->first == prefix)
-                        for (auto part = std::make_reverse_iterator(own); part != parts.rend(); ++part)
-                            captured.push_back(found.text.str(start + part->first, start + part->second));
-                }
+                if (prefix == start + found.sentences[found.sentence].first &&
+                    boost::u32regex_search(found.text.str(prefix, match[0].first), subject))
+                    for (std::size_t i = found.sentence; i-- > 0;)
+                        captured.push_back(found.text.str(start + found.sentences[i].first, start + found.sentences[i].second));
                 continue;
             }
             if (name == "article") {
@@ -729,7 +729,7 @@ void code_expressions(std::string_view instrument, const std::vector<Expression>
             // What the conditions (<require>, <unless>) found here, by expression: rules share them
             // (the definitions, recitals and lists of titles the looser rules skip).
             std::unordered_map<std::string_view, bool> searched;
-            std::vector<std::pair<std::size_t, std::size_t>> parts = sentences(text.points);
+            Ranges parts = sentences(text.points);
             for (std::size_t r : active) {
                 if (failed[r]) continue;
                 const CodingRule& rule = rules.rules[r];
@@ -765,14 +765,15 @@ void code_expressions(std::string_view instrument, const std::vector<Expression>
                     for (std::size_t i = 0; i < rule.unless.size(); ++i)
                         applies = applies && !holds(rule.unless[i], prefilter.unless[i]);
                     if (!applies) continue;
-                    for (const auto& [begin, end] : parts) {
+                    for (std::size_t sentence = 0; sentence < parts.size(); ++sentence) {
+                        const auto& [begin, end] = parts[sentence];
                         if (!prefilter.pattern.satisfied(index, text.hits, begin, end)) continue;
                         const UChar32* first = text.points.data() + begin;
                         const UChar32* last = text.points.data() + end;
                         for (boost::u32regex_iterator<const UChar32*> it(first, last, rule.pattern.regex->regex), done;
                              it != done; ++it) {
                             const Match& match = *it;
-                            Found found{match, text};
+                            Found found{match, text, parts, sentence};
                             ++result.matches[r];
                             Proposal proposal{r, std::string(instrument), provision.eid, language, {}, {}, {}};
                             runner.take_note();
